@@ -1,0 +1,5 @@
+package org.zhengpaopao.catalog;
+
+public enum IssuingLevel {
+	COUNTY, TOWNSHIP, VILLAGE
+}

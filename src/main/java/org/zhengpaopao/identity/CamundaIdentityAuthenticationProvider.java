@@ -1,0 +1,77 @@
+package org.zhengpaopao.identity;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+/**
+ * Staff log into the application API with the same account they use in Tasklist: Camunda's identity service
+ * checks the password (with its own lock-out after repeated failures) and supplies the groups.
+ */
+class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
+
+	static final String WINDOW = "ROLE_WINDOW";
+	static final String RUNNER = "ROLE_RUNNER";
+	static final String CLERK = "ROLE_CLERK";
+	static final String TASK_FORCE = "ROLE_TASK_FORCE";
+	static final String MANAGER = "ROLE_MANAGER";
+	static final String DESIGNER = "ROLE_DESIGNER";
+	static final String ADMIN = "ROLE_ADMIN";
+
+	private final IdentityService identityService;
+
+	CamundaIdentityAuthenticationProvider(IdentityService identityService) {
+		this.identityService = identityService;
+	}
+
+	@Override
+	public Authentication authenticate(Authentication authentication) {
+		String userId = authentication.getName();
+		Object credentials = authentication.getCredentials();
+		if (userId == null || userId.isBlank() || credentials == null
+				|| !identityService.checkPassword(userId, credentials.toString())) {
+			throw new BadCredentialsException("用户名或密码错误 / Wrong user name or password");
+		}
+		List<GrantedAuthority> authorities = new ArrayList<>();
+		for (Group group : identityService.createGroupQuery().groupMember(userId).list()) {
+			authorities.add(new SimpleGrantedAuthority("GROUP_" + group.getId()));
+			String role = roleOf(group.getId());
+			if (role != null && authorities.stream().noneMatch(a -> a.getAuthority().equals(role))) {
+				authorities.add(new SimpleGrantedAuthority(role));
+			}
+		}
+		return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
+	}
+
+	static String roleOf(String groupId) {
+		if (groupId.startsWith("window-")) {
+			return WINDOW;
+		}
+		if (groupId.startsWith("runners-") || groupId.startsWith("liaison-")) {
+			return RUNNER;
+		}
+		if (groupId.startsWith("dept-")) {
+			return CLERK;
+		}
+		return switch (groupId) {
+			case Groups.TASK_FORCE -> TASK_FORCE;
+			case Groups.MANAGERS -> MANAGER;
+			case Groups.DESIGNERS -> DESIGNER;
+			case Groups.ADMINS -> ADMIN;
+			default -> null;
+		};
+	}
+
+	@Override
+	public boolean supports(Class<?> authentication) {
+		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+	}
+}

@@ -1,0 +1,101 @@
+package org.zhengpaopao.identity;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.zhengpaopao.organization.Department;
+import org.zhengpaopao.organization.DepartmentKind;
+import org.zhengpaopao.organization.Division;
+import org.zhengpaopao.organization.Organization;
+
+/**
+ * One demo user per group, all with the demo password; only in the demo profile.
+ */
+@Component
+@Order(35)
+@ConditionalOnProperty("zhengpaopao.demo.users")
+class DemoUsers implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
+
+	private final IdentityService identityService;
+	private final Organization organization;
+	private final String password;
+
+	DemoUsers(IdentityService identityService, Organization organization,
+			@Value("${zhengpaopao.demo.password}") String password) {
+		this.identityService = identityService;
+		this.organization = organization;
+		this.password = password;
+	}
+
+	/** user id → (display name, groups). */
+	Map<String, DemoUser> demoUsers() {
+		Map<String, DemoUser> users = new LinkedHashMap<>();
+		users.put("runner-county-1", new DemoUser("县级代跑员一", List.of(Groups.COUNTY_RUNNERS)));
+		for (Division township : organization.townships()) {
+			users.put("runner-" + township.getCode() + "-1",
+					new DemoUser(township.getName() + "代跑员一", List.of(Groups.townshipRunners(township.getCode()))));
+			users.put("clerk-" + township.getCode() + "-1",
+					new DemoUser(township.getName() + "经办人一", List.of(Groups.issuingClerks(township.getCode()))));
+		}
+		for (Department department : organization.departments()) {
+			if (department.getKind() != DepartmentKind.COUNTY_DEPARTMENT) {
+				continue;
+			}
+			users.put("clerk-" + department.getCode() + "-1", new DemoUser(department.getName() + "经办人一",
+					List.of(Groups.issuingClerks(department.getCode()))));
+			if (department.hasLiaison()) {
+				users.put("liaison-" + department.getCode() + "-1", new DemoUser(department.getName() + "联络员一",
+						List.of(Groups.departmentLiaison(department.getCode()))));
+			}
+			if (department.hasWindow()) {
+				users.put("window-" + department.getCode() + "-1", new DemoUser(department.getName() + "窗口一",
+						List.of(Groups.window(department.getCode()))));
+			}
+		}
+		users.put("taskforce-1", new DemoUser("工作专班一", List.of(Groups.TASK_FORCE)));
+		users.put("manager-1", new DemoUser("督考办一", List.of(Groups.MANAGERS)));
+		users.put("designer-1", new DemoUser("流程设计一", List.of(Groups.DESIGNERS)));
+		return users;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		int created = 0;
+		for (var entry : demoUsers().entrySet()) {
+			String id = entry.getKey();
+			if (identityService.createUserQuery().userId(id).count() > 0) {
+				continue;
+			}
+			User user = identityService.newUser(id);
+			String name = entry.getValue().name();
+			user.setLastName(name.substring(0, 1));
+			user.setFirstName(name.substring(1));
+			user.setEmail(id + "@zhengpaopao.example");
+			user.setPassword(password);
+			identityService.saveUser(user);
+			for (String group : entry.getValue().groups()) {
+				identityService.createMembership(id, group);
+			}
+			created++;
+		}
+		if (created > 0) {
+			log.info("Created {} demo users (password as configured for the demo profile)", created);
+		}
+	}
+
+	record DemoUser(String name, List<String> groups) {
+	}
+}

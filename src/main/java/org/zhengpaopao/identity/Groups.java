@@ -1,0 +1,37 @@
+package org.zhengpaopao.identity;
+
+/** Group ids follow the organisation; every feature builds them here so the names cannot drift. */
+public final class Groups {
+
+	/** 县级代跑群 */
+	public static final String COUNTY_RUNNERS = "runners-county";
+	/** 工作专班 */
+	public static final String TASK_FORCE = "task-force";
+	/** 跑改办、督考办 */
+	public static final String MANAGERS = "managers";
+	public static final String DESIGNERS = "designers";
+	/** created by the Camunda starter for the admin user */
+	public static final String ADMINS = "camunda-admin";
+
+	private Groups() {
+	}
+
+	/** 乡镇联动群 of a township-level division. */
+	public static String townshipRunners(String townshipCode) {
+		return "runners-" + townshipCode;
+	}
+
+	/** 部门条块群 of a department with its own liaison runners. */
+	public static String departmentLiaison(String departmentCode) {
+		return "liaison-" + departmentCode;
+	}
+
+	/** Issuing clerks of a county department or of a township government. */
+	public static String issuingClerks(String departmentOrTownshipCode) {
+		return "dept-" + departmentOrTownshipCode;
+	}
+
+	public static String window(String departmentCode) {
+		return "window-" + departmentCode;
+	}
+}

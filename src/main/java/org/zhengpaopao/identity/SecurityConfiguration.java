@@ -1,0 +1,84 @@
+package org.zhengpaopao.identity;
+
+import java.io.IOException;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Three doors: {@code /api} for staff (HTTP Basic with their Camunda account), {@code /engine-rest} guarded by
+ * Camunda's own authentication filter so that its authorization checks apply to the caller, and everything else
+ * (webapps with their own login, public pages, docs) open at this layer.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	@Bean
+	CamundaIdentityAuthenticationProvider camundaIdentityAuthenticationProvider(IdentityService identityService) {
+		return new CamundaIdentityAuthenticationProvider(identityService);
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain staffApi(HttpSecurity http) throws Exception {
+		return http.securityMatcher("/api/**")
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers(HttpMethod.POST, "/api/proxy-runs")
+				.hasAnyAuthority(CamundaIdentityAuthenticationProvider.WINDOW, CamundaIdentityAuthenticationProvider.ADMIN)
+				.anyRequest()
+				.authenticated())
+			.httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+				response.setHeader("WWW-Authenticate", "Basic realm=\"zhengpaopao\"");
+				problem(response, HttpStatus.UNAUTHORIZED, "需要登录 / Authentication required",
+						"请使用证跑跑员工账号登录 / Log in with your staff account");
+			}))
+			.exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) -> problem(response,
+					HttpStatus.FORBIDDEN, "无权操作 / Forbidden", "您的岗位无权进行此操作 / Your role may not do this")))
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
+		// The Camunda webapps bring their own login and CSRF protection; public pages need none.
+		return http.securityMatcher("/**")
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.csrf(csrf -> csrf.disable())
+			.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+			.build();
+	}
+
+	@Bean
+	FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+		var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+		registration.setName("camunda-auth");
+		registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+		registration.addUrlPatterns("/engine-rest/*");
+		return registration;
+	}
+
+	private static void problem(HttpServletResponse response, HttpStatus status, String title, String detail)
+			throws IOException {
+		response.setStatus(status.value());
+		response.setCharacterEncoding("UTF-8");
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.getWriter()
+			.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status.value()
+					+ ",\"detail\":\"" + detail + "\"}");
+	}
+}

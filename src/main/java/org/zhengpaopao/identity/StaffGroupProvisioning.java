@@ -1,0 +1,121 @@
+package org.zhengpaopao.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.zhengpaopao.organization.Department;
+import org.zhengpaopao.organization.DepartmentKind;
+import org.zhengpaopao.organization.Division;
+import org.zhengpaopao.organization.Organization;
+
+/**
+ * Creates the organisation's groups in Camunda and grants each the least it needs; runs on every start and
+ * adds only what is missing. Runners and clerks get no read permission on processes or tasks at large: they see
+ * a task because they are its candidates (Camunda grants that per task).
+ */
+@Component
+@Order(30)
+class StaffGroupProvisioning implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(StaffGroupProvisioning.class);
+
+	private final IdentityService identityService;
+	private final AuthorizationService authorizationService;
+	private final Organization organization;
+
+	StaffGroupProvisioning(IdentityService identityService, AuthorizationService authorizationService,
+			Organization organization) {
+		this.identityService = identityService;
+		this.authorizationService = authorizationService;
+		this.organization = organization;
+	}
+
+	/** group id → Chinese name, in a stable order. */
+	Map<String, String> staffGroups() {
+		Map<String, String> groups = new LinkedHashMap<>();
+		groups.put(Groups.COUNTY_RUNNERS, "县级代跑群");
+		for (Division township : organization.townships()) {
+			groups.put(Groups.townshipRunners(township.getCode()), township.getName() + "乡镇联动群");
+		}
+		for (Department department : organization.departments()) {
+			if (department.getKind() != DepartmentKind.COUNTY_DEPARTMENT) {
+				continue;
+			}
+			if (department.hasLiaison()) {
+				groups.put(Groups.departmentLiaison(department.getCode()), department.getName() + "部门条块群");
+			}
+			groups.put(Groups.issuingClerks(department.getCode()), department.getName() + "出证经办");
+			if (department.hasWindow()) {
+				groups.put(Groups.window(department.getCode()), department.getName() + "窗口");
+			}
+		}
+		for (Division township : organization.townships()) {
+			groups.put(Groups.issuingClerks(township.getCode()), township.getName() + "出证经办");
+		}
+		groups.put(Groups.TASK_FORCE, "工作专班");
+		groups.put(Groups.MANAGERS, "跑改办·督考办");
+		groups.put(Groups.DESIGNERS, "流程设计人员");
+		return groups;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		int created = 0;
+		for (var entry : staffGroups().entrySet()) {
+			if (identityService.createGroupQuery().groupId(entry.getKey()).count() == 0) {
+				Group group = identityService.newGroup(entry.getKey());
+				group.setName(entry.getValue());
+				group.setType("WORKFLOW");
+				identityService.saveGroup(group);
+				created++;
+			}
+			grant(entry.getKey(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+			grant(entry.getKey(), Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+		}
+		for (String watcher : new String[] { Groups.MANAGERS, Groups.TASK_FORCE, Groups.DESIGNERS }) {
+			grant(watcher, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+			grant(watcher, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_INSTANCE,
+					Permissions.READ_HISTORY);
+			grant(watcher, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+			grant(watcher, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
+			grant(watcher, Resources.DEPLOYMENT, "*", Permissions.READ);
+		}
+		if (created > 0) {
+			log.info("Created {} staff groups", created);
+		}
+	}
+
+	void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+		boolean exists = authorizationService.createAuthorizationQuery()
+			.groupIdIn(groupId)
+			.resourceType(resource)
+			.resourceId(resourceId)
+			.count() > 0;
+		if (exists) {
+			return;
+		}
+		var authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+		authorization.setGroupId(groupId);
+		authorization.setResource(resource);
+		authorization.setResourceId(resourceId);
+		for (Permission permission : permissions) {
+			authorization.addPermission(permission);
+		}
+		authorizationService.saveAuthorization(authorization);
+	}
+}

@@ -1,0 +1,65 @@
+package org.zhengpaopao.identity;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Shared Tasklist filters that every staff member can read. They query by the current user, so one filter
+ * serves every runner: each sees only the tasks of their own groups.
+ */
+@Component
+@Order(40)
+class TasklistFilters implements ApplicationRunner {
+
+	static final String MY_TASKS = "我的任务";
+	static final String MY_GROUPS_TASKS = "我的群组任务";
+
+	private final FilterService filterService;
+	private final TaskService taskService;
+	private final AuthorizationService authorizationService;
+
+	TasklistFilters(FilterService filterService, TaskService taskService, AuthorizationService authorizationService) {
+		this.filterService = filterService;
+		this.taskService = taskService;
+		this.authorizationService = authorizationService;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		create(MY_TASKS, -10, "已认领、由我办理的任务",
+				taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
+		create(MY_GROUPS_TASKS, -5, "我所在群组可认领和已认领的任务",
+				taskService.createTaskQuery()
+					.taskCandidateGroupInExpression("${currentUserGroups()}")
+					.includeAssignedTasks()
+					.orderByDueDate()
+					.asc());
+	}
+
+	private void create(String name, int priority, String description, TaskQuery query) {
+		if (filterService.createFilterQuery().filterName(name).count() > 0) {
+			return;
+		}
+		Filter filter = filterService.newTaskFilter(name)
+			.setQuery(query)
+			.setProperties(Map.of("priority", priority, "description", description, "refresh", true));
+		filterService.saveFilter(filter);
+		Authorization everyone = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
+		everyone.setResource(Resources.FILTER);
+		everyone.setResourceId(filter.getId());
+		everyone.addPermission(Permissions.READ);
+		authorizationService.saveAuthorization(everyone);
+	}
+}

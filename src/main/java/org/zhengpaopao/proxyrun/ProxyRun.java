@@ -1,0 +1,340 @@
+package org.zhengpaopao.proxyrun;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.zhengpaopao.system.ConflictException;
+import org.zhengpaopao.system.InvalidInputException;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * The proxy-run aggregate. Its state changes only through the guarded transitions below, each of which
+ * records a step; personal data (name, ID number, phone) stays here and never goes into the process.
+ */
+@Entity
+@Table(name = "zpp_proxy_run")
+public class ProxyRun {
+
+	static final String SYSTEM = "system";
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Version
+	private long version;
+
+	@Column(name = "case_no", unique = true, length = 32)
+	private String caseNo;
+
+	@Column(name = "applicant_name", nullable = false, length = 200)
+	private String applicantName;
+
+	@Column(name = "id_number", nullable = false, length = 18)
+	private String idNumber;
+
+	@Column(nullable = false, length = 11)
+	private String phone;
+
+	@Column(name = "township_code", nullable = false, length = 64)
+	private String townshipCode;
+
+	@Column(name = "village_code", nullable = false, length = 64)
+	private String villageCode;
+
+	@Column(name = "certificate_code", nullable = false, length = 32)
+	private String certificateCode;
+
+	@Column(name = "using_department_code", nullable = false, length = 64)
+	private String usingDepartmentCode;
+
+	/** the county department, or the township whose government or village committee issues it */
+	@Column(name = "issuer_code", nullable = false, length = 64)
+	private String issuerCode;
+
+	@Column(name = "issuer_name", nullable = false, length = 128)
+	private String issuerName;
+
+	@Column(name = "runner_group", length = 64)
+	private String runnerGroup;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false, length = 32)
+	private ProxyRunState state;
+
+	@Column(name = "authorized_at_window", nullable = false)
+	private boolean authorizedAtWindow;
+
+	@Column(name = "authorization_code_hash", length = 64)
+	private String authorizationCodeHash;
+
+	@Column(name = "authorization_attempts", nullable = false)
+	private int authorizationAttempts;
+
+	@Column(name = "authorization_due")
+	private Instant authorizationDue;
+
+	@Column(name = "deadline")
+	private LocalDate deadline;
+
+	@Column(name = "due_at")
+	private Instant dueAt;
+
+	@Column(name = "deadline_provisional", nullable = false)
+	private boolean deadlineProvisional;
+
+	@Column(name = "created_at", nullable = false)
+	private Instant createdAt;
+
+	@Column(name = "created_by", nullable = false, length = 64)
+	private String createdBy;
+
+	@ElementCollection(fetch = FetchType.EAGER)
+	@CollectionTable(name = "zpp_proxy_run_step", joinColumns = @JoinColumn(name = "proxy_run_id"))
+	@OrderColumn(name = "seq")
+	private List<ProxyRunStep> steps = new ArrayList<>();
+
+	protected ProxyRun() {
+	}
+
+	ProxyRun(Applicant applicant, Request request, Issuer issuer, boolean authorizedAtWindow, String createdBy,
+			Instant now) {
+		this.applicantName = applicant.name();
+		this.idNumber = applicant.idNumber();
+		this.phone = applicant.phone();
+		this.townshipCode = request.townshipCode();
+		this.villageCode = request.villageCode();
+		this.certificateCode = request.certificateCode();
+		this.usingDepartmentCode = request.usingDepartmentCode();
+		this.issuerCode = issuer.code();
+		this.issuerName = issuer.name();
+		this.authorizedAtWindow = authorizedAtWindow;
+		this.createdBy = createdBy;
+		this.createdAt = now;
+		record("accepted", "窗口受理代跑申请", createdBy, now, null);
+		if (authorizedAtWindow) {
+			this.state = ProxyRunState.AUTHORIZED;
+			record("authorizedAtWindow", "申请人已在窗口签署授权委托书", createdBy, now, null);
+		}
+		else {
+			this.state = ProxyRunState.AWAITING_AUTHORIZATION;
+		}
+	}
+
+	record Applicant(String name, String idNumber, String phone) {
+	}
+
+	record Request(String townshipCode, String villageCode, String certificateCode, String usingDepartmentCode) {
+	}
+
+	record Issuer(String code, String name) {
+	}
+
+	void assignCaseNo(String caseNo) {
+		if (this.caseNo != null) {
+			throw new IllegalStateException("case number already assigned");
+		}
+		this.caseNo = caseNo;
+	}
+
+	void issueAuthorizationCode(String codeHash, Instant due, Instant now) {
+		require(ProxyRunState.AWAITING_AUTHORIZATION);
+		this.authorizationCodeHash = codeHash;
+		this.authorizationDue = due;
+		this.authorizationAttempts = 0;
+		record("authorizationCodeSent", "已向申请人发送授权验证码", SYSTEM, now, null);
+	}
+
+	AuthorizationOutcome confirmAuthorization(String codeHash, int maxAttempts, Instant now) {
+		if (state != ProxyRunState.AWAITING_AUTHORIZATION || authorizationCodeHash == null
+				|| (authorizationDue != null && now.isAfter(authorizationDue))) {
+			return AuthorizationOutcome.NOT_PENDING;
+		}
+		if (authorizationAttempts >= maxAttempts) {
+			return AuthorizationOutcome.LOCKED;
+		}
+		if (!authorizationCodeHash.equals(codeHash)) {
+			authorizationAttempts++;
+			return authorizationAttempts >= maxAttempts ? AuthorizationOutcome.LOCKED : AuthorizationOutcome.WRONG_CODE;
+		}
+		this.state = ProxyRunState.AUTHORIZED;
+		this.authorizationCodeHash = null;
+		record("authorizedOnline", "申请人已在线确认授权", "applicant", now, null);
+		return AuthorizationOutcome.CONFIRMED;
+	}
+
+	void expireAuthorization(Instant now) {
+		require(ProxyRunState.AWAITING_AUTHORIZATION);
+		this.state = ProxyRunState.AUTHORIZATION_EXPIRED;
+		this.authorizationCodeHash = null;
+		record("authorizationExpired", "申请人逾期未确认授权，代跑终止", SYSTEM, now, null);
+	}
+
+	void route(String runnerGroup, LocalDate deadline, Instant dueAt, boolean provisional, Instant now) {
+		require(ProxyRunState.AUTHORIZED);
+		this.runnerGroup = runnerGroup;
+		this.deadline = deadline;
+		this.dueAt = dueAt;
+		this.deadlineProvisional = provisional;
+		this.state = ProxyRunState.FETCHING;
+		record("routed", "已派至代跑群组", SYSTEM, now, runnerGroup + "，办结期限 " + deadline);
+	}
+
+	void markRequestedFromIssuer(String actor, String note, Instant now) {
+		require(ProxyRunState.FETCHING);
+		this.state = ProxyRunState.AWAITING_ISSUE;
+		record("fetchCertificate", "代跑员已向出证部门提交调取", actor, now, note);
+	}
+
+	void requestMoreInformation(String actor, String what, Instant now) {
+		require(ProxyRunState.AWAITING_ISSUE);
+		this.state = ProxyRunState.MORE_INFO_REQUESTED;
+		record("moreInformationNeeded", "出证部门要求补充材料", actor, now,
+				required(what, "moreInfoRequest", "请写明需要补充的材料", "say what information is needed"));
+	}
+
+	void supplementInformation(String actor, String note, Instant now) {
+		require(ProxyRunState.MORE_INFO_REQUESTED);
+		this.state = ProxyRunState.AWAITING_ISSUE;
+		record("supplementInformation", "代跑员已补充材料并重新提交", actor, now, note);
+	}
+
+	void markIssued(String actor, Instant now) {
+		require(ProxyRunState.AWAITING_ISSUE);
+		this.state = ProxyRunState.ISSUED;
+		record("certificateIssued", "出证部门已出具证明", actor, now, null);
+	}
+
+	void markRefused(String actor, String reason, Instant now) {
+		require(ProxyRunState.AWAITING_ISSUE);
+		this.state = ProxyRunState.REFUSED;
+		record("certificateRefused", "出证部门不予出具", actor, now,
+				required(reason, "refusalReason", "不予出具须填写理由", "a refusal needs a reason"));
+	}
+
+	void markDelivered(String actor, String note, Instant now) {
+		require(ProxyRunState.ISSUED);
+		this.state = ProxyRunState.DELIVERED;
+		record("proxyRunDelivered", "证明已送达用证部门", actor, now, note);
+	}
+
+	private void require(ProxyRunState expected) {
+		if (state != expected) {
+			throw new ConflictException("代跑 " + caseNo + " 当前状态为「" + state.label() + "」，不能进行此操作",
+					"proxy-run " + caseNo + " is " + state + ", expected " + expected);
+		}
+	}
+
+	private static String required(String text, String field, String zh, String en) {
+		if (text == null || text.isBlank()) {
+			throw new InvalidInputException(field, zh, en);
+		}
+		return text.strip();
+	}
+
+	private void record(String step, String label, String actor, Instant at, String note) {
+		steps.add(new ProxyRunStep(step, label, actor == null ? SYSTEM : actor, at,
+				note == null || note.isBlank() ? null : note.strip()));
+	}
+
+	public Long getId() {
+		return id;
+	}
+
+	public String getCaseNo() {
+		return caseNo;
+	}
+
+	public String getApplicantName() {
+		return applicantName;
+	}
+
+	public String getIdNumber() {
+		return idNumber;
+	}
+
+	public String getPhone() {
+		return phone;
+	}
+
+	public String getTownshipCode() {
+		return townshipCode;
+	}
+
+	public String getVillageCode() {
+		return villageCode;
+	}
+
+	public String getCertificateCode() {
+		return certificateCode;
+	}
+
+	public String getUsingDepartmentCode() {
+		return usingDepartmentCode;
+	}
+
+	public String getIssuerCode() {
+		return issuerCode;
+	}
+
+	public String getIssuerName() {
+		return issuerName;
+	}
+
+	public String getRunnerGroup() {
+		return runnerGroup;
+	}
+
+	public ProxyRunState getState() {
+		return state;
+	}
+
+	public boolean isAuthorizedAtWindow() {
+		return authorizedAtWindow;
+	}
+
+	public Instant getAuthorizationDue() {
+		return authorizationDue;
+	}
+
+	public LocalDate getDeadline() {
+		return deadline;
+	}
+
+	public Instant getDueAt() {
+		return dueAt;
+	}
+
+	public boolean isDeadlineProvisional() {
+		return deadlineProvisional;
+	}
+
+	public Instant getCreatedAt() {
+		return createdAt;
+	}
+
+	public String getCreatedBy() {
+		return createdBy;
+	}
+
+	public List<ProxyRunStep> getSteps() {
+		return Collections.unmodifiableList(steps);
+	}
+}

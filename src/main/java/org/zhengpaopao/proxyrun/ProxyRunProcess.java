@@ -1,0 +1,12 @@
+package org.zhengpaopao.proxyrun;
+
+/**
+ * The port through which the domain drives the proxy-run process; the Camunda adapter implements it.
+ */
+public interface ProxyRunProcess {
+
+	void start(ProxyRunOpened run);
+
+	/** The applicant confirmed the authorization online. */
+	void applicantAuthorized(String caseNo);
+}

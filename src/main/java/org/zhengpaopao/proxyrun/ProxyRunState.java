@@ -1,0 +1,29 @@
+package org.zhengpaopao.proxyrun;
+
+public enum ProxyRunState {
+	AWAITING_AUTHORIZATION("待申请人授权", false),
+	AUTHORIZATION_EXPIRED("授权已过期", true),
+	AUTHORIZED("已授权", false),
+	FETCHING("代跑员调取中", false),
+	AWAITING_ISSUE("待出证部门出具", false),
+	MORE_INFO_REQUESTED("出证部门要求补充材料", false),
+	ISSUED("已出具，待送达", false),
+	REFUSED("不予出具", true),
+	DELIVERED("已送达用证部门", true);
+
+	private final String label;
+	private final boolean finished;
+
+	ProxyRunState(String label, boolean finished) {
+		this.label = label;
+		this.finished = finished;
+	}
+
+	public String label() {
+		return label;
+	}
+
+	public boolean isFinished() {
+		return finished;
+	}
+}

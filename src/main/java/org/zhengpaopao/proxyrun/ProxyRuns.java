@@ -1,0 +1,237 @@
+package org.zhengpaopao.proxyrun;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.zhengpaopao.calendar.WorkingDayCalendar;
+import org.zhengpaopao.catalog.Catalog;
+import org.zhengpaopao.catalog.Certificate;
+import org.zhengpaopao.catalog.IssuingLevel;
+import org.zhengpaopao.identity.Groups;
+import org.zhengpaopao.notification.Notifier;
+import org.zhengpaopao.notification.SmsMessage;
+import org.zhengpaopao.organization.Department;
+import org.zhengpaopao.organization.Division;
+import org.zhengpaopao.organization.Organization;
+import org.zhengpaopao.system.IdNumber;
+import org.zhengpaopao.system.InvalidInputException;
+import org.zhengpaopao.system.NotFoundException;
+import org.zhengpaopao.system.PhoneNumber;
+
+/**
+ * The proxy-run feature's API: opening runs at the window, the applicant's confirmation, and the transitions
+ * the process adapter reports.
+ */
+@Service
+@Transactional
+public class ProxyRuns {
+
+	private static final DateTimeFormatter CASE_DATE = DateTimeFormatter.BASIC_ISO_DATE;
+	private static final int MAX_NAME_LENGTH = 50;
+
+	private final ProxyRunRepository runs;
+	private final Catalog catalog;
+	private final Organization organization;
+	private final WorkingDayCalendar calendar;
+	private final ProxyRunProcess process;
+	private final Notifier notifier;
+	private final Clock clock;
+	private final SecureRandom random = new SecureRandom();
+	private final int confirmWithinWorkingDays;
+	private final int maxCodeAttempts;
+
+	ProxyRuns(ProxyRunRepository runs, Catalog catalog, Organization organization, WorkingDayCalendar calendar,
+			ProxyRunProcess process, Notifier notifier, Clock clock,
+			@Value("${zhengpaopao.authorization.confirm-within-working-days:3}") int confirmWithinWorkingDays,
+			@Value("${zhengpaopao.authorization.max-code-attempts:5}") int maxCodeAttempts) {
+		this.runs = runs;
+		this.catalog = catalog;
+		this.organization = organization;
+		this.calendar = calendar;
+		this.process = process;
+		this.notifier = notifier;
+		this.clock = clock;
+		this.confirmWithinWorkingDays = confirmWithinWorkingDays;
+		this.maxCodeAttempts = maxCodeAttempts;
+	}
+
+	/**
+	 * Validates the request completely before anything is stored; then stores the run and starts its process in
+	 * the same transaction, so that a failure leaves neither behind.
+	 */
+	public ProxyRun open(NewProxyRun request, String actor) {
+		String name = applicantName(request.applicantName());
+		IdNumber idNumber = IdNumber.parse(request.idNumber(), "idNumber");
+		String phone = PhoneNumber.parse(request.phone(), "phone");
+		Division township = organization.township(request.townshipCode())
+			.orElseThrow(() -> new InvalidInputException("townshipCode", "没有这个乡镇（街道）", "unknown township"));
+		Division village = organization.village(request.villageCode())
+			.orElseThrow(() -> new InvalidInputException("villageCode", "没有这个村（社区）", "unknown village"));
+		if (!township.getCode().equals(village.getParentCode())) {
+			throw new InvalidInputException("villageCode", "该村（社区）不属于所选乡镇（街道）",
+					"the village does not belong to that township");
+		}
+		Certificate certificate = catalog.certificate(request.certificateCode())
+			.orElseThrow(() -> new InvalidInputException("certificateCode", "证明清单中没有这个证明",
+					"the catalog has no such certificate"));
+		if (!certificate.isProxyRun()) {
+			throw new InvalidInputException("certificateCode",
+					"该证明的处理方式为「" + certificate.getDisposition().label() + "」，无需代跑",
+					"this certificate is " + certificate.getDisposition() + ", not a proxy-run certificate");
+		}
+		Department usingDepartment = organization.department(request.usingDepartmentCode())
+			.filter(Department::hasWindow)
+			.orElseThrow(() -> new InvalidInputException("usingDepartmentCode", "没有这个用证部门",
+					"unknown using department"));
+
+		Instant now = clock.instant();
+		IssuerFacts issuer = issuerOf(certificate, township, village);
+		ProxyRun run = new ProxyRun(new ProxyRun.Applicant(name, idNumber.value(), phone),
+				new ProxyRun.Request(township.getCode(), village.getCode(), certificate.getCode(),
+						usingDepartment.getCode()),
+				new ProxyRun.Issuer(issuer.code(), issuer.name()), request.authorizedAtWindow(), actor, now);
+		runs.saveAndFlush(run);
+		run.assignCaseNo("DP" + LocalDate.now(clock).format(CASE_DATE) + "-" + String.format("%06d", run.getId()));
+
+		Instant authorizationDue = request.authorizedAtWindow() ? null
+				: calendar.deadline(LocalDate.now(clock), confirmWithinWorkingDays).dueAt().toInstant();
+		process.start(new ProxyRunOpened(run.getCaseNo(), run.getId(), request.authorizedAtWindow(), authorizationDue,
+				certificate.getCode(), certificate.getName(), certificate.getIssuingLevel().name(),
+				certificate.getIssuingDepartmentCode(), issuer.hasLiaison(), issuer.name(), issuer.group(),
+				township.getCode(), village.getCode()));
+		return run;
+	}
+
+	private static String applicantName(String raw) {
+		String name = raw == null ? "" : raw.strip();
+		if (name.isEmpty()) {
+			throw new InvalidInputException("applicantName", "必填", "is required");
+		}
+		if (name.codePointCount(0, name.length()) > MAX_NAME_LENGTH
+				|| name.codePoints().anyMatch(Character::isISOControl)) {
+			throw new InvalidInputException("applicantName", "姓名不超过50个字且不含控制字符",
+					"at most 50 characters, no control characters");
+		}
+		return name;
+	}
+
+	private IssuerFacts issuerOf(Certificate certificate, Division township, Division village) {
+		if (certificate.getIssuingLevel() == IssuingLevel.COUNTY) {
+			Department department = organization.department(certificate.getIssuingDepartmentCode()).orElseThrow();
+			return new IssuerFacts(department.getCode(), department.getName(),
+					Groups.issuingClerks(department.getCode()), department.hasLiaison());
+		}
+		// Township and village issuers are the applicant's own; village committees work through the township's
+		// clerks in Tasklist (see docs/decisions.md).
+		if (certificate.getIssuingLevel() == IssuingLevel.TOWNSHIP) {
+			return new IssuerFacts(township.getCode(), township.getName(), Groups.issuingClerks(township.getCode()),
+					false);
+		}
+		String committee = village.getName() + (village.getName().endsWith("社区") ? "居民委员会" : "民委员会");
+		return new IssuerFacts(township.getCode(), committee, Groups.issuingClerks(township.getCode()), false);
+	}
+
+	private record IssuerFacts(String code, String name, String group, boolean hasLiaison) {
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<ProxyRun> find(String caseNo) {
+		return runs.findByCaseNo(caseNo);
+	}
+
+	/** The applicant's view: only with the phone number the run was opened with. */
+	@Transactional(readOnly = true)
+	public Optional<ProxyRun> track(String caseNo, String phone) {
+		return runs.findByCaseNo(caseNo).filter(run -> run.getPhone().equals(phone == null ? "" : phone.strip()));
+	}
+
+	public void sendAuthorizationCode(String caseNo, Instant due) {
+		ProxyRun run = get(caseNo);
+		String code = String.format("%06d", random.nextInt(1_000_000));
+		run.issueAuthorizationCode(hash(caseNo, code), due, clock.instant());
+		notifier.send(new SmsMessage(run.getPhone(),
+				"【证跑跑】您的代跑办件 " + caseNo + " 需要您确认授权，验证码 " + code + "，请在 /public/authorize 页面输入。", caseNo));
+	}
+
+	public AuthorizationOutcome confirmAuthorization(String caseNo, String code) {
+		Optional<ProxyRun> found = runs.findByCaseNo(caseNo == null ? "" : caseNo.strip());
+		if (found.isEmpty()) {
+			return AuthorizationOutcome.NOT_PENDING;
+		}
+		ProxyRun run = found.get();
+		AuthorizationOutcome outcome = run.confirmAuthorization(hash(run.getCaseNo(), code == null ? "" : code.strip()),
+				maxCodeAttempts, clock.instant());
+		if (outcome == AuthorizationOutcome.CONFIRMED) {
+			process.applicantAuthorized(run.getCaseNo());
+		}
+		return outcome;
+	}
+
+	public void expireAuthorization(String caseNo) {
+		get(caseNo).expireAuthorization(clock.instant());
+	}
+
+	/**
+	 * Hands the run to its runner group and fixes its deadline, counted in working days from today.
+	 *
+	 * @return the instant the run is due, for timers and task due dates
+	 */
+	public Instant route(String caseNo, String runnerGroup) {
+		ProxyRun run = get(caseNo);
+		Certificate certificate = catalog.certificate(run.getCertificateCode()).orElseThrow();
+		var deadline = calendar.deadline(LocalDate.now(clock), certificate.getDeadlineWorkingDays());
+		Instant dueAt = deadline.dueAt().toInstant();
+		run.route(runnerGroup, deadline.date(), dueAt, deadline.provisional(), clock.instant());
+		return dueAt;
+	}
+
+	public void requestedFromIssuer(String caseNo, String actor, String note) {
+		get(caseNo).markRequestedFromIssuer(actor, note, clock.instant());
+	}
+
+	public void issued(String caseNo, String actor) {
+		get(caseNo).markIssued(actor, clock.instant());
+	}
+
+	public void refused(String caseNo, String actor, String reason) {
+		get(caseNo).markRefused(actor, reason, clock.instant());
+	}
+
+	public void moreInformationNeeded(String caseNo, String actor, String what) {
+		get(caseNo).requestMoreInformation(actor, what, clock.instant());
+	}
+
+	public void informationSupplemented(String caseNo, String actor, String note) {
+		get(caseNo).supplementInformation(actor, note, clock.instant());
+	}
+
+	public void delivered(String caseNo, String actor, String note) {
+		get(caseNo).markDelivered(actor, note, clock.instant());
+	}
+
+	private ProxyRun get(String caseNo) {
+		return runs.findByCaseNo(caseNo)
+			.orElseThrow(() -> new NotFoundException("没有这个代跑办件：" + caseNo, "no proxy-run " + caseNo));
+	}
+
+	private static String hash(String caseNo, String code) {
+		try {
+			var digest = MessageDigest.getInstance("SHA-256");
+			return HexFormat.of().formatHex(digest.digest((caseNo + ":" + code).getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}

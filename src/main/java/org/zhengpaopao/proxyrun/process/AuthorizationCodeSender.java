@@ -1,0 +1,28 @@
+package org.zhengpaopao.proxyrun.process;
+
+import static org.zhengpaopao.proxyrun.process.ProxyRunVariables.AUTHORIZATION_DUE;
+import static org.zhengpaopao.proxyrun.process.ProxyRunVariables.CASE_NO;
+
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import org.zhengpaopao.proxyrun.ProxyRuns;
+
+/** Service task 「发送授权验证码」. */
+@Component("authorizationCodeSender")
+class AuthorizationCodeSender implements JavaDelegate {
+
+	private final ProxyRuns proxyRuns;
+
+	AuthorizationCodeSender(ProxyRuns proxyRuns) {
+		this.proxyRuns = proxyRuns;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		Date due = (Date) execution.getVariable(AUTHORIZATION_DUE);
+		proxyRuns.sendAuthorizationCode((String) execution.getVariable(CASE_NO), due.toInstant());
+	}
+}

@@ -1,0 +1,31 @@
+package org.zhengpaopao.proxyrun.process;
+
+import static org.zhengpaopao.proxyrun.process.ProxyRunVariables.*;
+
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import org.zhengpaopao.proxyrun.ProxyRuns;
+
+/**
+ * Service task 「登记派单并计算期限」: records the group the routing decision chose and sets the due date that
+ * every task of the run (and, later, its timers) uses.
+ */
+@Component("proxyRunRouting")
+class ProxyRunRouting implements JavaDelegate {
+
+	private final ProxyRuns proxyRuns;
+
+	ProxyRunRouting(ProxyRuns proxyRuns) {
+		this.proxyRuns = proxyRuns;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		var dueAt = proxyRuns.route((String) execution.getVariable(CASE_NO),
+				(String) execution.getVariable(RUNNER_GROUP));
+		execution.setVariable(PROXY_RUN_DUE, Date.from(dueAt));
+	}
+}

@@ -1,0 +1,5 @@
+/**
+ * The thin Camunda adapter of the proxy-run: starts and correlates the process, and turns service tasks and
+ * task completions into calls of {@link org.zhengpaopao.proxyrun.ProxyRuns}.
+ */
+package org.zhengpaopao.proxyrun.process;
