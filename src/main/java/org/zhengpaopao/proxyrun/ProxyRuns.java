@@ -50,11 +50,13 @@ public class ProxyRuns {
 	private final SecureRandom random = new SecureRandom();
 	private final int confirmWithinWorkingDays;
 	private final int maxCodeAttempts;
+	private final String publicBaseUrl;
 
 	ProxyRuns(ProxyRunRepository runs, Catalog catalog, Organization organization, WorkingDayCalendar calendar,
 			ProxyRunProcess process, Notifier notifier, Clock clock,
 			@Value("${zhengpaopao.authorization.confirm-within-working-days:3}") int confirmWithinWorkingDays,
-			@Value("${zhengpaopao.authorization.max-code-attempts:5}") int maxCodeAttempts) {
+			@Value("${zhengpaopao.authorization.max-code-attempts:5}") int maxCodeAttempts,
+			@Value("${zhengpaopao.public-base-url:http://localhost:8080}") String publicBaseUrl) {
 		this.runs = runs;
 		this.catalog = catalog;
 		this.organization = organization;
@@ -64,6 +66,7 @@ public class ProxyRuns {
 		this.clock = clock;
 		this.confirmWithinWorkingDays = confirmWithinWorkingDays;
 		this.maxCodeAttempts = maxCodeAttempts;
+		this.publicBaseUrl = publicBaseUrl;
 	}
 
 	/**
@@ -161,7 +164,8 @@ public class ProxyRuns {
 		String code = String.format("%06d", random.nextInt(1_000_000));
 		run.issueAuthorizationCode(hash(caseNo, code), due, clock.instant());
 		notifier.send(new SmsMessage(run.getPhone(),
-				"【证跑跑】您的代跑办件 " + caseNo + " 需要您确认授权，验证码 " + code + "，请在 /public/authorize 页面输入。", caseNo));
+				"【证跑跑】您的代跑办件 " + caseNo + " 需要您确认授权，验证码 " + code + "，请打开 " + publicBaseUrl
+						+ "/public/authorize?caseNo=" + caseNo + " 输入。", caseNo));
 	}
 
 	public AuthorizationOutcome confirmAuthorization(String caseNo, String code) {
