@@ -114,7 +114,10 @@ public class ProxyRun {
 	protected ProxyRun() {
 	}
 
-	ProxyRun(Applicant applicant, Request request, Issuer issuer, boolean authorizedAtWindow, String createdBy,
+	/**
+	 * @param authorizationDue when an authorization not given at the window expires; null if it was
+	 */
+	ProxyRun(Applicant applicant, Request request, Issuer issuer, Instant authorizationDue, String createdBy,
 			Instant now) {
 		this.applicantName = applicant.name();
 		this.idNumber = applicant.idNumber();
@@ -125,11 +128,12 @@ public class ProxyRun {
 		this.usingDepartmentCode = request.usingDepartmentCode();
 		this.issuerCode = issuer.code();
 		this.issuerName = issuer.name();
-		this.authorizedAtWindow = authorizedAtWindow;
+		this.authorizedAtWindow = authorizationDue == null;
+		this.authorizationDue = authorizationDue;
 		this.createdBy = createdBy;
 		this.createdAt = now;
 		record("accepted", "窗口受理代跑申请", createdBy, now, null);
-		if (authorizedAtWindow) {
+		if (this.authorizedAtWindow) {
 			this.state = ProxyRunState.AUTHORIZED;
 			record("authorizedAtWindow", "申请人已在窗口签署授权委托书", createdBy, now, null);
 		}
@@ -154,10 +158,9 @@ public class ProxyRun {
 		this.caseNo = caseNo;
 	}
 
-	void issueAuthorizationCode(String codeHash, Instant due, Instant now) {
+	void issueAuthorizationCode(String codeHash, Instant now) {
 		require(ProxyRunState.AWAITING_AUTHORIZATION);
 		this.authorizationCodeHash = codeHash;
-		this.authorizationDue = due;
 		this.authorizationAttempts = 0;
 		record("authorizationCodeSent", "已向申请人发送授权验证码", SYSTEM, now, null);
 	}

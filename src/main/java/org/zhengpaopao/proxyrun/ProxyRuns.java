@@ -98,17 +98,16 @@ public class ProxyRuns {
 			.orElseThrow(() -> new InvalidInputException("usingDepartmentCode", "没有这个用证部门",
 					"unknown using department"));
 
-		Instant now = clock.instant();
 		IssuerFacts issuer = issuerOf(certificate, township, village);
+		Instant authorizationDue = request.authorizedAtWindow() ? null
+				: calendar.deadline(LocalDate.now(clock), confirmWithinWorkingDays).dueAt().toInstant();
 		ProxyRun run = new ProxyRun(new ProxyRun.Applicant(name, idNumber.value(), phone),
 				new ProxyRun.Request(township.getCode(), village.getCode(), certificate.getCode(),
 						usingDepartment.getCode()),
-				new ProxyRun.Issuer(issuer.code(), issuer.name()), request.authorizedAtWindow(), actor, now);
+				new ProxyRun.Issuer(issuer.code(), issuer.name()), authorizationDue, actor, clock.instant());
 		runs.saveAndFlush(run);
 		run.assignCaseNo("DP" + LocalDate.now(clock).format(CASE_DATE) + "-" + String.format("%06d", run.getId()));
 
-		Instant authorizationDue = request.authorizedAtWindow() ? null
-				: calendar.deadline(LocalDate.now(clock), confirmWithinWorkingDays).dueAt().toInstant();
 		process.start(new ProxyRunOpened(run.getCaseNo(), run.getId(), request.authorizedAtWindow(), authorizationDue,
 				certificate.getCode(), certificate.getName(), certificate.getIssuingLevel().name(),
 				certificate.getIssuingDepartmentCode(), issuer.hasLiaison(), issuer.name(), issuer.group(),
@@ -159,10 +158,10 @@ public class ProxyRuns {
 		return runs.findByCaseNo(caseNo).filter(run -> run.getPhone().equals(phone == null ? "" : phone.strip()));
 	}
 
-	public void sendAuthorizationCode(String caseNo, Instant due) {
+	public void sendAuthorizationCode(String caseNo) {
 		ProxyRun run = get(caseNo);
 		String code = String.format("%06d", random.nextInt(1_000_000));
-		run.issueAuthorizationCode(hash(caseNo, code), due, clock.instant());
+		run.issueAuthorizationCode(hash(caseNo, code), clock.instant());
 		notifier.send(new SmsMessage(run.getPhone(),
 				"【证跑跑】您的代跑办件 " + caseNo + " 需要您确认授权，验证码 " + code + "，请打开 " + publicBaseUrl
 						+ "/public/authorize?caseNo=" + caseNo + " 输入。", caseNo));

@@ -1,11 +1,20 @@
 package org.zhengpaopao.system;
 
+import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -22,6 +31,18 @@ class SystemConfiguration {
 	@ConditionalOnMissingBean
 	Clock clock() {
 		return Clock.system(COUNTY_ZONE);
+	}
+
+	/** Staff and applicants read times in Beijing time, e.g. 2026-12-02T18:00:00+08:00, never in UTC. */
+	@Bean
+	Jackson2ObjectMapperBuilderCustomizer countyTimeInJson() {
+		return builder -> builder.serializerByType(Instant.class, new StdSerializer<>(Instant.class) {
+			@Override
+			public void serialize(Instant value, JsonGenerator json, SerializerProvider provider) throws IOException {
+				json.writeString(DateTimeFormatter.ISO_OFFSET_DATE_TIME
+					.format(value.truncatedTo(ChronoUnit.SECONDS).atZone(COUNTY_ZONE).toOffsetDateTime()));
+			}
+		});
 	}
 
 	@Bean

@@ -88,6 +88,8 @@ class ProxyRunApiTests {
 			.containsEntry("idNumber", "330***********4569")
 			.containsEntry("runnerGroup", "runners-muchen")
 			.containsEntry("state", "FETCHING");
+		assertThat((String) response.getBody().get("dueAt")).endsWith("T18:00:00+08:00");
+		assertThat((String) response.getBody().get("createdAt")).endsWith("+08:00");
 		assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNo).count()).isOne();
 
 		var fetched = get("runner-muchen-1", "/api/proxy-runs/" + caseNo);
@@ -167,7 +169,10 @@ class ProxyRunApiTests {
 	void shouldLetTheApplicantConfirmOnlineWithALimitedNumberOfTries() {
 		var request = validRequest();
 		request.put("authorizedAtWindow", false);
-		String caseNo = (String) post("window-minzheng-1", "/api/proxy-runs", request).getBody().get("caseNo");
+		var opened = post("window-minzheng-1", "/api/proxy-runs", request).getBody();
+		assertThat(opened).containsEntry("state", "AWAITING_AUTHORIZATION");
+		assertThat((String) opened.get("authorizationDue")).as("close of business, Beijing time").endsWith("T18:00:00+08:00");
+		String caseNo = (String) opened.get("caseNo");
 		String jobId = managementService.createJobQuery()
 			.processInstanceId(runtimeService.createProcessInstanceQuery()
 				.processInstanceBusinessKey(caseNo)

@@ -1,9 +1,6 @@
 package org.zhengpaopao.proxyrun.process;
 
-import static org.zhengpaopao.proxyrun.process.ProxyRunVariables.AUTHORIZATION_DUE;
 import static org.zhengpaopao.proxyrun.process.ProxyRunVariables.CASE_NO;
-
-import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -22,7 +19,6 @@ class AuthorizationCodeSender implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		Date due = (Date) execution.getVariable(AUTHORIZATION_DUE);
-		proxyRuns.sendAuthorizationCode((String) execution.getVariable(CASE_NO), due.toInstant());
+		proxyRuns.sendAuthorizationCode((String) execution.getVariable(CASE_NO));
 	}
 }
