@@ -80,9 +80,9 @@ class DemoUsers implements ApplicationRunner {
 				continue;
 			}
 			User user = identityService.newUser(id);
-			String name = entry.getValue().name();
-			user.setLastName(name.substring(0, 1));
-			user.setFirstName(name.substring(1));
+			// the webapps print "first last"; a Chinese name reads whole, family name first
+			user.setFirstName(entry.getValue().name());
+			user.setLastName("");
 			user.setEmail(id + "@zhengpaopao.example");
 			user.setPassword(password);
 			identityService.saveUser(user);
