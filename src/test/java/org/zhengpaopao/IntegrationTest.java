@@ -17,6 +17,6 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "demo", "test" })
-@Import(TestNotifications.class)
+@Import({ TestNotifications.class, EngineClock.class })
 public @interface IntegrationTest {
 }

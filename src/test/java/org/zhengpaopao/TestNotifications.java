@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.zhengpaopao.notification.GroupMessage;
 import org.zhengpaopao.notification.Notifier;
 import org.zhengpaopao.notification.SmsMessage;
 
@@ -24,10 +25,21 @@ public class TestNotifications {
 		private static final Pattern CODE = Pattern.compile("验证码 (\\d{6})");
 
 		private final List<SmsMessage> sent = new CopyOnWriteArrayList<>();
+		private final List<GroupMessage> groupMessages = new CopyOnWriteArrayList<>();
 
 		@Override
 		public void send(SmsMessage message) {
 			sent.add(message);
+		}
+
+		@Override
+		public void send(GroupMessage message) {
+			groupMessages.add(message);
+		}
+
+		/** Messages to staff groups about one case, oldest first. */
+		public List<GroupMessage> groupMessagesAbout(String caseNo) {
+			return groupMessages.stream().filter(m -> caseNo.equals(m.reference())).toList();
 		}
 
 		public String lastCodeFor(String caseNo) {

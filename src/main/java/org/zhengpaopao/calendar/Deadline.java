@@ -33,6 +33,11 @@ public record Deadline(LocalDate date, boolean provisional, Set<Integer> provisi
 
 	/** Close of business on {@link #date()}, Beijing time. */
 	public ZonedDateTime dueAt() {
+		return closeOfBusiness(date);
+	}
+
+	/** The instant a working day ends, Beijing time: when anything due that day falls due. */
+	public static ZonedDateTime closeOfBusiness(LocalDate date) {
 		return date.atTime(CLOSE_OF_BUSINESS).atZone(ZONE);
 	}
 

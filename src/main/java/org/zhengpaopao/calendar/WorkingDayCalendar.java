@@ -94,6 +94,26 @@ public class WorkingDayCalendar {
 		return new Deadline(day, !provisionalYears.isEmpty(), provisionalYears);
 	}
 
+	/** The last working day before {@code date}: when a yellow card falls before a deadline on {@code date}. */
+	public LocalDate previousWorkingDay(LocalDate date) {
+		LocalDate day = date.minusDays(1);
+		while (!isWorkingDay(day)) {
+			day = day.minusDays(1);
+		}
+		return day;
+	}
+
+	/** Working days after {@code from} up to and including {@code to}; 0 when {@code to} is not after {@code from}. */
+	public int workingDaysBetween(LocalDate from, LocalDate to) {
+		int count = 0;
+		for (LocalDate day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
+			if (isWorkingDay(day)) {
+				count++;
+			}
+		}
+		return count;
+	}
+
 	public boolean isWorkingDay(LocalDate date) {
 		Map<Integer, HolidayTable> snapshot = tables;
 		if (!snapshot.containsKey(date.getYear())) {

@@ -20,6 +20,11 @@ class LoggingNotifier implements Notifier {
 		log.info("短信 SMS to {} [{}]: {}", PhoneNumber.mask(message.phone()), message.reference(), message.text());
 	}
 
+	@Override
+	public void send(GroupMessage message) {
+		log.info("群消息 to {} [{}]: {} {}", message.groupId(), message.reference(), message.title(), message.text());
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class DefaultNotifierConfiguration {
 

@@ -7,4 +7,6 @@ package org.zhengpaopao.notification;
 public interface Notifier {
 
 	void send(SmsMessage message);
+
+	void send(GroupMessage message);
 }

@@ -100,6 +100,14 @@ public class ProxyRun {
 	@Column(name = "deadline_provisional", nullable = false)
 	private boolean deadlineProvisional;
 
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false, length = 16)
+	private Card card = Card.NONE;
+
+	/** 0 on time; 1 red card, with the task force; 2 and 3 reported to the managers. Never goes down. */
+	@Column(name = "escalation_level", nullable = false)
+	private int escalationLevel;
+
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
 
@@ -238,6 +246,83 @@ public class ProxyRun {
 		record("proxyRunDelivered", "证明已送达用证部门", actor, now, note);
 	}
 
+	/** @return whether the card was raised now (false when the run already carries it or is finished) */
+	boolean raiseYellowCard(Instant now) {
+		if (state.isFinished() || card != Card.NONE) {
+			return false;
+		}
+		card = Card.YELLOW;
+		record("yellowCard", "黄牌预警：距办结期限不足一个工作日", SYSTEM, now, "期限 " + deadline);
+		return true;
+	}
+
+	/** @return whether the card was raised now */
+	boolean raiseRedCard(Instant now) {
+		if (state.isFinished() || card == Card.RED) {
+			return false;
+		}
+		card = Card.RED;
+		escalationLevel = Math.max(escalationLevel, 1);
+		record("redCard", "红牌超期：已移交工作专班督办", SYSTEM, now, "期限 " + deadline);
+		return true;
+	}
+
+	/**
+	 * Each level fires once per run, whichever node's timer gets there first.
+	 *
+	 * @return whether the run reached {@code level} now
+	 */
+	boolean escalate(int level, Instant now) {
+		if (state.isFinished() || card != Card.RED || level <= escalationLevel) {
+			return false;
+		}
+		escalationLevel = level;
+		record("escalatedLevel" + level, level + "级督办：通报督考办", SYSTEM, now, null);
+		return true;
+	}
+
+	void urge(String actor, String note, Instant now) {
+		requireOpen();
+		record("urged", "工作专班催办", actor, now, note);
+	}
+
+	void transfer(String actor, String to, boolean toGroup, Instant now) {
+		requireOpen();
+		if (toGroup) {
+			runnerGroup = to;
+		}
+		record("transferred", "工作专班转办", actor, now, "转办给 " + to);
+	}
+
+	void extendDeadline(String actor, LocalDate newDeadline, Instant newDueAt, boolean provisional, String reason,
+			Instant now) {
+		requireOpen();
+		String why = required(reason, "extensionReason", "延期须填写理由", "an extension needs a reason");
+		if (!newDueAt.isAfter(now)) {
+			throw new InvalidInputException("newDeadline", "新的办结期限须晚于现在", "the new deadline must be in the future");
+		}
+		LocalDate previous = deadline;
+		deadline = newDeadline;
+		dueAt = newDueAt;
+		deadlineProvisional = provisional;
+		card = Card.NONE;
+		record("deadlineExtended", "工作专班批准延期", actor, now, previous + " → " + newDeadline + "：" + why);
+	}
+
+	void closeAsException(String actor, String reason, Instant now) {
+		requireOpen();
+		String why = required(reason, "exceptionReason", "例外办结须填写理由", "closing as an exception needs a reason");
+		state = ProxyRunState.CLOSED_AS_EXCEPTION;
+		record("closedAsException", "例外办结", actor, now, why);
+	}
+
+	private void requireOpen() {
+		if (state.isFinished()) {
+			throw new ConflictException("代跑 " + caseNo + " 已办结（" + state.label() + "）",
+					"proxy-run " + caseNo + " has finished: " + state);
+		}
+	}
+
 	private void require(ProxyRunState expected) {
 		if (state != expected) {
 			throw new ConflictException("代跑 " + caseNo + " 当前状态为「" + state.label() + "」，不能进行此操作",
@@ -327,6 +412,14 @@ public class ProxyRun {
 
 	public boolean isDeadlineProvisional() {
 		return deadlineProvisional;
+	}
+
+	public Card getCard() {
+		return card;
+	}
+
+	public int getEscalationLevel() {
+		return escalationLevel;
 	}
 
 	public Instant getCreatedAt() {

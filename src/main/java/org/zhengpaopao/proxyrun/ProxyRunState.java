@@ -9,7 +9,8 @@ public enum ProxyRunState {
 	MORE_INFO_REQUESTED("出证部门要求补充材料", false),
 	ISSUED("已出具，待送达", false),
 	REFUSED("不予出具", true),
-	DELIVERED("已送达用证部门", true);
+	DELIVERED("已送达用证部门", true),
+	CLOSED_AS_EXCEPTION("例外办结", true);
 
 	private final String label;
 	private final boolean finished;

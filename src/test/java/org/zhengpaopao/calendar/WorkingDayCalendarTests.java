@@ -161,4 +161,22 @@ class WorkingDayCalendarTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> calendar.deadline(from, 251));
 		assertThat(calendar.deadline(from, 250).date()).isAfter(from.plus(250, ChronoUnit.DAYS));
 	}
+
+	@Test
+	void shouldFindTheWorkingDayBeforeADeadlineAcrossNationalDay() {
+		WorkingDayCalendar calendar = CalendarFixtures.seededCalendar(java.time.LocalDate.parse("2026-11-28"));
+		assertThat(calendar.previousWorkingDay(java.time.LocalDate.parse("2026-10-08")))
+			.isEqualTo(java.time.LocalDate.parse("2026-09-30"));
+		assertThat(calendar.previousWorkingDay(java.time.LocalDate.parse("2026-10-12")))
+			.as("the adjusted Saturday counts").isEqualTo(java.time.LocalDate.parse("2026-10-10"));
+	}
+
+	@Test
+	void shouldCountWorkingDaysOverdueSkippingHolidays() {
+		WorkingDayCalendar calendar = CalendarFixtures.seededCalendar(java.time.LocalDate.parse("2026-11-28"));
+		assertThat(calendar.workingDaysBetween(java.time.LocalDate.parse("2026-09-30"), java.time.LocalDate.parse("2026-10-08")))
+			.isEqualTo(1);
+		assertThat(calendar.workingDaysBetween(java.time.LocalDate.parse("2026-10-08"), java.time.LocalDate.parse("2026-10-08")))
+			.isZero();
+	}
 }

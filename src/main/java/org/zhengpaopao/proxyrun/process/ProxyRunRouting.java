@@ -2,8 +2,6 @@ package org.zhengpaopao.proxyrun.process;
 
 import static org.zhengpaopao.proxyrun.process.ProxyRunVariables.*;
 
-import java.util.Date;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -11,7 +9,7 @@ import org.zhengpaopao.proxyrun.ProxyRuns;
 
 /**
  * Service task 「登记派单并计算期限」: records the group the routing decision chose and sets the due date that
- * every task of the run (and, later, its timers) uses.
+ * every task and timer of the run uses.
  */
 @Component("proxyRunRouting")
 class ProxyRunRouting implements JavaDelegate {
@@ -24,8 +22,7 @@ class ProxyRunRouting implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		var dueAt = proxyRuns.route((String) execution.getVariable(CASE_NO),
-				(String) execution.getVariable(RUNNER_GROUP));
-		execution.setVariable(PROXY_RUN_DUE, Date.from(dueAt));
+		RunTasks.setDeadlines(execution,
+				proxyRuns.route((String) execution.getVariable(CASE_NO), (String) execution.getVariable(RUNNER_GROUP)));
 	}
 }

@@ -21,6 +21,18 @@ final class ProxyRunVariables {
 	static final String VILLAGE_CODE = "villageCode";
 	static final String RUNNER_GROUP = "runnerGroup";
 	static final String PROXY_RUN_DUE = "proxyRunDue";
+	/** the deadline as a date, for forms */
+	static final String PROXY_RUN_DEADLINE = "proxyRunDeadline";
+	static final String YELLOW_CARD_AT = "yellowCardAt";
+	static final String LEVEL2_AT = "level2At";
+	static final String LEVEL3_AT = "level3At";
+	/** input of the escalation service tasks */
+	static final String LEVEL = "level";
+	static final String SUPERVISION_OUTCOME = "supervisionOutcome";
+
+	/** user tasks a runner works on; what the task force transfers */
+	static final java.util.Set<String> RUNNER_TASKS = java.util.Set.of("fetchCertificate", "supplementInformation",
+			"deliverCertificate");
 
 	// submitted by the task forms
 	static final String FETCH_NOTE = "fetchNote";
@@ -29,6 +41,12 @@ final class ProxyRunVariables {
 	static final String MORE_INFO_REQUEST = "moreInfoRequest";
 	static final String SUPPLEMENT_NOTE = "supplementNote";
 	static final String DELIVERY_NOTE = "deliveryNote";
+	static final String SUPERVISION_ACTION = "supervisionAction";
+	static final String URGE_NOTE = "urgeNote";
+	static final String TRANSFER_TO = "transferTo";
+	static final String NEW_DEADLINE = "newDeadline";
+	static final String EXTENSION_REASON = "extensionReason";
+	static final String EXCEPTION_REASON = "exceptionReason";
 
 	private ProxyRunVariables() {
 	}

@@ -1,0 +1,143 @@
+package org.zhengpaopao.proxyrun.process;
+
+import static org.zhengpaopao.proxyrun.process.ProxyRunVariables.*;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.zhengpaopao.proxyrun.ProxyRuns;
+import org.zhengpaopao.system.InvalidInputException;
+
+/**
+ * The service tasks of the deadline watch (yellow and red card, escalation levels) and of the task force's
+ * supervision (urge, transfer, extend, close as exception). Each is a thin call into {@link ProxyRuns}.
+ */
+@Configuration(proxyBeanMethods = false)
+class SupervisionDelegates {
+
+	@Bean
+	JavaDelegate yellowCard(ProxyRuns proxyRuns) {
+		return execution -> proxyRuns.raiseYellowCard(caseNo(execution), RunTasks.runnerOf(execution));
+	}
+
+	@Bean
+	JavaDelegate redCard(ProxyRuns proxyRuns) {
+		return execution -> proxyRuns.raiseRedCard(caseNo(execution), RunTasks.runnerOf(execution));
+	}
+
+	/** Reads the level from the service task's input parameter {@code level}. */
+	@Bean
+	JavaDelegate overdueEscalation(ProxyRuns proxyRuns) {
+		return execution -> proxyRuns.escalate(caseNo(execution),
+				Integer.parseInt(String.valueOf(execution.getVariableLocal(LEVEL))));
+	}
+
+	@Bean
+	JavaDelegate overdueRunUrging(ProxyRuns proxyRuns) {
+		return execution -> proxyRuns.urge(caseNo(execution), RunTasks.actor(execution), text(execution, URGE_NOTE),
+				RunTasks.runnerOf(execution));
+	}
+
+	/**
+	 * Moves the open runner task: to a group (it becomes that group's unclaimed task, and the run's later runner
+	 * tasks go there too) or to one runner (assigned directly).
+	 */
+	@Bean
+	JavaDelegate runnerTaskTransfer(ProxyRuns proxyRuns) {
+		return execution -> {
+			String to = text(execution, TRANSFER_TO);
+			if (to == null || to.isBlank()) {
+				throw new InvalidInputException(TRANSFER_TO, "请填写转办对象", "say whom to transfer to");
+			}
+			String target = to.strip();
+			var identity = execution.getProcessEngineServices().getIdentityService();
+			boolean toGroup = identity.createGroupQuery().groupId(target).count() > 0;
+			boolean toUser = !toGroup && identity.createUserQuery().userId(target).count() > 0;
+			if (!toGroup && !toUser) {
+				throw new InvalidInputException(TRANSFER_TO, "没有这个用户或群组：" + target, "no such user or group: " + target);
+			}
+			if (toUser && identity.createGroupQuery()
+				.groupMember(target)
+				.list()
+				.stream()
+				.map(Group::getId)
+				.noneMatch(g -> g.startsWith("runners-") || g.startsWith("liaison-"))) {
+				throw new InvalidInputException(TRANSFER_TO, target + " 不是代跑员", target + " is not a runner");
+			}
+			Task task = RunTasks.openRunnerTask(execution);
+			if (task == null) {
+				throw new InvalidInputException(TRANSFER_TO, "当前没有代跑员待办任务（可能正在出证部门办理），无法转办",
+						"no runner task is open now");
+			}
+			var tasks = RunTasks.taskService(execution);
+			RunTasks.asSystem(() -> {
+				if (toGroup) {
+					tasks.getIdentityLinksForTask(task.getId())
+						.stream()
+						.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+						.forEach(link -> tasks.deleteCandidateGroup(task.getId(), link.getGroupId()));
+					tasks.addCandidateGroup(task.getId(), target);
+					tasks.setAssignee(task.getId(), null);
+					execution.setVariable(RUNNER_GROUP, target);
+				}
+				else {
+					tasks.setAssignee(task.getId(), target);
+				}
+			});
+			proxyRuns.transfer(caseNo(execution), RunTasks.actor(execution), target, toGroup);
+		};
+	}
+
+	/** A new deadline moves every timer (they are re-armed from the variables) and every open task's due date. */
+	@Bean
+	JavaDelegate deadlineExtension(ProxyRuns proxyRuns) {
+		return execution -> {
+			LocalDate newDeadline;
+			try {
+				String raw = text(execution, NEW_DEADLINE);
+				newDeadline = raw == null ? null : LocalDate.parse(raw.strip().substring(0, Math.min(10, raw.strip().length())));
+			}
+			catch (DateTimeParseException e) {
+				throw new InvalidInputException(NEW_DEADLINE, "日期格式应为 YYYY-MM-DD", "the date must be YYYY-MM-DD");
+			}
+			var deadlines = proxyRuns.extendDeadline(caseNo(execution), RunTasks.actor(execution), newDeadline,
+					text(execution, EXTENSION_REASON));
+			RunTasks.setDeadlines(execution, deadlines);
+			Date due = Date.from(deadlines.dueAt());
+			var tasks = RunTasks.taskService(execution);
+			RunTasks.asSystem(() -> RunTasks.openTasks(execution)
+				.stream()
+				.filter(task -> !"handleOverdueRun".equals(task.getTaskDefinitionKey()))
+				.forEach(task -> {
+					task.setDueDate(due);
+					tasks.saveTask(task);
+				}));
+			execution.setVariable(SUPERVISION_OUTCOME, "extended");
+		};
+	}
+
+	@Bean
+	JavaDelegate exceptionClosure(ProxyRuns proxyRuns) {
+		return execution -> {
+			proxyRuns.closeAsException(caseNo(execution), RunTasks.actor(execution), text(execution, EXCEPTION_REASON));
+			execution.setVariable(SUPERVISION_OUTCOME, "closedAsException");
+		};
+	}
+
+	private static String caseNo(DelegateExecution execution) {
+		return (String) execution.getVariable(CASE_NO);
+	}
+
+	private static String text(DelegateExecution execution, String name) {
+		Object value = execution.getVariable(name);
+		return value == null ? null : value.toString();
+	}
+}
