@@ -25,6 +25,8 @@ class TasklistFilters implements ApplicationRunner {
 
 	static final String MY_TASKS = "我的任务";
 	static final String MY_GROUPS_TASKS = "我的群组任务";
+	static final String DUE_TODAY = "今日到期";
+	static final String OVERDUE = "已超期";
 
 	private final FilterService filterService;
 	private final TaskService taskService;
@@ -40,12 +42,19 @@ class TasklistFilters implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		create(MY_TASKS, -10, "已认领、由我办理的任务",
 				taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
-		create(MY_GROUPS_TASKS, -5, "我所在群组可认领和已认领的任务",
-				taskService.createTaskQuery()
-					.taskCandidateGroupInExpression("${currentUserGroups()}")
-					.includeAssignedTasks()
+		create(MY_GROUPS_TASKS, -5, "我所在群组可认领和已认领的任务", myGroupsTasks().orderByDueDate().asc());
+		// "today" and "now" are evaluated by Tasklist each time the filter is opened, in the server's time zone
+		create(DUE_TODAY, 0, "我所在群组今天到期、尚未办结的任务",
+				myGroupsTasks().dueAfterExpression("${dateTime().withTimeAtStartOfDay().toDate()}")
+					.dueBeforeExpression("${dateTime().withTimeAtStartOfDay().plusDays(1).toDate()}")
 					.orderByDueDate()
 					.asc());
+		create(OVERDUE, 5, "我所在群组已过期限、尚未办结的任务",
+				myGroupsTasks().dueBeforeExpression("${now()}").orderByDueDate().asc());
+	}
+
+	private TaskQuery myGroupsTasks() {
+		return taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks();
 	}
 
 	private void create(String name, int priority, String description, TaskQuery query) {

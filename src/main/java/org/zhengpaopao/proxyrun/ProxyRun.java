@@ -44,6 +44,9 @@ public class ProxyRun {
 	@Column(name = "case_no", unique = true, length = 32)
 	private String caseNo;
 
+	@Column(name = "process_instance_id", length = 64)
+	private String processInstanceId;
+
 	@Column(name = "applicant_name", nullable = false, length = 200)
 	private String applicantName;
 
@@ -164,6 +167,10 @@ public class ProxyRun {
 			throw new IllegalStateException("case number already assigned");
 		}
 		this.caseNo = caseNo;
+	}
+
+	void attachProcess(String processInstanceId) {
+		this.processInstanceId = processInstanceId;
 	}
 
 	void issueAuthorizationCode(String codeHash, Instant now) {
@@ -348,6 +355,10 @@ public class ProxyRun {
 
 	public String getCaseNo() {
 		return caseNo;
+	}
+
+	public String getProcessInstanceId() {
+		return processInstanceId;
 	}
 
 	public String getApplicantName() {

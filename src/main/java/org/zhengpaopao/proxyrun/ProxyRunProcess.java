@@ -5,7 +5,8 @@ package org.zhengpaopao.proxyrun;
  */
 public interface ProxyRunProcess {
 
-	void start(ProxyRunOpened run);
+	/** @return the process instance's id */
+	String start(ProxyRunOpened run);
 
 	/** The applicant confirmed the authorization online. */
 	void applicantAuthorized(String caseNo);

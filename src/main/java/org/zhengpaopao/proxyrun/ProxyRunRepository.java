@@ -1,10 +1,31 @@
 package org.zhengpaopao.proxyrun;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Query;
 
-interface ProxyRunRepository extends JpaRepository<ProxyRun, Long> {
+interface ProxyRunRepository extends JpaRepository<ProxyRun, Long>, JpaSpecificationExecutor<ProxyRun> {
 
 	Optional<ProxyRun> findByCaseNo(String caseNo);
+
+	Optional<ProxyRun> findByProcessInstanceId(String processInstanceId);
+
+	String OPEN_CARDED = "r.card <> org.zhengpaopao.proxyrun.Card.NONE and r.state not in ("
+			+ "org.zhengpaopao.proxyrun.ProxyRunState.AUTHORIZATION_EXPIRED, org.zhengpaopao.proxyrun.ProxyRunState.REFUSED, "
+			+ "org.zhengpaopao.proxyrun.ProxyRunState.DELIVERED, org.zhengpaopao.proxyrun.ProxyRunState.CLOSED_AS_EXCEPTION)";
+
+	@Query("select new org.zhengpaopao.proxyrun.CardCounts$Count(r.townshipCode,"
+			+ " sum(case when r.card = org.zhengpaopao.proxyrun.Card.YELLOW then 1 else 0 end),"
+			+ " sum(case when r.card = org.zhengpaopao.proxyrun.Card.RED then 1 else 0 end))"
+			+ " from ProxyRun r where " + OPEN_CARDED + " group by r.townshipCode order by r.townshipCode")
+	List<CardCounts.Count> countCardsByTownship();
+
+	@Query("select new org.zhengpaopao.proxyrun.CardCounts$Count(r.issuerCode,"
+			+ " sum(case when r.card = org.zhengpaopao.proxyrun.Card.YELLOW then 1 else 0 end),"
+			+ " sum(case when r.card = org.zhengpaopao.proxyrun.Card.RED then 1 else 0 end))"
+			+ " from ProxyRun r where " + OPEN_CARDED + " group by r.issuerCode order by r.issuerCode")
+	List<CardCounts.Count> countCardsByIssuer();
 }

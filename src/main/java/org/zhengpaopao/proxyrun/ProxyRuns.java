@@ -110,10 +110,11 @@ public class ProxyRuns {
 		runs.saveAndFlush(run);
 		run.assignCaseNo("DP" + LocalDate.now(clock).format(CASE_DATE) + "-" + String.format("%06d", run.getId()));
 
-		process.start(new ProxyRunOpened(run.getCaseNo(), run.getId(), request.authorizedAtWindow(), authorizationDue,
+		String processInstanceId = process.start(new ProxyRunOpened(run.getCaseNo(), run.getId(), request.authorizedAtWindow(), authorizationDue,
 				certificate.getCode(), certificate.getName(), certificate.getIssuingLevel().name(),
 				certificate.getIssuingDepartmentCode(), issuer.hasLiaison(), issuer.name(), issuer.group(),
 				township.getCode(), village.getCode()));
+		run.attachProcess(processInstanceId);
 		return run;
 	}
 
@@ -147,6 +148,29 @@ public class ProxyRuns {
 	}
 
 	private record IssuerFacts(String code, String name, String group, boolean hasLiaison) {
+	}
+
+	/** Open runs carrying a yellow or red card, the longest overdue first. */
+	@Transactional(readOnly = true)
+	public org.springframework.data.domain.Page<ProxyRun> carded(CardedRunCriteria criteria,
+			org.springframework.data.domain.Pageable pageable) {
+		return runs.findAll(criteria.toSpecification(), org.springframework.data.domain.PageRequest
+			.of(pageable.getPageNumber(), pageable.getPageSize(),
+					// red runs (level 1 and up) before yellow ones; among them the earliest deadline is the most overdue
+					org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Order.desc("escalationLevel"),
+							org.springframework.data.domain.Sort.Order.asc("deadline"),
+							org.springframework.data.domain.Sort.Order.asc("caseNo"))));
+	}
+
+	/** Yellow and red counts of open runs, by township and by issuer. */
+	@Transactional(readOnly = true)
+	public CardCounts cardCounts() {
+		return new CardCounts(runs.countCardsByTownship(), runs.countCardsByIssuer());
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<ProxyRun> findByProcessInstance(String processInstanceId) {
+		return runs.findByProcessInstanceId(processInstanceId);
 	}
 
 	@Transactional(readOnly = true)

@@ -35,6 +35,9 @@ class EngineAccessTests {
 	@Autowired
 	FilterService filterService;
 
+	@Autowired
+	org.camunda.bpm.engine.TaskService taskService;
+
 	ResponseEntity<List<Map<String, Object>>> tasksOf(String user, String caseNo) {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setBasicAuth(user, "demo");
@@ -68,11 +71,33 @@ class EngineAccessTests {
 	@Test
 	void shouldGiveEveryStaffMemberTheSharedTasklistFilters() {
 		assertThat(filterService.createFilterQuery().list()).extracting(f -> f.getName())
-			.contains(TasklistFilters.MY_TASKS, TasklistFilters.MY_GROUPS_TASKS);
+			.contains(TasklistFilters.MY_TASKS, TasklistFilters.MY_GROUPS_TASKS, TasklistFilters.DUE_TODAY,
+					TasklistFilters.OVERDUE);
 		HttpHeaders headers = new HttpHeaders();
 		headers.setBasicAuth("runner-huzhen-1", "demo");
 		var filters = http.exchange("/engine-rest/filter", HttpMethod.GET, new HttpEntity<>(headers), LIST);
 		assertThat(filters.getBody()).extracting(f -> f.get("name"))
-			.contains(TasklistFilters.MY_TASKS, TasklistFilters.MY_GROUPS_TASKS);
+			.contains(TasklistFilters.MY_TASKS, TasklistFilters.MY_GROUPS_TASKS, TasklistFilters.DUE_TODAY,
+					TasklistFilters.OVERDUE);
+	}
+
+	@Test
+	void shouldShowAnOverdueTaskInTheOverdueFilterOfItsGroupOnly() {
+		String caseNo = proxyRuns.open(new NewProxyRun("吴十", "330825200002290018", "13905703333", "shifo",
+				"shifo-sanmenyuan", "ZM-0009", "renshe", true), "window-renshe-1").getCaseNo();
+		var task = taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult();
+		task.setDueDate(new java.util.Date(System.currentTimeMillis() - 3_600_000));
+		taskService.saveTask(task);
+		String overdueFilter = filterService.createFilterQuery().filterName(TasklistFilters.OVERDUE).singleResult().getId();
+
+		assertThat(filterList("runner-county-1", overdueFilter)).extracting(t -> t.get("id")).contains(task.getId());
+		assertThat(filterList("runner-shifo-1", overdueFilter)).extracting(t -> t.get("id")).doesNotContain(task.getId());
+	}
+
+	List<Map<String, Object>> filterList(String user, String filterId) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setBasicAuth(user, "demo");
+		return http.exchange("/engine-rest/filter/" + filterId + "/list", HttpMethod.GET, new HttpEntity<>(headers), LIST)
+			.getBody();
 	}
 }

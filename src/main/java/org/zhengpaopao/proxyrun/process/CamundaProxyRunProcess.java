@@ -21,7 +21,7 @@ class CamundaProxyRunProcess implements ProxyRunProcess {
 	}
 
 	@Override
-	public void start(ProxyRunOpened run) {
+	public String start(ProxyRunOpened run) {
 		VariableMap variables = Variables.createVariables()
 			.putValue(CASE_NO, run.caseNo())
 			.putValue(PROXY_RUN_ID, run.proxyRunId())
@@ -38,7 +38,7 @@ class CamundaProxyRunProcess implements ProxyRunProcess {
 		if (run.authorizationDue() != null) {
 			variables.putValue(AUTHORIZATION_DUE, Date.from(run.authorizationDue()));
 		}
-		runtimeService.startProcessInstanceByKey(PROCESS_KEY, run.caseNo(), variables);
+		return runtimeService.startProcessInstanceByKey(PROCESS_KEY, run.caseNo(), variables).getId();
 	}
 
 	@Override
