@@ -1,0 +1,173 @@
+package org.zhengpaopao.proxyrun;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.spring.SpringExpressionManager;
+import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.zhengpaopao.IntegrationTest;
+import org.zhengpaopao.TestNotifications.RecordingNotifier;
+
+/**
+ * Two application nodes on one database, each with its own job executor, as the county runs them: every card and
+ * escalation of a run happens exactly once, whichever node picks up the timer. The second node is a second
+ * process engine on the same data source with the same Spring beans.
+ */
+@IntegrationTest
+class ProxyRunClusterTests {
+
+	static final int RUNS = 12;
+
+	@Autowired
+	ProcessEngine node1;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
+
+	@Autowired
+	ApplicationContext applicationContext;
+
+	@Autowired
+	ProxyRuns proxyRuns;
+
+	@Autowired
+	RecordingNotifier notifier;
+
+	ProcessEngine node2;
+	final List<JobExecutor> jobExecutors = new ArrayList<>();
+
+	@AfterEach
+	void stopNodes() {
+		jobExecutors.forEach(JobExecutor::shutdown);
+		if (node2 != null) {
+			node2.close();
+		}
+		ClockUtil.reset();
+	}
+
+	ProcessEngine secondNode() {
+		var configuration = new SpringProcessEngineConfiguration();
+		configuration.setProcessEngineName("node2");
+		configuration.setHostname("node2");
+		configuration.setDataSource(dataSource);
+		configuration.setTransactionManager(transactionManager);
+		configuration.setApplicationContext(applicationContext);
+		configuration.setExpressionManager(new SpringExpressionManager(applicationContext));
+		configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_FALSE);
+		configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+		configuration.setIdGenerator(new StrongUuidGenerator());
+		configuration.setAuthorizationEnabled(true);
+		var jobExecutor = new DefaultJobExecutor();
+		jobExecutor.setWaitTimeInMillis(50);
+		jobExecutor.setMaxJobsPerAcquisition(2);
+		configuration.setJobExecutor(jobExecutor);
+		configuration.setJobExecutorActivate(false);
+		configuration.setEnforceHistoryTimeToLive(true);
+		return configuration.buildProcessEngine();
+	}
+
+	/** Starts the engine's own job executor (the tests otherwise run jobs by hand). */
+	void startJobExecutorOf(ProcessEngine engine) {
+		JobExecutor jobExecutor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
+		jobExecutors.add(jobExecutor);
+		jobExecutor.start();
+	}
+
+	static Date at(String localDateTime) {
+		return Date.from(LocalDateTime.parse(localDateTime).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
+	}
+
+	@Test
+	void shouldRaiseEachCardAndLevelExactlyOnceWithTwoNodesOnOneDatabase() throws InterruptedException {
+		ClockUtil.setCurrentTime(at("2026-09-24T10:00"));
+		List<String> caseNos = new ArrayList<>();
+		for (int i = 0; i < RUNS; i++) {
+			caseNos.add(proxyRuns.open(new NewProxyRun("郑十一", "330825199001014569", "13905704444", "dajie",
+					"dajie-dajie", "ZM-0009", "renshe", true), "window-renshe-1").getCaseNo());
+		}
+		List<String> instances = caseNos.stream()
+			.map(caseNo -> node1.getRuntimeService()
+				.createProcessInstanceQuery()
+				.processInstanceBusinessKey(caseNo)
+				.singleResult()
+				.getId())
+			.toList();
+		node2 = secondNode();
+
+		// the morning after level 3 fell due: yellow, red, level 2 and level 3 are all due, one after the other
+		ClockUtil.setCurrentTime(at("2026-10-14T09:00"));
+		startJobExecutorOf(node1);
+		startJobExecutorOf(node2);
+		awaitNoExecutableJobs(node1.getManagementService(), instances, Duration.ofSeconds(90));
+
+		for (String caseNo : caseNos) {
+			ProxyRun run = proxyRuns.find(caseNo).orElseThrow();
+			assertThat(run.getCard()).isEqualTo(Card.RED);
+			assertThat(run.getEscalationLevel()).isEqualTo(3);
+			assertThat(run.getSteps()).extracting(ProxyRunStep::getStep)
+				.as(caseNo)
+				.containsOnlyOnce("yellowCard", "redCard", "escalatedLevel2", "escalatedLevel3");
+			assertThat(notifier.groupMessagesAbout(caseNo)).filteredOn(m -> m.groupId().equals("managers")).hasSize(2);
+		}
+		var executedBy = node1.getHistoryService()
+			.createHistoricJobLogQuery()
+			.successLog()
+			.list()
+			.stream()
+			.filter(log -> instances.contains(log.getProcessInstanceId()))
+			.map(log -> log.getHostname())
+			.collect(java.util.stream.Collectors.groupingBy(host -> host.equals("node2") ? "node2" : "node1",
+					java.util.stream.Collectors.counting()));
+		assertThat(executedBy).as("both nodes did part of the work").containsKeys("node1", "node2");
+		assertThat(executedBy.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(RUNS * 4L);
+		for (String instance : instances) {
+			assertThat(node1.getTaskService()
+				.createTaskQuery()
+				.processInstanceId(instance)
+				.taskDefinitionKey("handleOverdueRun")
+				.count()).isOne();
+			assertThat(node1.getManagementService().createJobQuery().processInstanceId(instance).withException().count())
+				.isZero();
+		}
+	}
+
+	/** Waits for the job executors to finish what is due (the clock does not move while waiting). */
+	static void awaitNoExecutableJobs(ManagementService managementService, List<String> instances, Duration limit)
+			throws InterruptedException {
+		long deadline = System.nanoTime() + limit.toNanos();
+		while (System.nanoTime() < deadline) {
+			long pending = instances.stream()
+				.mapToLong(id -> managementService.createJobQuery().processInstanceId(id).executable().count())
+				.sum();
+			if (pending == 0) {
+				return;
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("jobs still due after " + limit);
+	}
+}
