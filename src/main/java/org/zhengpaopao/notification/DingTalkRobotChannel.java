@@ -118,17 +118,20 @@ class DingTalkRobotChannel implements GroupChannel {
 		}
 	}
 
-	/** What the group reads in the chat: the title as a heading, the text, and the case it is about. */
+	/**
+	 * What the group reads in the chat: the title as a heading, the text, and the case it is about. The footer
+	 * always names 证跑跑, so a robot secured by the keyword 「证跑跑」 (自定义关键词) accepts every message.
+	 */
 	static String markdown(GroupMessage message) {
 		var text = new StringBuilder();
 		if (message.title() != null && !message.title().isBlank()) {
 			text.append("#### ").append(message.title()).append("\n\n");
 		}
-		text.append(message.text());
+		text.append(message.text()).append("\n\n> ");
 		if (message.reference() != null && !message.reference().isBlank()) {
-			text.append("\n\n> 办件 / Case ").append(message.reference()).append(" · 证跑跑");
+			text.append("办件 / Case ").append(message.reference()).append(" · ");
 		}
-		return text.toString();
+		return text.append("证跑跑").toString();
 	}
 
 	private static String cause(Throwable e) {

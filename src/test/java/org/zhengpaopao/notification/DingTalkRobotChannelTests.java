@@ -81,7 +81,9 @@ class DingTalkRobotChannelTests {
 		assertThat(body.path("markdown").path("title").asText()).isEqualTo("新代跑任务 / New proxy-run");
 		assertThat(body.path("markdown").path("text").asText()).contains("#### 新代跑任务 / New proxy-run")
 			.contains("县民政局「火化证明补开」，请在工作日 3 天内调取。")
-			.contains("DP20261130-000042");
+			.contains("DP20261130-000042")
+			.as("the keyword a robot may be secured with")
+			.contains("证跑跑");
 	}
 
 	@Test
