@@ -1,61 +1,31 @@
 package org.zhengpaopao;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.zhengpaopao.notification.GroupMessage;
-import org.zhengpaopao.notification.Notifier;
-import org.zhengpaopao.notification.SmsMessage;
+import org.springframework.context.annotation.Primary;
+import org.zhengpaopao.notification.OutboxContents;
+import org.zhengpaopao.notification.RecordingSmsGateway;
 
-/** Keeps the messages sent, so that a test can read the one-time code the applicant received. */
+/**
+ * Messages go through the real outbox; only the SMS gateway at its end is replaced by one that keeps what it
+ * received, so that a test can read the one-time code the applicant got. Group messages go to the configured
+ * DingTalk robot of application-test.yaml or, for other groups, to the log.
+ */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestNotifications {
 
 	@Bean
+	@Primary
 	RecordingNotifier recordingNotifier() {
 		return new RecordingNotifier();
 	}
 
-	public static class RecordingNotifier implements Notifier {
+	@Bean
+	OutboxContents outboxContents(org.springframework.context.ApplicationContext context) {
+		return context.getAutowireCapableBeanFactory().createBean(OutboxContents.class);
+	}
 
-		private static final Pattern CODE = Pattern.compile("验证码 (\\d{6})");
-
-		private final List<SmsMessage> sent = new CopyOnWriteArrayList<>();
-		private final List<GroupMessage> groupMessages = new CopyOnWriteArrayList<>();
-
-		@Override
-		public void send(SmsMessage message) {
-			sent.add(message);
-		}
-
-		@Override
-		public void send(GroupMessage message) {
-			groupMessages.add(message);
-		}
-
-		/** Messages to staff groups about one case, oldest first. */
-		public List<GroupMessage> groupMessagesAbout(String caseNo) {
-			return groupMessages.stream().filter(m -> caseNo.equals(m.reference())).toList();
-		}
-
-		public String lastCodeFor(String caseNo) {
-			for (int i = sent.size() - 1; i >= 0; i--) {
-				if (sent.get(i).reference().equals(caseNo)) {
-					Matcher matcher = CODE.matcher(sent.get(i).text());
-					if (matcher.find()) {
-						return matcher.group(1);
-					}
-				}
-			}
-			throw new AssertionError("no code was sent for " + caseNo);
-		}
-
-		public List<SmsMessage> sent() {
-			return List.copyOf(sent);
-		}
+	/** The recording SMS gateway under the name the process and API tests know it by. */
+	public static class RecordingNotifier extends RecordingSmsGateway {
 	}
 }

@@ -1,9 +1,11 @@
 package org.zhengpaopao.notification;
 
 /**
- * A message to a staff group's chat (DingTalk robot), e.g. {@code runners-huzhen} or {@code task-force}.
+ * A message to a staff group's DingTalk chat. {@code title} and {@code text} must carry no ID number and no
+ * phone number: a group chat is read by many and adapters may log it. {@code text} is Markdown.
  *
- * @param reference what the message is about (a case number)
+ * @param groupId a Camunda group id, e.g. {@code runners-county}, {@code runners-huzhen}, {@code liaison-gongan}
+ * @param reference what the message is about (a case number), for the delivery log
  */
 public record GroupMessage(String groupId, String title, String text, String reference) {
 }

@@ -27,7 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.zhengpaopao.IntegrationTest;
-import org.zhengpaopao.TestNotifications.RecordingNotifier;
+import org.zhengpaopao.notification.OutboxContents;
 
 /**
  * Two application nodes on one database, each with its own job executor, as the county runs them: every card and
@@ -55,7 +55,7 @@ class ProxyRunClusterTests {
 	ProxyRuns proxyRuns;
 
 	@Autowired
-	RecordingNotifier notifier;
+	OutboxContents notifier;
 
 	ProcessEngine node2;
 	final List<JobExecutor> jobExecutors = new ArrayList<>();

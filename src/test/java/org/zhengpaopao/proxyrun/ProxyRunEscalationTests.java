@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.zhengpaopao.IntegrationTest;
-import org.zhengpaopao.TestNotifications.RecordingNotifier;
+import org.zhengpaopao.notification.OutboxContents;
 import org.zhengpaopao.notification.GroupMessage;
 
 /**
@@ -49,7 +49,7 @@ class ProxyRunEscalationTests {
 	ProxyRuns proxyRuns;
 
 	@Autowired
-	RecordingNotifier notifier;
+	OutboxContents notifier;
 
 	RuntimeService runtimeService;
 	TaskService taskService;

@@ -1,0 +1,173 @@
+package org.zhengpaopao.notification;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * One message in the outbox. Plain VARCHAR columns of at most 2000 characters, so the table is the same on H2
+ * and on MySQL ({@code utf8mb4}).
+ */
+@Entity
+@Table(name = "zpp_notification",
+		indexes = @Index(name = "zpp_notification_due", columnList = "status, next_attempt_at"))
+class Notification {
+
+	static final int MAX_TITLE = 200;
+	static final int MAX_TEXT = 2000;
+	static final int MAX_ERROR = 500;
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	/** claims go through this version, so that two nodes never deliver the same message */
+	@Version
+	private long version;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false, length = 8)
+	private NotificationChannel channel;
+
+	/** a phone number (SMS) or a Camunda group id (GROUP) */
+	@Column(nullable = false, length = 64)
+	private String recipient;
+
+	@Column(length = MAX_TITLE)
+	private String title;
+
+	@Column(name = "message_text", nullable = false, length = MAX_TEXT)
+	private String text;
+
+	@Column(length = 64)
+	private String reference;
+
+	@Enumerated(EnumType.STRING)
+	@Column(name = "status", nullable = false, length = 8)
+	private NotificationStatus status;
+
+	@Column(nullable = false)
+	private int attempts;
+
+	/** why the last attempt failed: the channel's answer, never the message or the recipient */
+	@Column(name = "last_error", length = MAX_ERROR)
+	private String lastError;
+
+	@Column(name = "created_at", nullable = false)
+	private Instant createdAt;
+
+	/** when the next attempt is due; while an attempt runs, the end of its lease */
+	@Column(name = "next_attempt_at", nullable = false)
+	private Instant nextAttemptAt;
+
+	@Column(name = "sent_at")
+	private Instant sentAt;
+
+	protected Notification() {
+	}
+
+	Notification(NotificationChannel channel, String recipient, String title, String text, String reference,
+			Instant now) {
+		this.channel = channel;
+		this.recipient = recipient;
+		this.title = truncate(title, MAX_TITLE);
+		this.text = truncate(text, MAX_TEXT);
+		this.reference = truncate(reference, 64);
+		this.status = NotificationStatus.PENDING;
+		this.createdAt = now;
+		this.nextAttemptAt = now;
+	}
+
+	void sent(Instant now) {
+		status = NotificationStatus.SENT;
+		sentAt = now;
+		lastError = null;
+	}
+
+	/** @param nextAttemptAt {@code null} when no attempt is left */
+	void attemptFailed(String reason, Instant nextAttemptAt) {
+		lastError = truncate(reason, MAX_ERROR);
+		if (nextAttemptAt == null) {
+			status = NotificationStatus.FAILED;
+		}
+		else {
+			this.nextAttemptAt = nextAttemptAt;
+		}
+	}
+
+	/** A manager sends a failed message once more, with all its attempts. */
+	void resend(Instant now) {
+		status = NotificationStatus.PENDING;
+		attempts = 0;
+		nextAttemptAt = now;
+	}
+
+	static String truncate(String value, int max) {
+		if (value == null || value.length() <= max) {
+			return value;
+		}
+		int end = Character.isHighSurrogate(value.charAt(max - 2)) ? max - 2 : max - 1;
+		return value.substring(0, end) + "…";
+	}
+
+	Long getId() {
+		return id;
+	}
+
+	long getVersion() {
+		return version;
+	}
+
+	NotificationChannel getChannel() {
+		return channel;
+	}
+
+	String getRecipient() {
+		return recipient;
+	}
+
+	String getTitle() {
+		return title;
+	}
+
+	String getText() {
+		return text;
+	}
+
+	String getReference() {
+		return reference;
+	}
+
+	NotificationStatus getStatus() {
+		return status;
+	}
+
+	int getAttempts() {
+		return attempts;
+	}
+
+	String getLastError() {
+		return lastError;
+	}
+
+	Instant getCreatedAt() {
+		return createdAt;
+	}
+
+	Instant getNextAttemptAt() {
+		return nextAttemptAt;
+	}
+
+	Instant getSentAt() {
+		return sentAt;
+	}
+}

@@ -1,0 +1,194 @@
+package org.zhengpaopao.notification;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.core.task.TaskRejectedException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Delivers stored messages on the notification threads, one claimed attempt at a time. A failed attempt waits
+ * for its backoff and is picked up again by the sweeper, which also finds messages whose first attempt never
+ * ran (a full queue, a node that stopped), so every committed message is tried until it is SENT or FAILED.
+ */
+@Component
+class NotificationDelivery {
+
+	private static final Logger log = LoggerFactory.getLogger(NotificationDelivery.class);
+	static final String SENT = "zhengpaopao.notifications.sent";
+	static final String FAILED = "zhengpaopao.notifications.failed";
+	static final String CHANNEL = "channel";
+
+	private final NotificationRepository notifications;
+	private final SmsGateway sms;
+	private final GroupChannel groups;
+	private final TaskExecutor executor;
+	private final TransactionTemplate transaction;
+	private final NotificationProperties properties;
+	private final Clock clock;
+	private final MeterRegistry meters;
+
+	NotificationDelivery(NotificationRepository notifications, SmsGateway sms, GroupChannel groups,
+			@Qualifier(NotificationConfiguration.EXECUTOR) TaskExecutor executor,
+			PlatformTransactionManager transactionManager, NotificationProperties properties, Clock clock,
+			MeterRegistry meters) {
+		this.notifications = notifications;
+		this.sms = sms;
+		this.groups = groups;
+		this.executor = executor;
+		this.transaction = new TransactionTemplate(transactionManager);
+		this.properties = properties;
+		this.clock = clock;
+		this.meters = meters;
+		// registered up front, so that an alert on the failed counter sees a zero before the first failure
+		for (NotificationChannel channel : NotificationChannel.values()) {
+			meters.counter(SENT, CHANNEL, channel.name());
+			meters.counter(FAILED, CHANNEL, channel.name());
+		}
+	}
+
+	/** Never throws: called after the caller's commit, where an exception would reach the caller. */
+	void dispatch(long id, long version) {
+		try {
+			executor.execute(() -> attempt(id, version));
+		}
+		catch (TaskRejectedException e) {
+			log.debug("notification queue full, the sweeper will deliver notification {}", id);
+		}
+		catch (RuntimeException e) {
+			log.warn("notification {} not handed to the delivery threads, the sweeper will: {}", id, e.toString());
+		}
+	}
+
+	@Scheduled(fixedDelayString = "${zhengpaopao.notifications.sweep-interval:PT15S}",
+			initialDelayString = "${zhengpaopao.notifications.sweep-interval:PT15S}")
+	void sweep() {
+		sweep(clock.instant());
+	}
+
+	/**
+	 * Hands the messages due at {@code now} to the delivery threads, a bounded batch per run.
+	 *
+	 * @return the ids handed over
+	 */
+	List<Long> sweep(Instant now) {
+		List<Notification> due = transaction.execute(status -> notifications
+			.findByStatusAndNextAttemptAtLessThanEqualOrderByNextAttemptAt(NotificationStatus.PENDING, now,
+					PageRequest.of(0, properties.sweepBatchSize())));
+		List<Long> handed = new ArrayList<>();
+		for (Notification notification : due) {
+			long id = notification.getId();
+			long version = notification.getVersion();
+			try {
+				executor.execute(() -> attempt(id, version));
+				handed.add(id);
+			}
+			catch (TaskRejectedException e) {
+				break; // the threads are busy; the rest stays due for the next run
+			}
+		}
+		return handed;
+	}
+
+	/** One attempt, if this node wins the claim on {@code version}. */
+	void attempt(long id, long version) {
+		try {
+			Optional<Notification> claimed = transaction.execute(status -> claim(id, version));
+			if (claimed.isEmpty()) {
+				return; // another thread or node has it, or it is no longer pending
+			}
+			Notification notification = claimed.get();
+			String failure = null;
+			try {
+				deliver(notification);
+			}
+			catch (DeliveryException e) {
+				failure = e.getMessage();
+			}
+			catch (RuntimeException e) {
+				// the message of an unexpected exception might quote the recipient; its type does not
+				failure = "意外错误 / unexpected " + e.getClass().getName();
+			}
+			String reason = failure;
+			// counters and log lines only once the outcome is committed
+			transaction.execute(status -> record(notification, reason)).run();
+		}
+		catch (ObjectOptimisticLockingFailureException e) {
+			log.debug("notification {} changed while it was delivered, leaving it to the other side", id);
+		}
+		catch (RuntimeException e) {
+			// e.g. the database is away; the lease makes the message due again
+			log.warn("notification {}: attempt not recorded, it will be tried again: {}", id, e.getClass().getName());
+		}
+	}
+
+	private Optional<Notification> claim(long id, long version) {
+		Instant leaseUntil = clock.instant().plus(properties.lease());
+		if (notifications.claim(id, version, leaseUntil) == 0) {
+			return Optional.empty();
+		}
+		return notifications.findById(id);
+	}
+
+	private void deliver(Notification notification) {
+		switch (notification.getChannel()) {
+			case SMS -> sms.deliver(
+					new SmsMessage(notification.getRecipient(), notification.getText(), notification.getReference()));
+			case GROUP -> groups.deliver(new GroupMessage(notification.getRecipient(), notification.getTitle(),
+					notification.getText(), notification.getReference()));
+		}
+	}
+
+	/** @return what to count and log once the outcome is committed */
+	private Runnable record(Notification claimed, String failure) {
+		Notification notification = notifications.findById(claimed.getId()).orElse(null);
+		if (notification == null || notification.getVersion() != claimed.getVersion()) {
+			return () -> {
+			}; // our lease ran out and someone else claimed it meanwhile; their outcome counts
+		}
+		Instant now = clock.instant();
+		long id = notification.getId();
+		int attempts = notification.getAttempts();
+		String channel = notification.getChannel().name();
+		if (failure == null) {
+			notification.sent(now);
+			return () -> meters.counter(SENT, CHANNEL, channel).increment();
+		}
+		if (attempts >= properties.maxAttempts()) {
+			notification.attemptFailed(failure, null);
+			String recipient = recipientForLog(notification);
+			String reference = notification.getReference();
+			return () -> {
+				meters.counter(FAILED, CHANNEL, channel).increment();
+				log.error("通知 {} 发送失败，已尝试 {} 次，需人工重发 / notification {} FAILED after {} attempts: "
+						+ "channel {}, recipient {}, reference {}, reason: {}", id, attempts, id, attempts, channel,
+						recipient, reference, failure);
+			};
+		}
+		Instant next = now.plus(properties.backoffAfter(attempts));
+		notification.attemptFailed(failure, next);
+		return () -> log.warn("notification {} attempt {} of {} failed ({}), next attempt at {}: {}", id, attempts,
+				properties.maxAttempts(), channel,
+				next.atZone(clock.getZone()).toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS), failure);
+	}
+
+	/** A group id may be logged; a phone number never is. */
+	private static String recipientForLog(Notification notification) {
+		return notification.getChannel() == NotificationChannel.GROUP ? notification.getRecipient() : "applicant";
+	}
+}

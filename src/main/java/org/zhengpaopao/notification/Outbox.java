@@ -1,0 +1,91 @@
+package org.zhengpaopao.notification;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.zhengpaopao.system.ConflictException;
+import org.zhengpaopao.system.NotFoundException;
+
+/**
+ * The {@link Notifier}: stores each message in the caller's transaction and hands it to the delivery threads
+ * once that transaction has committed. What is not delivered then is picked up by the sweeper.
+ */
+@Service
+@Transactional
+class Outbox implements Notifier {
+
+	private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+
+	private final NotificationRepository notifications;
+	private final NotificationDelivery delivery;
+	private final Clock clock;
+
+	Outbox(NotificationRepository notifications, NotificationDelivery delivery, Clock clock) {
+		this.notifications = notifications;
+		this.delivery = delivery;
+		this.clock = clock;
+	}
+
+	@Override
+	public void send(SmsMessage message) {
+		Objects.requireNonNull(message.phone(), "phone");
+		store(new Notification(NotificationChannel.SMS, message.phone(), null, text(message.text()),
+				message.reference(), clock.instant()));
+	}
+
+	@Override
+	public void send(GroupMessage message) {
+		Objects.requireNonNull(message.groupId(), "groupId");
+		store(new Notification(NotificationChannel.GROUP, message.groupId(), message.title(), text(message.text()),
+				message.reference(), clock.instant()));
+	}
+
+	private static String text(String text) {
+		Objects.requireNonNull(text, "text");
+		if (text.length() > Notification.MAX_TEXT) {
+			// shortened rather than refused: a refusal would roll back the caller's process step
+			log.warn("通知内容超过 {} 字，已截断 / notification text longer than {} characters, shortened",
+					Notification.MAX_TEXT, Notification.MAX_TEXT);
+		}
+		return text;
+	}
+
+	private void store(Notification notification) {
+		notifications.save(notification);
+		deliverAfterCommit(notification);
+	}
+
+	/** A manager's second chance for a message whose attempts are used up. */
+	void resend(long id) {
+		Notification notification = notifications.findById(id)
+			.orElseThrow(() -> new NotFoundException("没有这条通知：" + id, "no notification " + id));
+		if (notification.getStatus() != NotificationStatus.FAILED) {
+			throw new ConflictException("只有发送失败的通知可以重发", "only a failed notification can be sent again");
+		}
+		notification.resend(clock.instant());
+		deliverAfterCommit(notification);
+	}
+
+	@Transactional(readOnly = true)
+	List<Notification> withStatus(NotificationStatus status, int limit) {
+		return notifications.findByStatusOrderByCreatedAtDesc(status, PageRequest.of(0, limit));
+	}
+
+	private void deliverAfterCommit(Notification notification) {
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				// read now: the commit's flush has counted the version up if the row changed
+				delivery.dispatch(notification.getId(), notification.getVersion());
+			}
+		});
+	}
+}

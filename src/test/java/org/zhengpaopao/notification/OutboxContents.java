@@ -1,0 +1,28 @@
+package org.zhengpaopao.notification;
+
+import java.util.List;
+
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What features asked to send, read from the outbox in the same commit as the step that sent it: tests of a
+ * process step check the message there, and leave delivery to the outbox's own tests.
+ */
+public class OutboxContents {
+
+	private final NotificationRepository notifications;
+
+	public OutboxContents(NotificationRepository notifications) {
+		this.notifications = notifications;
+	}
+
+	/** Group messages about one case, oldest first. */
+	@Transactional(readOnly = true)
+	public List<GroupMessage> groupMessagesAbout(String caseNo) {
+		return notifications.findAll(org.springframework.data.domain.Sort.by("id"))
+			.stream()
+			.filter(n -> n.getChannel() == NotificationChannel.GROUP && caseNo.equals(n.getReference()))
+			.map(n -> new GroupMessage(n.getRecipient(), n.getTitle(), n.getText(), n.getReference()))
+			.toList();
+	}
+}
