@@ -220,6 +220,8 @@ public class ProxyRuns {
 		var deadline = calendar.deadline(LocalDate.now(clock), certificate.getDeadlineWorkingDays());
 		RunDeadlines deadlines = deadlinesFor(deadline.date());
 		run.route(runnerGroup, deadline.date(), deadlines.dueAt(), deadline.provisional(), clock.instant());
+		notifier.send(new GroupMessage(runnerGroup, "新代跑任务 " + caseNo, "新的代跑任务：" + certificate.getName() + "（"
+				+ run.getIssuerName() + "出具），办结期限 " + deadline.date() + " 18:00，请在任务列表认领。", caseNo));
 		return deadlines;
 	}
 

@@ -148,7 +148,8 @@ class ProxyRunEscalationTests {
 		fire("yellowCardDue", "2026-09-29T18:00");
 
 		assertThat(reload().getCard()).isEqualTo(Card.YELLOW);
-		assertThat(messagesTo("runners-county")).containsExactly("黄牌预警 " + run.getCaseNo());
+		assertThat(messagesTo("runners-county")).containsExactly("新代跑任务 " + run.getCaseNo(),
+				"黄牌预警 " + run.getCaseNo());
 		assertThat(timer("deadlineReached").getDuedate()).isEqualTo(at("2026-09-30T18:00"));
 		assertThat(taskForceTask()).isNull();
 	}
