@@ -1,6 +1,7 @@
 package org.zhengpaopao.identity;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -40,15 +41,29 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 				|| !identityService.checkPassword(userId, credentials.toString())) {
 			throw new BadCredentialsException("用户名或密码错误 / Wrong user name or password");
 		}
+		List<String> groupIds = identityService.createGroupQuery()
+			.groupMember(userId)
+			.list()
+			.stream()
+			.map(Group::getId)
+			.toList();
+		return UsernamePasswordAuthenticationToken.authenticated(userId, null, authoritiesOf(groupIds));
+	}
+
+	/**
+	 * One {@code GROUP_<id>} authority per group plus the role the group stands for; shared with the webapp
+	 * session authentication so that both doors grant the same.
+	 */
+	static List<GrantedAuthority> authoritiesOf(Collection<String> groupIds) {
 		List<GrantedAuthority> authorities = new ArrayList<>();
-		for (Group group : identityService.createGroupQuery().groupMember(userId).list()) {
-			authorities.add(new SimpleGrantedAuthority("GROUP_" + group.getId()));
-			String role = roleOf(group.getId());
+		for (String groupId : groupIds) {
+			authorities.add(new SimpleGrantedAuthority("GROUP_" + groupId));
+			String role = roleOf(groupId);
 			if (role != null && authorities.stream().noneMatch(a -> a.getAuthority().equals(role))) {
 				authorities.add(new SimpleGrantedAuthority(role));
 			}
 		}
-		return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
+		return authorities;
 	}
 
 	static String roleOf(String groupId) {

@@ -3,6 +3,7 @@ package org.zhengpaopao.identity;
 import java.io.IOException;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -15,13 +16,15 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Three doors: {@code /api} for staff (HTTP Basic with their Camunda account), {@code /engine-rest} guarded by
- * Camunda's own authentication filter so that its authorization checks apply to the caller, and everything else
- * (webapps with their own login, public pages, docs) open at this layer.
+ * Three doors: {@code /api} for staff (HTTP Basic with their Camunda account; for reading also the webapp session
+ * a Cockpit plugin runs in), {@code /engine-rest} guarded by Camunda's own authentication filter so that its
+ * authorization checks apply to the caller, and everything else (webapps with their own login, public pages,
+ * docs) open at this layer.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -33,15 +36,21 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain staffApi(HttpSecurity http) throws Exception {
+	SecurityFilterChain staffApi(HttpSecurity http, ProcessEngine processEngine) throws Exception {
 		return http.securityMatcher("/api/**")
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(HttpMethod.POST, "/api/proxy-runs")
 				.hasAnyAuthority(CamundaIdentityAuthenticationProvider.WINDOW, CamundaIdentityAuthenticationProvider.ADMIN)
 				.requestMatchers("/api/notifications/**")
 				.hasAnyAuthority(CamundaIdentityAuthenticationProvider.MANAGER, CamundaIdentityAuthenticationProvider.ADMIN)
+				// 督考办 and 工作专班 watch overdue runs (the Cockpit plugin 「超期代跑」)
+				.requestMatchers("/api/supervision/**")
+				.hasAnyAuthority(CamundaIdentityAuthenticationProvider.MANAGER,
+						CamundaIdentityAuthenticationProvider.TASK_FORCE, CamundaIdentityAuthenticationProvider.ADMIN)
 				.anyRequest()
 				.authenticated())
+			// not a bean, or Spring Boot would also register it as a servlet filter for every path
+			.addFilterBefore(new WebappSessionAuthentication(processEngine.getName()), BasicAuthenticationFilter.class)
 			.httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
 				response.setHeader("WWW-Authenticate", "Basic realm=\"zhengpaopao\"");
 				problem(response, HttpStatus.UNAUTHORIZED, "需要登录 / Authentication required",
@@ -50,7 +59,10 @@ class SecurityConfiguration {
 			.exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) -> problem(response,
 					HttpStatus.FORBIDDEN, "无权操作 / Forbidden", "您的岗位无权进行此操作 / Your role may not do this")))
 			.csrf(csrf -> csrf.disable())
-			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// the session is the webapps': never create one, and never rotate its id (fixation protection would,
+			// on every call, and leave Cockpit's parallel requests on a dead id); the webapp login rotates it
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+				.sessionFixation(fixation -> fixation.none()))
 			.build();
 	}
 

@@ -80,7 +80,9 @@ class SupervisionController {
 			.orElseThrow(() -> new NotFoundException("该流程实例不是代跑办件", "no proxy-run for this process instance"));
 		String runner = runnerAssignments.of(List.of(processInstanceId)).get(processInstanceId);
 		return new RunDetails(run.getCaseNo(), run.getState().name(), run.getState().label(), run.getCertificateCode(),
-				certificateName(run), run.getTownshipCode(), run.getVillageCode(), run.getIssuerName(),
+				certificateName(run), run.getTownshipCode(), townshipName(run.getTownshipCode()), run.getVillageCode(),
+				organization.village(run.getVillageCode()).map(Division::getName).orElse(run.getVillageCode()),
+				run.getIssuerName(),
 				run.getApplicantName(), run.getRunnerGroup(), runner, run.getDeadline(), run.getDueAt(), run.getCard(),
 				run.getEscalationLevel(), daysOverdue(run, LocalDate.now(clock)),
 				run.getSteps()
@@ -135,7 +137,8 @@ class SupervisionController {
 	}
 
 	record RunDetails(String caseNo, String state, String stateLabel, String certificateCode, String certificateName,
-			String townshipCode, String villageCode, String issuerName, String applicantName, String runnerGroup,
+			String townshipCode, String townshipName, String villageCode, String villageName, String issuerName,
+			String applicantName, String runnerGroup,
 			String runner, LocalDate deadline, Instant dueAt, Card card, int escalationLevel, int workingDaysOverdue,
 			List<Step> steps) {
 	}

@@ -1,5 +1,4 @@
 /**
- * Supervision (督办) of late proxy-runs for the task force and the managers: the overdue list with its counts,
- * read by the Cockpit plugin 「超期代跑」.
+ * Supervision (督办) of overdue proxy-runs for 督考办 and 工作专班: the Cockpit plugin 「超期代跑」 and the API it reads.
  */
 package org.zhengpaopao.supervision;

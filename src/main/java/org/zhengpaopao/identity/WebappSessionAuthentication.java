@@ -1,0 +1,68 @@
+package org.zhengpaopao.identity;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+/**
+ * Lets a Cockpit or Tasklist plugin read the application API as the user logged into the webapps: the browser
+ * sends the webapp's session cookie, not HTTP Basic. Only GET and HEAD without an Authorization header; anything
+ * that changes state still needs Basic, so a forged cross-site request cannot ride on the session (the
+ * {@code /api} chain keeps no CSRF tokens). The roles are the ones HTTP Basic would give the same groups.
+ */
+class WebappSessionAuthentication extends OncePerRequestFilter {
+
+	private final String processEngineName;
+	private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
+
+	WebappSessionAuthentication(String processEngineName) {
+		this.processEngineName = processEngineName;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		if (isSafe(request) && request.getHeader(HttpHeaders.AUTHORIZATION) == null
+				&& contexts.getContext().getAuthentication() == null) {
+			UserAuthentication user = webappUser(request);
+			if (user != null) {
+				List<String> groupIds = user.getGroupIds() == null ? List.of() : user.getGroupIds();
+				SecurityContext context = contexts.createEmptyContext();
+				context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user.getIdentityId(), null,
+						CamundaIdentityAuthenticationProvider.authoritiesOf(groupIds)));
+				contexts.setContext(context);
+			}
+		}
+		chain.doFilter(request, response);
+	}
+
+	private static boolean isSafe(HttpServletRequest request) {
+		return HttpMethod.GET.matches(request.getMethod()) || HttpMethod.HEAD.matches(request.getMethod());
+	}
+
+	private UserAuthentication webappUser(HttpServletRequest request) {
+		// never open a session here: no session, no webapp login
+		HttpSession session = request.getSession(false);
+		if (session == null) {
+			return null;
+		}
+		var authentication = AuthenticationUtil.getAuthsFromSession(session)
+			.getAuthenticationForProcessEngine(processEngineName);
+		return authentication instanceof UserAuthentication user ? user : null;
+	}
+}
