@@ -12,6 +12,11 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.Sort.Order;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhengpaopao.calendar.Deadline;
@@ -152,14 +157,11 @@ public class ProxyRuns {
 
 	/** Open runs carrying a yellow or red card, the longest overdue first. */
 	@Transactional(readOnly = true)
-	public org.springframework.data.domain.Page<ProxyRun> carded(CardedRunCriteria criteria,
-			org.springframework.data.domain.Pageable pageable) {
-		return runs.findAll(criteria.toSpecification(), org.springframework.data.domain.PageRequest
-			.of(pageable.getPageNumber(), pageable.getPageSize(),
+	public Page<ProxyRun> carded(CardedRunCriteria criteria,
+			Pageable pageable) {
+		return runs.findAll(criteria.toSpecification(), PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
 					// red runs (level 1 and up) before yellow ones; among them the earliest deadline is the most overdue
-					org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Order.desc("escalationLevel"),
-							org.springframework.data.domain.Sort.Order.asc("deadline"),
-							org.springframework.data.domain.Sort.Order.asc("caseNo"))));
+					Sort.by(Order.desc("escalationLevel"), Order.asc("deadline"), Order.asc("caseNo"))));
 	}
 
 	/** Yellow and red counts of open runs, by township and by issuer. */

@@ -68,5 +68,4 @@ class PublicProxyRunController {
 
 	record ProgressStep(String label, Instant at) {
 	}
-
 }
