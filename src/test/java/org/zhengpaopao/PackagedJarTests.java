@@ -52,7 +52,7 @@ class PackagedJarTests {
 				throw new AssertionError("the application exited:\n" + Files.readString(log));
 			}
 			try {
-				if (get("/actuator/health").statusCode() == 200) {
+				if (get("/actuator/health/readiness").statusCode() == 200) {
 					return;
 				}
 			}
