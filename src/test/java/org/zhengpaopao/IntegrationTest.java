@@ -17,6 +17,6 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "demo", "test" })
-@Import({ TestNotifications.class, EngineClock.class })
+@Import({ TestNotifications.class, EngineClock.class, TestDataSharing.class })
 public @interface IntegrationTest {
 }

@@ -1,36 +1,160 @@
 package org.zhengpaopao.catalog;
 
+import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
-import org.springframework.data.domain.Sort;
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.zhengpaopao.system.ConflictException;
+import org.zhengpaopao.system.InvalidInputException;
+import org.zhengpaopao.system.NotFoundException;
 
-/** The catalog feature's API. */
+/**
+ * The catalog feature's API: matters, certificates and the versioned entries that say how each matter treats each
+ * certificate.
+ */
 @Service
 @Transactional(readOnly = true)
 public class Catalog {
 
-	private final CertificateRepository certificates;
+	private static final int MAX_REASON = 512;
 
-	Catalog(CertificateRepository certificates) {
+	private final CertificateRepository certificates;
+	private final MatterRepository matters;
+	private final CatalogEntryRepository entries;
+	private final Clock clock;
+
+	Catalog(CertificateRepository certificates, MatterRepository matters, CatalogEntryRepository entries,
+			Clock clock) {
 		this.certificates = certificates;
+		this.matters = matters;
+		this.entries = entries;
+		this.clock = clock;
 	}
 
 	public Optional<Certificate> certificate(String code) {
 		return certificates.findById(code);
 	}
 
-	public List<Certificate> certificates(Disposition disposition, IssuingLevel issuingLevel) {
-		Specification<Certificate> spec = (root, query, cb) -> cb.conjunction();
-		if (disposition != null) {
-			spec = spec.and((root, query, cb) -> cb.equal(root.get("disposition"), disposition));
+	public List<Certificate> certificates() {
+		return certificates.findAll(org.springframework.data.domain.Sort.by("code"));
+	}
+
+	public Optional<Matter> matter(String code) {
+		return code == null ? Optional.empty() : matters.findById(code.strip());
+	}
+
+	public List<Matter> matters() {
+		return matters.findAll(org.springframework.data.domain.Sort.by("code"));
+	}
+
+	/** The entries in force for a matter: what a case taken now must satisfy. */
+	public List<CatalogEntry> entriesInForce(String matterCode) {
+		return entries.findByMatterCodeAndSupersededAtIsNullOrderByCertificateCode(matterCode)
+			.stream()
+			.filter(CatalogEntry::isInForce)
+			.toList();
+	}
+
+	/** 一证通办: every certificate the matter still lists is satisfied by the ID card alone. */
+	public boolean isOneId(String matterCode) {
+		return entriesInForce(matterCode).stream().allMatch(e -> e.terms().satisfiedByIdCard());
+	}
+
+	/** The one-ID flag of every matter, in one query. */
+	public Map<String, Boolean> oneIdFlags() {
+		Map<String, Boolean> flags = entries.findBySupersededAtIsNullAndRetiredFalse()
+			.stream()
+			.collect(Collectors.groupingBy(CatalogEntry::getMatterCode,
+					Collectors.reducing(true, e -> e.terms().satisfiedByIdCard(), Boolean::logicalAnd)));
+		matters.findAll().forEach(m -> flags.putIfAbsent(m.getCode(), true));
+		return flags;
+	}
+
+	/** A certificate the catalog lets runners fetch on their own: 代跑 for at least one matter. */
+	public boolean keepsAsProxyRun(String certificateCode) {
+		return entries.existsByCertificateCodeAndDispositionAndSupersededAtIsNullAndRetiredFalse(certificateCode,
+				Disposition.PROXY);
+	}
+
+	/** Every version of one entry, oldest first. */
+	public List<CatalogEntry> history(String matterCode, String certificateCode) {
+		List<CatalogEntry> versions = entries.findByMatterCodeAndCertificateCodeOrderByVersion(matterCode,
+				certificateCode);
+		if (versions.isEmpty()) {
+			throw new NotFoundException("事项 " + matterCode + " 的证明清单中没有 " + certificateCode,
+					"no catalog entry " + matterCode + "/" + certificateCode);
 		}
-		if (issuingLevel != null) {
-			spec = spec.and((root, query, cb) -> cb.equal(root.get("issuingLevel"), issuingLevel));
+		return versions;
+	}
+
+	/** Counts of the entries in force by batch and disposition, computed from the data. */
+	public List<Tally> tallies() {
+		return entries.tallies()
+			.stream()
+			.map(t -> new Tally(t.getBatch(), t.getDisposition(), t.getEntries()))
+			.sorted(Comparator.comparing((Tally t) -> t.batch() == null ? Integer.MAX_VALUE : t.batch())
+				.thenComparing(Tally::disposition))
+			.toList();
+	}
+
+	public record Tally(Integer batch, Disposition disposition, long entries) {
+	}
+
+	@Transactional
+	public CatalogEntry add(String matterCode, String certificateCode, EntryTerms terms, String actor,
+			String reason) {
+		Matter matter = existingMatter(matterCode);
+		Certificate certificate = certificate(certificateCode).orElseThrow(() -> new InvalidInputException(
+				"certificateCode", "证明目录中没有这个证明：" + certificateCode, "unknown certificate"));
+		String why = reason(reason);
+		Optional<CatalogEntry> latest = entries
+			.findByMatterCodeAndCertificateCodeAndSupersededAtIsNull(matter.getCode(), certificate.getCode());
+		if (latest.isPresent() && !latest.get().isRetired()) {
+			throw new ConflictException("该事项已列有此证明，请修改而不是新增",
+					"the matter already lists this certificate; change it instead");
 		}
-		return certificates.findAll(spec, Sort.by("code"));
+		CatalogEntry next = latest.map(retired -> retired.change(terms, actor, clock.instant(), why))
+			.orElseGet(() -> CatalogEntry.first(matter.getCode(), certificate.getCode(), null, terms, actor,
+					clock.instant(), why));
+		return entries.save(next);
+	}
+
+	@Transactional
+	public CatalogEntry change(String matterCode, String certificateCode, EntryTerms terms, String actor,
+			String reason) {
+		String why = reason(reason);
+		return entries.save(inForce(matterCode, certificateCode).change(terms, actor, clock.instant(), why));
+	}
+
+	@Transactional
+	public CatalogEntry retire(String matterCode, String certificateCode, String actor, String reason) {
+		String why = reason(reason);
+		return entries.save(inForce(matterCode, certificateCode).retire(actor, clock.instant(), why));
+	}
+
+	private CatalogEntry inForce(String matterCode, String certificateCode) {
+		existingMatter(matterCode);
+		return entries.findByMatterCodeAndCertificateCodeAndSupersededAtIsNull(matterCode, certificateCode)
+			.filter(CatalogEntry::isInForce)
+			.orElseThrow(() -> new NotFoundException("事项 " + matterCode + " 的现行证明清单中没有 " + certificateCode,
+					"no catalog entry in force for " + matterCode + "/" + certificateCode));
+	}
+
+	private Matter existingMatter(String matterCode) {
+		return matter(matterCode)
+			.orElseThrow(() -> new NotFoundException("没有这个事项：" + matterCode, "no matter " + matterCode));
+	}
+
+	private static String reason(String reason) {
+		String why = reason == null ? "" : reason.strip();
+		if (why.isEmpty() || why.length() > MAX_REASON) {
+			throw new InvalidInputException("reason", "请写明调整理由（不超过512字）", "a reason of at most 512 characters is required");
+		}
+		return why;
 	}
 }

@@ -1,14 +1,28 @@
 package org.zhengpaopao.catalog;
 
+import java.security.Principal;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.zhengpaopao.system.NotFoundException;
 
 import io.swagger.v3.oas.annotations.Operation;
 
 @RestController
+@RequestMapping("/api/catalog")
 class CatalogController {
 
 	private final Catalog catalog;
@@ -17,21 +31,135 @@ class CatalogController {
 		this.catalog = catalog;
 	}
 
-	@GetMapping("/api/catalog/certificates")
-	@Operation(summary = "证明清单 / The certificate catalog, optionally filtered")
-	List<CertificateView> certificates(@RequestParam(required = false) Disposition disposition,
-			@RequestParam(required = false) IssuingLevel issuingLevel) {
-		return catalog.certificates(disposition, issuingLevel).stream().map(CertificateView::of).toList();
+	@GetMapping("/certificates")
+	@Operation(summary = "证明目录 / Every certificate with its issuer and the working days a runner gets to fetch it")
+	List<CertificateView> certificates() {
+		return catalog.certificates().stream().map(CertificateView::of).toList();
+	}
+
+	@GetMapping("/matters")
+	@Operation(summary = "事项 / Matters, optionally only the one-ID (一证通办) ones or one category")
+	List<MatterView> matters(@RequestParam(required = false) MatterCategory category,
+			@RequestParam(required = false) Boolean oneId) {
+		Map<String, Boolean> flags = catalog.oneIdFlags();
+		return catalog.matters()
+			.stream()
+			.filter(m -> category == null || m.getCategory() == category)
+			.filter(m -> oneId == null || flags.get(m.getCode()) == oneId.booleanValue())
+			.map(m -> MatterView.of(m, flags.get(m.getCode())))
+			.toList();
+	}
+
+	@GetMapping("/matters/{matterCode}")
+	@Operation(summary = "一个事项及其现行证明清单 / A matter and the catalog entries in force for it")
+	MatterDetails matter(@PathVariable String matterCode) {
+		Matter matter = catalog.matter(matterCode)
+			.orElseThrow(() -> new NotFoundException("没有这个事项：" + matterCode, "no matter " + matterCode));
+		return new MatterDetails(MatterView.of(matter, catalog.isOneId(matter.getCode())),
+				catalog.entriesInForce(matter.getCode()).stream().map(this::view).toList());
+	}
+
+	@GetMapping("/matters/{matterCode}/entries/{certificateCode}/history")
+	@Operation(summary = "清单条目的全部版本 / Every version of a catalog entry: who changed it, when and why")
+	List<EntryView> history(@PathVariable String matterCode, @PathVariable String certificateCode) {
+		return catalog.history(matterCode, certificateCode).stream().map(this::view).toList();
+	}
+
+	@PostMapping("/matters/{matterCode}/entries")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "新增清单条目（清单维护人员）/ Add a certificate to a matter's list (catalog maintainers)")
+	EntryView add(@PathVariable String matterCode, @RequestBody EntryRequest request, Principal principal) {
+		return view(catalog.add(matterCode, request.certificateCode(), request.terms(), principal.getName(),
+				request.reason()));
+	}
+
+	@PutMapping("/matters/{matterCode}/entries/{certificateCode}")
+	@Operation(summary = "调整清单条目，生成新版本（清单维护人员）/ Change an entry: a new version (catalog maintainers)")
+	EntryView change(@PathVariable String matterCode, @PathVariable String certificateCode,
+			@RequestBody EntryRequest request, Principal principal) {
+		return view(catalog.change(matterCode, certificateCode, request.terms(), principal.getName(), request.reason()));
+	}
+
+	@PostMapping("/matters/{matterCode}/entries/{certificateCode}/retirement")
+	@Operation(summary = "移出清单（清单维护人员）/ Retire an entry: the matter no longer lists it (catalog maintainers)")
+	EntryView retire(@PathVariable String matterCode, @PathVariable String certificateCode,
+			@RequestBody Retirement request, Principal principal) {
+		return view(catalog.retire(matterCode, certificateCode, principal.getName(), request.reason()));
+	}
+
+	@GetMapping("/tallies")
+	@Operation(summary = "清单统计 / Entries in force by batch and disposition, counted from the catalog itself",
+			description = "batch 1 = 2018年3月第一批, batch 2 = 2018年9月第二批, batch null = later adjustments (动态调整)")
+	List<BatchTally> tallies() {
+		Map<Integer, Map<Disposition, Long>> byBatch = new LinkedHashMap<>();
+		for (Catalog.Tally tally : catalog.tallies()) {
+			byBatch.computeIfAbsent(tally.batch(), b -> new EnumMap<>(Disposition.class))
+				.put(tally.disposition(), tally.entries());
+		}
+		return byBatch.entrySet().stream().map(e -> BatchTally.of(e.getKey(), e.getValue())).toList();
+	}
+
+	private EntryView view(CatalogEntry entry) {
+		Certificate certificate = catalog.certificate(entry.getCertificateCode()).orElseThrow();
+		return new EntryView(entry.getMatterCode(), entry.getCertificateCode(), certificate.getName(),
+				certificate.getIssuingDepartmentCode(), entry.getVersion(), entry.getBatch(), entry.getDisposition(),
+				entry.getDisposition().label(), entry.getReplacement(), entry.getDetail(),
+				entry.getDeadlineWorkingDays(), entry.getLegalBasis(), entry.isRetired(), entry.getChangedBy(),
+				entry.getChangedAt(), entry.getChangeReason(), entry.getSupersededAt());
 	}
 
 	record CertificateView(String code, String name, String issuingDepartmentCode, IssuingLevel issuingLevel,
-			String legalBasis, Disposition disposition, String dispositionLabel, String dispositionNote,
-			Integer deadlineWorkingDays, int batch) {
+			String legalBasis, int fetchWorkingDays) {
 
 		static CertificateView of(Certificate c) {
 			return new CertificateView(c.getCode(), c.getName(), c.getIssuingDepartmentCode(), c.getIssuingLevel(),
-					c.getLegalBasis(), c.getDisposition(), c.getDisposition().label(), c.getDispositionNote(),
-					c.getDeadlineWorkingDays(), c.getBatch());
+					c.getLegalBasis(), c.getFetchWorkingDays());
+		}
+	}
+
+	record MatterView(String code, String name, MatterCategory category, String usingDepartmentCode, boolean oneId) {
+
+		static MatterView of(Matter m, boolean oneId) {
+			return new MatterView(m.getCode(), m.getName(), m.getCategory(), m.getUsingDepartmentCode(), oneId);
+		}
+	}
+
+	record MatterDetails(MatterView matter, List<EntryView> entries) {
+	}
+
+	record EntryView(String matterCode, String certificateCode, String certificateName, String issuingDepartmentCode,
+			int version, Integer batch, Disposition disposition, String dispositionLabel, Replacement replacement,
+			String detail, Integer deadlineWorkingDays, String legalBasis, boolean retired, String changedBy,
+			Instant changedAt, String changeReason, Instant supersededAt) {
+	}
+
+	/** What a maintainer submits; {@code certificateCode} only when adding. */
+	record EntryRequest(String certificateCode, Disposition disposition, Replacement replacement, String detail,
+			Integer deadlineWorkingDays, String legalBasis, String reason) {
+
+		EntryTerms terms() {
+			return new EntryTerms(disposition, replacement, detail, deadlineWorkingDays, legalBasis);
+		}
+	}
+
+	record Retirement(String reason) {
+	}
+
+	record BatchTally(Integer batch, String list, long cancelled, long shared, long replaced, long proxyRun,
+			long total) {
+
+		static BatchTally of(Integer batch, Map<Disposition, Long> counts) {
+			long cancelled = counts.getOrDefault(Disposition.CANCELLED, 0L);
+			long shared = counts.getOrDefault(Disposition.SHARED, 0L);
+			long replaced = counts.getOrDefault(Disposition.REPLACED, 0L);
+			long proxyRun = counts.getOrDefault(Disposition.PROXY, 0L);
+			String list = batch == null ? "动态调整" : switch (batch) {
+				case 1 -> "2018年3月第一批";
+				case 2 -> "2018年9月第二批";
+				default -> "第" + batch + "批";
+			};
+			return new BatchTally(batch, list, cancelled, shared, replaced, proxyRun,
+					cancelled + shared + replaced + proxyRun);
 		}
 	}
 }

@@ -29,38 +29,24 @@ public class Certificate {
 	@Column(name = "legal_basis", length = 512)
 	private String legalBasis;
 
-	@Enumerated(EnumType.STRING)
-	@Column(nullable = false, length = 16)
-	private Disposition disposition;
-
-	/** Why cancelled, which data source, what replaces it, or how it is fetched. */
-	@Column(name = "disposition_note", length = 512)
-	private String dispositionNote;
-
-	/** Only for {@link Disposition#PROXY}: the proxy-run deadline. */
-	@Column(name = "deadline_working_days")
-	private Integer deadlineWorkingDays;
-
-	@Column(nullable = false)
-	private int batch;
+	/** 代跑时限: the working days a runner gets to fetch it, whenever a case needs it fetched. */
+	@Column(name = "fetch_working_days", nullable = false)
+	private int fetchWorkingDays;
 
 	protected Certificate() {
 	}
 
 	Certificate(String code, String name, String issuingDepartmentCode, IssuingLevel issuingLevel, String legalBasis,
-			Disposition disposition, String dispositionNote, Integer deadlineWorkingDays, int batch) {
-		if (disposition == Disposition.PROXY && (deadlineWorkingDays == null || deadlineWorkingDays < 1)) {
-			throw new IllegalArgumentException("A proxy-run certificate needs a deadline in working days: " + code);
+			int fetchWorkingDays) {
+		if (fetchWorkingDays < 1) {
+			throw new IllegalArgumentException("A certificate needs at least one working day to fetch: " + code);
 		}
 		this.code = code;
 		this.name = name;
 		this.issuingDepartmentCode = issuingDepartmentCode;
 		this.issuingLevel = issuingLevel;
 		this.legalBasis = legalBasis;
-		this.disposition = disposition;
-		this.dispositionNote = dispositionNote;
-		this.deadlineWorkingDays = deadlineWorkingDays;
-		this.batch = batch;
+		this.fetchWorkingDays = fetchWorkingDays;
 	}
 
 	public String getCode() {
@@ -83,23 +69,7 @@ public class Certificate {
 		return legalBasis;
 	}
 
-	public Disposition getDisposition() {
-		return disposition;
-	}
-
-	public String getDispositionNote() {
-		return dispositionNote;
-	}
-
-	public Integer getDeadlineWorkingDays() {
-		return deadlineWorkingDays;
-	}
-
-	public int getBatch() {
-		return batch;
-	}
-
-	public boolean isProxyRun() {
-		return disposition == Disposition.PROXY;
+	public int getFetchWorkingDays() {
+		return fetchWorkingDays;
 	}
 }

@@ -25,6 +25,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 	static final String TASK_FORCE = "ROLE_TASK_FORCE";
 	static final String MANAGER = "ROLE_MANAGER";
 	static final String DESIGNER = "ROLE_DESIGNER";
+	static final String CATALOG_MAINTAINER = "ROLE_CATALOG_MAINTAINER";
 	static final String ADMIN = "ROLE_ADMIN";
 
 	private final IdentityService identityService;
@@ -80,6 +81,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 			case Groups.TASK_FORCE -> TASK_FORCE;
 			case Groups.MANAGERS -> MANAGER;
 			case Groups.DESIGNERS -> DESIGNER;
+			case Groups.CATALOG_MAINTAINERS -> CATALOG_MAINTAINER;
 			case Groups.ADMINS -> ADMIN;
 			default -> null;
 		};

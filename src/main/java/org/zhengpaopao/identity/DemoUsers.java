@@ -68,6 +68,7 @@ class DemoUsers implements ApplicationRunner {
 		users.put("taskforce-1", new DemoUser("工作专班一", List.of(Groups.TASK_FORCE)));
 		users.put("manager-1", new DemoUser("督考办一", List.of(Groups.MANAGERS)));
 		users.put("designer-1", new DemoUser("流程设计一", List.of(Groups.DESIGNERS)));
+		users.put("catalog-1", new DemoUser("清单维护一", List.of(Groups.CATALOG_MAINTAINERS)));
 		return users;
 	}
 

@@ -10,6 +10,8 @@ public final class Groups {
 	/** 跑改办、督考办 */
 	public static final String MANAGERS = "managers";
 	public static final String DESIGNERS = "designers";
+	/** 证明清单维护人员: add, change and retire catalog entries */
+	public static final String CATALOG_MAINTAINERS = "catalog-maintainers";
 	/** created by the Camunda starter for the admin user */
 	public static final String ADMINS = "camunda-admin";
 

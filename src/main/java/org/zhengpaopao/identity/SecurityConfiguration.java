@@ -41,6 +41,18 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(HttpMethod.POST, "/api/proxy-runs")
 				.hasAnyAuthority(CamundaIdentityAuthenticationProvider.WINDOW, CamundaIdentityAuthenticationProvider.ADMIN)
+				.requestMatchers(HttpMethod.POST, "/api/applications")
+				.hasAnyAuthority(CamundaIdentityAuthenticationProvider.WINDOW, CamundaIdentityAuthenticationProvider.ADMIN)
+				// a case holds the applicant's personal data: the window, those who supervise, and admins
+				.requestMatchers("/api/applications/**")
+				.hasAnyAuthority(CamundaIdentityAuthenticationProvider.WINDOW, CamundaIdentityAuthenticationProvider.MANAGER,
+						CamundaIdentityAuthenticationProvider.TASK_FORCE, CamundaIdentityAuthenticationProvider.ADMIN)
+				// every member of staff reads the catalog; only its maintainers change it
+				.requestMatchers(HttpMethod.GET, "/api/catalog/**")
+				.authenticated()
+				.requestMatchers("/api/catalog/**")
+				.hasAnyAuthority(CamundaIdentityAuthenticationProvider.CATALOG_MAINTAINER,
+						CamundaIdentityAuthenticationProvider.ADMIN)
 				.requestMatchers("/api/notifications/**")
 				.hasAnyAuthority(CamundaIdentityAuthenticationProvider.MANAGER, CamundaIdentityAuthenticationProvider.ADMIN)
 				// 督考办 and 工作专班 watch overdue runs (the Cockpit plugin 「超期代跑」)

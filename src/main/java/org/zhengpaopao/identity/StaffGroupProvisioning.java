@@ -70,6 +70,7 @@ class StaffGroupProvisioning implements ApplicationRunner {
 		groups.put(Groups.TASK_FORCE, "工作专班");
 		groups.put(Groups.MANAGERS, "跑改办·督考办");
 		groups.put(Groups.DESIGNERS, "流程设计人员");
+		groups.put(Groups.CATALOG_MAINTAINERS, "证明清单维护人员");
 		return groups;
 	}
 

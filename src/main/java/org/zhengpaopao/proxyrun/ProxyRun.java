@@ -68,6 +68,14 @@ public class ProxyRun {
 	@Column(name = "using_department_code", nullable = false, length = 64)
 	private String usingDepartmentCode;
 
+	/** the case (办件) this run fetches a certificate for; null for a run opened on its own */
+	@Column(name = "application_case_no", length = 32)
+	private String applicationCaseNo;
+
+	/** 办结时限: counted from the day the run reaches its runners */
+	@Column(name = "deadline_working_days", nullable = false)
+	private int deadlineWorkingDays;
+
 	/** the county department, or the township whose government or village committee issues it */
 	@Column(name = "issuer_code", nullable = false, length = 64)
 	private String issuerCode;
@@ -137,6 +145,8 @@ public class ProxyRun {
 		this.villageCode = request.villageCode();
 		this.certificateCode = request.certificateCode();
 		this.usingDepartmentCode = request.usingDepartmentCode();
+		this.applicationCaseNo = request.applicationCaseNo();
+		this.deadlineWorkingDays = request.deadlineWorkingDays();
 		this.issuerCode = issuer.code();
 		this.issuerName = issuer.name();
 		this.authorizedAtWindow = authorizationDue == null;
@@ -156,7 +166,8 @@ public class ProxyRun {
 	record Applicant(String name, String idNumber, String phone) {
 	}
 
-	record Request(String townshipCode, String villageCode, String certificateCode, String usingDepartmentCode) {
+	record Request(String townshipCode, String villageCode, String certificateCode, String usingDepartmentCode,
+			String applicationCaseNo, int deadlineWorkingDays) {
 	}
 
 	record Issuer(String code, String name) {
@@ -170,6 +181,9 @@ public class ProxyRun {
 	}
 
 	void attachProcess(String processInstanceId) {
+		if (this.processInstanceId != null && !this.processInstanceId.equals(processInstanceId)) {
+			throw new IllegalStateException("run " + caseNo + " already has process " + this.processInstanceId);
+		}
 		this.processInstanceId = processInstanceId;
 	}
 
@@ -383,6 +397,14 @@ public class ProxyRun {
 
 	public String getCertificateCode() {
 		return certificateCode;
+	}
+
+	public String getApplicationCaseNo() {
+		return applicationCaseNo;
+	}
+
+	public int getDeadlineWorkingDays() {
+		return deadlineWorkingDays;
 	}
 
 	public String getUsingDepartmentCode() {

@@ -5,8 +5,10 @@ package org.zhengpaopao.proxyrun;
  */
 public interface ProxyRunProcess {
 
-	/** @return the process instance's id */
-	String start(ProxyRunOpened run);
+	void start(ProxyRunOpened run);
+
+	/** What the process starts with, for a process that calls it. */
+	java.util.Map<String, Object> variables(ProxyRunOpened run);
 
 	/** The applicant confirmed the authorization online. */
 	void applicantAuthorized(String caseNo);

@@ -77,10 +77,47 @@ public class ProxyRuns {
 	}
 
 	/**
-	 * Validates the request completely before anything is stored; then stores the run and starts its process in
-	 * the same transaction, so that a failure leaves neither behind.
+	 * A run opened on its own at a window. Validates the request completely before anything is stored; then
+	 * stores the run and starts its process in the same transaction, so that a failure leaves neither behind.
 	 */
 	public ProxyRun open(NewProxyRun request, String actor) {
+		Certificate certificate = certificate(request.certificateCode());
+		if (!catalog.keepsAsProxyRun(certificate.getCode())) {
+			throw new InvalidInputException("certificateCode", "证明清单中该证明不属于代跑证明（取消、共享或替代），无需代跑",
+					"the catalog does not keep this certificate as a proxy-run, not a proxy-run certificate");
+		}
+		ProxyRunOpened opened = store(request, certificate, certificate.getFetchWorkingDays(), null, actor);
+		process.start(opened);
+		return get(opened.caseNo());
+	}
+
+	/**
+	 * A run for a certificate of a case (办件): stored now, its process started by the case's process, which
+	 * hands it the returned facts.
+	 */
+	public ProxyRunOpened openForApplication(NewProxyRun request, int deadlineWorkingDays, String applicationCaseNo,
+			String actor) {
+		return store(request, certificate(request.certificateCode()), deadlineWorkingDays, applicationCaseNo, actor);
+	}
+
+	/** The process variables a run's process starts with. */
+	public java.util.Map<String, Object> processVariables(ProxyRunOpened opened) {
+		return process.variables(opened);
+	}
+
+	/** The run's process has started, whoever started it. */
+	public void processStarted(String caseNo, String processInstanceId) {
+		get(caseNo).attachProcess(processInstanceId);
+	}
+
+	private Certificate certificate(String code) {
+		return catalog.certificate(code)
+			.orElseThrow(() -> new InvalidInputException("certificateCode", "证明清单中没有这个证明",
+					"the catalog has no such certificate"));
+	}
+
+	private ProxyRunOpened store(NewProxyRun request, Certificate certificate, int deadlineWorkingDays,
+			String applicationCaseNo, String actor) {
 		String name = applicantName(request.applicantName());
 		IdNumber idNumber = IdNumber.parse(request.idNumber(), "idNumber");
 		String phone = PhoneNumber.parse(request.phone(), "phone");
@@ -92,14 +129,6 @@ public class ProxyRuns {
 			throw new InvalidInputException("villageCode", "该村（社区）不属于所选乡镇（街道）",
 					"the village does not belong to that township");
 		}
-		Certificate certificate = catalog.certificate(request.certificateCode())
-			.orElseThrow(() -> new InvalidInputException("certificateCode", "证明清单中没有这个证明",
-					"the catalog has no such certificate"));
-		if (!certificate.isProxyRun()) {
-			throw new InvalidInputException("certificateCode",
-					"该证明的处理方式为「" + certificate.getDisposition().label() + "」，无需代跑",
-					"this certificate is " + certificate.getDisposition() + ", not a proxy-run certificate");
-		}
 		Department usingDepartment = organization.department(request.usingDepartmentCode())
 			.filter(Department::hasWindow)
 			.orElseThrow(() -> new InvalidInputException("usingDepartmentCode", "没有这个用证部门",
@@ -110,17 +139,14 @@ public class ProxyRuns {
 				: calendar.deadline(LocalDate.now(clock), confirmWithinWorkingDays).dueAt().toInstant();
 		ProxyRun run = new ProxyRun(new ProxyRun.Applicant(name, idNumber.value(), phone),
 				new ProxyRun.Request(township.getCode(), village.getCode(), certificate.getCode(),
-						usingDepartment.getCode()),
+						usingDepartment.getCode(), applicationCaseNo, deadlineWorkingDays),
 				new ProxyRun.Issuer(issuer.code(), issuer.name()), authorizationDue, actor, clock.instant());
 		runs.saveAndFlush(run);
 		run.assignCaseNo("DP" + LocalDate.now(clock).format(CASE_DATE) + "-" + String.format("%06d", run.getId()));
-
-		String processInstanceId = process.start(new ProxyRunOpened(run.getCaseNo(), run.getId(), request.authorizedAtWindow(), authorizationDue,
+		return new ProxyRunOpened(run.getCaseNo(), run.getId(), request.authorizedAtWindow(), authorizationDue,
 				certificate.getCode(), certificate.getName(), certificate.getIssuingLevel().name(),
 				certificate.getIssuingDepartmentCode(), issuer.hasLiaison(), issuer.name(), issuer.group(),
-				township.getCode(), village.getCode()));
-		run.attachProcess(processInstanceId);
-		return run;
+				township.getCode(), village.getCode());
 	}
 
 	private static String applicantName(String raw) {
@@ -219,7 +245,7 @@ public class ProxyRuns {
 	public RunDeadlines route(String caseNo, String runnerGroup) {
 		ProxyRun run = get(caseNo);
 		Certificate certificate = catalog.certificate(run.getCertificateCode()).orElseThrow();
-		var deadline = calendar.deadline(LocalDate.now(clock), certificate.getDeadlineWorkingDays());
+		var deadline = calendar.deadline(LocalDate.now(clock), run.getDeadlineWorkingDays());
 		RunDeadlines deadlines = deadlinesFor(deadline.date());
 		run.route(runnerGroup, deadline.date(), deadlines.dueAt(), deadline.provisional(), clock.instant());
 		notifier.send(new GroupMessage(runnerGroup, "新代跑任务 " + caseNo, "新的代跑任务：" + certificate.getName() + "（"

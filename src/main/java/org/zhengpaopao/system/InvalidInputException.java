@@ -10,7 +10,7 @@ public class InvalidInputException extends RuntimeException {
 	private final String messageEn;
 
 	public InvalidInputException(String field, String messageZh, String messageEn) {
-		super(field + ": " + messageEn);
+		super(field + ": " + messageZh + " / " + messageEn);
 		this.field = field;
 		this.messageZh = messageZh;
 		this.messageEn = messageEn;

@@ -29,7 +29,7 @@ public class SeedFiles {
 	private final ResourceLoader resources;
 	private final String location;
 
-	SeedFiles(ResourceLoader resources, @Value("${zhengpaopao.seeds-location:classpath:seeds/}") String location) {
+	public SeedFiles(ResourceLoader resources, @Value("${zhengpaopao.seeds-location:classpath:seeds/}") String location) {
 		this.resources = resources;
 		this.location = location.endsWith("/") ? location : location + "/";
 	}

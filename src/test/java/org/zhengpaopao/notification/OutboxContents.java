@@ -25,4 +25,14 @@ public class OutboxContents {
 			.map(n -> new GroupMessage(n.getRecipient(), n.getTitle(), n.getText(), n.getReference()))
 			.toList();
 	}
+
+	/** Text messages about one case, oldest first. */
+	@Transactional(readOnly = true)
+	public List<SmsMessage> textMessagesAbout(String caseNo) {
+		return notifications.findAll(org.springframework.data.domain.Sort.by("id"))
+			.stream()
+			.filter(n -> n.getChannel() == NotificationChannel.SMS && caseNo.equals(n.getReference()))
+			.map(n -> new SmsMessage(n.getRecipient(), n.getText(), n.getReference()))
+			.toList();
+	}
 }

@@ -21,7 +21,12 @@ class CamundaProxyRunProcess implements ProxyRunProcess {
 	}
 
 	@Override
-	public String start(ProxyRunOpened run) {
+	public void start(ProxyRunOpened run) {
+		runtimeService.startProcessInstanceByKey(PROCESS_KEY, run.caseNo(), variables(run));
+	}
+
+	@Override
+	public VariableMap variables(ProxyRunOpened run) {
 		VariableMap variables = Variables.createVariables()
 			.putValue(CASE_NO, run.caseNo())
 			.putValue(PROXY_RUN_ID, run.proxyRunId())
@@ -38,7 +43,7 @@ class CamundaProxyRunProcess implements ProxyRunProcess {
 		if (run.authorizationDue() != null) {
 			variables.putValue(AUTHORIZATION_DUE, Date.from(run.authorizationDue()));
 		}
-		return runtimeService.startProcessInstanceByKey(PROCESS_KEY, run.caseNo(), variables).getId();
+		return variables;
 	}
 
 	@Override

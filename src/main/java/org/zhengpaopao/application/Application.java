@@ -1,0 +1,253 @@
+package org.zhengpaopao.application;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** 办件: one application for one matter, and what became of each certificate the matter lists. */
+@Entity
+@Table(name = "zpp_application")
+public class Application {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Version
+	private long version;
+
+	@Column(name = "case_no", unique = true, length = 32)
+	private String caseNo;
+
+	/** the window's key for this intake: the same key again returns this case */
+	@Column(name = "idempotency_key", unique = true, length = 64)
+	private String idempotencyKey;
+
+	@Column(name = "request_fingerprint", nullable = false, length = 64)
+	private String requestFingerprint;
+
+	@Column(name = "matter_code", nullable = false, length = 32)
+	private String matterCode;
+
+	@Column(name = "matter_name", nullable = false, length = 128)
+	private String matterName;
+
+	@Column(name = "using_department_code", nullable = false, length = 64)
+	private String usingDepartmentCode;
+
+	@Column(name = "applicant_name", nullable = false, length = 64)
+	private String applicantName;
+
+	@Column(name = "id_number", nullable = false, length = 18)
+	private String idNumber;
+
+	@Column(nullable = false, length = 11)
+	private String phone;
+
+	@Column(name = "township_code", nullable = false, length = 64)
+	private String townshipCode;
+
+	@Column(name = "village_code", nullable = false, length = 64)
+	private String villageCode;
+
+	@Column(name = "authorized_at_window", nullable = false)
+	private boolean authorizedAtWindow;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false, length = 24)
+	private ApplicationState state = ApplicationState.IN_PROGRESS;
+
+	@Column(name = "received_by", nullable = false, length = 64)
+	private String receivedBy;
+
+	@Column(name = "received_at", nullable = false)
+	private Instant receivedAt;
+
+	@Column(name = "decided_by", length = 64)
+	private String decidedBy;
+
+	@Column(name = "decided_at")
+	private Instant decidedAt;
+
+	@Column(name = "rejection_reason", length = 1000)
+	private String rejectionReason;
+
+	@Column(name = "process_instance_id", length = 64)
+	private String processInstanceId;
+
+	@OneToMany(mappedBy = "application", cascade = CascadeType.ALL)
+	@OrderBy("id")
+	private List<RequiredCertificate> certificates = new ArrayList<>();
+
+	protected Application() {
+	}
+
+	Application(Applicant applicant, String matterCode, String matterName, String usingDepartmentCode,
+			boolean authorizedAtWindow, String idempotencyKey, String requestFingerprint, String receivedBy,
+			Instant receivedAt) {
+		this.applicantName = applicant.name();
+		this.idNumber = applicant.idNumber();
+		this.phone = applicant.phone();
+		this.townshipCode = applicant.townshipCode();
+		this.villageCode = applicant.villageCode();
+		this.matterCode = matterCode;
+		this.matterName = matterName;
+		this.usingDepartmentCode = usingDepartmentCode;
+		this.authorizedAtWindow = authorizedAtWindow;
+		this.idempotencyKey = idempotencyKey;
+		this.requestFingerprint = requestFingerprint;
+		this.receivedBy = receivedBy;
+		this.receivedAt = receivedAt;
+	}
+
+	record Applicant(String name, String idNumber, String phone, String townshipCode, String villageCode) {
+	}
+
+	void require(RequiredCertificate.Terms terms, Handling handling, String plan, Instant now) {
+		certificates.add(new RequiredCertificate(this, terms, handling, plan, now));
+	}
+
+	void assignCaseNo(String caseNo) {
+		if (this.caseNo != null) {
+			throw new IllegalStateException("case number already assigned");
+		}
+		this.caseNo = caseNo;
+	}
+
+	void attachProcess(String processInstanceId) {
+		this.processInstanceId = processInstanceId;
+	}
+
+	RequiredCertificate certificate(long id) {
+		return certificates.stream()
+			.filter(c -> c.getId() == id)
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException(caseNo + " has no certificate item " + id));
+	}
+
+	/** Every certificate is settled one way or the other: the window decides next. */
+	void awaitDecision() {
+		if (state != ApplicationState.IN_PROGRESS) {
+			throw new IllegalStateException(caseNo + " is " + state);
+		}
+		if (certificates.stream().anyMatch(c -> c.getStatus() == CertificateStatus.PENDING)) {
+			throw new IllegalStateException(caseNo + " still has certificates pending");
+		}
+		state = ApplicationState.AWAITING_DECISION;
+	}
+
+	void approve(String actor, Instant now) {
+		decide(ApplicationState.APPROVED, actor, null, now);
+	}
+
+	void reject(String actor, String reason, Instant now) {
+		decide(ApplicationState.REJECTED, actor, reason, now);
+	}
+
+	private void decide(ApplicationState decision, String actor, String reason, Instant now) {
+		if (state != ApplicationState.AWAITING_DECISION) {
+			throw new IllegalStateException(caseNo + " is " + state + ", not awaiting a decision");
+		}
+		state = decision;
+		decidedBy = actor;
+		decidedAt = now;
+		rejectionReason = reason;
+	}
+
+	public Long getId() {
+		return id;
+	}
+
+	public String getCaseNo() {
+		return caseNo;
+	}
+
+	public String getIdempotencyKey() {
+		return idempotencyKey;
+	}
+
+	String getRequestFingerprint() {
+		return requestFingerprint;
+	}
+
+	public String getMatterCode() {
+		return matterCode;
+	}
+
+	public String getMatterName() {
+		return matterName;
+	}
+
+	public String getUsingDepartmentCode() {
+		return usingDepartmentCode;
+	}
+
+	public String getApplicantName() {
+		return applicantName;
+	}
+
+	public String getIdNumber() {
+		return idNumber;
+	}
+
+	public String getPhone() {
+		return phone;
+	}
+
+	public String getTownshipCode() {
+		return townshipCode;
+	}
+
+	public String getVillageCode() {
+		return villageCode;
+	}
+
+	public boolean isAuthorizedAtWindow() {
+		return authorizedAtWindow;
+	}
+
+	public ApplicationState getState() {
+		return state;
+	}
+
+	public String getReceivedBy() {
+		return receivedBy;
+	}
+
+	public Instant getReceivedAt() {
+		return receivedAt;
+	}
+
+	public String getDecidedBy() {
+		return decidedBy;
+	}
+
+	public Instant getDecidedAt() {
+		return decidedAt;
+	}
+
+	public String getRejectionReason() {
+		return rejectionReason;
+	}
+
+	public String getProcessInstanceId() {
+		return processInstanceId;
+	}
+
+	public List<RequiredCertificate> getCertificates() {
+		return List.copyOf(certificates);
+	}
+}

@@ -1,0 +1,96 @@
+package org.zhengpaopao.application;
+
+import java.net.URI;
+import java.security.Principal;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.zhengpaopao.catalog.Disposition;
+import org.zhengpaopao.catalog.Replacement;
+import org.zhengpaopao.system.IdNumber;
+import org.zhengpaopao.system.NotFoundException;
+import org.zhengpaopao.system.PhoneNumber;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+
+@RestController
+class ApplicationController {
+
+	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+	private final Applications applications;
+
+	ApplicationController(Applications applications) {
+		this.applications = applications;
+	}
+
+	@PostMapping("/api/applications")
+	@Operation(summary = "窗口受理办件 / Take a certificate-free application at the window",
+			description = "Window staff only. 201 with the case number and, per certificate, what will happen. "
+					+ "With an Idempotency-Key header, sending the same request again returns the same case (200) "
+					+ "instead of a second one; the same key with a different request is a 409.")
+	ResponseEntity<ApplicationView> take(@RequestBody NewApplication request,
+			@Parameter(description = "the window's key for this intake, e.g. a UUID; at most 64 ASCII characters")
+			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey, Principal principal) {
+		Applications.Intake intake;
+		try {
+			intake = applications.take(request, idempotencyKey, principal.getName());
+		}
+		catch (DataIntegrityViolationException raced) {
+			// the same key sent twice at the same moment: the other request stored the case
+			intake = applications.findByIdempotencyKey(idempotencyKey)
+				.map(earlier -> applications.take(request, idempotencyKey, principal.getName()))
+				.orElseThrow(() -> raced);
+		}
+		ApplicationView view = ApplicationView.of(intake.application());
+		return intake.created()
+				? ResponseEntity.created(URI.create("/api/applications/" + view.caseNo())).body(view)
+				: ResponseEntity.status(HttpStatus.OK).body(view);
+	}
+
+	@GetMapping("/api/applications/{caseNo}")
+	@Operation(summary = "办件详情 / A case and what became of each of its certificates")
+	ApplicationView get(@PathVariable String caseNo) {
+		return applications.find(caseNo)
+			.map(ApplicationView::of)
+			.orElseThrow(() -> new NotFoundException("没有这个办件：" + caseNo, "no application " + caseNo));
+	}
+
+	/** ID number and phone masked: the window has them on the form, nobody else needs them here. */
+	record ApplicationView(String caseNo, String state, String stateLabel, String matterCode, String matterName,
+			String usingDepartmentCode, String applicantName, String idNumber, String phone, String townshipCode,
+			String villageCode, String receivedBy, Instant receivedAt, String decidedBy, Instant decidedAt,
+			String rejectionReason, String processInstanceId, List<CertificateView> certificates) {
+
+		static ApplicationView of(Application a) {
+			return new ApplicationView(a.getCaseNo(), a.getState().name(), a.getState().label(), a.getMatterCode(),
+					a.getMatterName(), a.getUsingDepartmentCode(), a.getApplicantName(), IdNumber.mask(a.getIdNumber()),
+					PhoneNumber.mask(a.getPhone()), a.getTownshipCode(), a.getVillageCode(), a.getReceivedBy(),
+					a.getReceivedAt(), a.getDecidedBy(), a.getDecidedAt(), a.getRejectionReason(),
+					a.getProcessInstanceId(), a.getCertificates().stream().map(CertificateView::of).toList());
+		}
+	}
+
+	record CertificateView(String certificateCode, String certificateName, int catalogVersion,
+			Disposition disposition, String dispositionLabel, Replacement replacement, String legalBasis,
+			String handling, String handlingLabel, String plan, String status, String statusLabel, String outcome,
+			String proxyRunCaseNo, boolean commitmentSampled, PostVerification postVerification) {
+
+		static CertificateView of(RequiredCertificate c) {
+			return new CertificateView(c.getCertificateCode(), c.getCertificateName(), c.getCatalogEntryVersion(),
+					c.getDisposition(), c.getDisposition().label(), c.getReplacement(), c.getLegalBasis(),
+					c.getHandling().name(), c.getHandling().label(), c.getPlan(), c.getStatus().name(), c.getStatus().label(),
+					c.getOutcome(), c.getProxyRunCaseNo(), c.isCommitmentSampled(), c.getPostVerification());
+		}
+	}
+}

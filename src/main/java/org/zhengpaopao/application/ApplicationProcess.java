@@ -1,0 +1,8 @@
+package org.zhengpaopao.application;
+
+/** The port through which the domain starts a case's process; the Camunda adapter implements it. */
+public interface ApplicationProcess {
+
+	/** @return the process instance's id */
+	String start(String caseNo, String windowGroup);
+}

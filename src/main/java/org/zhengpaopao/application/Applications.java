@@ -1,0 +1,435 @@
+package org.zhengpaopao.application;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.zhengpaopao.catalog.Catalog;
+import org.zhengpaopao.catalog.CatalogEntry;
+import org.zhengpaopao.catalog.Certificate;
+import org.zhengpaopao.catalog.Disposition;
+import org.zhengpaopao.catalog.Matter;
+import org.zhengpaopao.catalog.Replacement;
+import org.zhengpaopao.identity.Groups;
+import org.zhengpaopao.notification.GroupMessage;
+import org.zhengpaopao.notification.Notifier;
+import org.zhengpaopao.notification.SmsMessage;
+import org.zhengpaopao.organization.Division;
+import org.zhengpaopao.organization.Organization;
+import org.zhengpaopao.proxyrun.NewProxyRun;
+import org.zhengpaopao.proxyrun.ProxyRun;
+import org.zhengpaopao.proxyrun.ProxyRunOpened;
+import org.zhengpaopao.proxyrun.ProxyRunState;
+import org.zhengpaopao.proxyrun.ProxyRuns;
+import org.zhengpaopao.sharing.DataSharing;
+import org.zhengpaopao.sharing.DataSharing.Verification;
+import org.zhengpaopao.sharing.DataSharing.VerificationRequest;
+import org.zhengpaopao.system.ConflictException;
+import org.zhengpaopao.system.IdNumber;
+import org.zhengpaopao.system.InvalidInputException;
+import org.zhengpaopao.system.NotFoundException;
+import org.zhengpaopao.system.PhoneNumber;
+
+/**
+ * The application feature's API: intake at the window, and the steps the case's process reports, one certificate
+ * at a time.
+ */
+@Service
+@Transactional
+public class Applications {
+
+	private static final DateTimeFormatter CASE_DATE = DateTimeFormatter.BASIC_ISO_DATE;
+	private static final int MAX_NAME_LENGTH = 50;
+	private static final int MAX_KEY_LENGTH = 64;
+	private static final int MAX_TEXT = 1000;
+
+	private final ApplicationRepository applications;
+	private final FalseCommitmentRepository falseCommitments;
+	private final Catalog catalog;
+	private final Organization organization;
+	private final ProxyRuns proxyRuns;
+	private final DataSharing dataSharing;
+	private final CommitmentSampler sampler;
+	private final ApplicationProcess process;
+	private final Notifier notifier;
+	private final Clock clock;
+
+	Applications(ApplicationRepository applications, FalseCommitmentRepository falseCommitments, Catalog catalog,
+			Organization organization, ProxyRuns proxyRuns, DataSharing dataSharing, CommitmentSampler sampler,
+			ApplicationProcess process, Notifier notifier, Clock clock) {
+		this.applications = applications;
+		this.falseCommitments = falseCommitments;
+		this.catalog = catalog;
+		this.organization = organization;
+		this.proxyRuns = proxyRuns;
+		this.dataSharing = dataSharing;
+		this.sampler = sampler;
+		this.process = process;
+		this.notifier = notifier;
+		this.clock = clock;
+	}
+
+	/** A new case, or the case this idempotency key already took. */
+	public record Intake(Application application, boolean created) {
+	}
+
+	/**
+	 * Checks the whole request before anything is stored; then stores the case and starts its process in the same
+	 * transaction, so that a failure leaves neither behind.
+	 */
+	public Intake take(NewApplication request, String idempotencyKey, String actor) {
+		String key = idempotencyKey(idempotencyKey);
+		String fingerprint = fingerprint(request);
+		if (key != null) {
+			Optional<Application> earlier = applications.findByIdempotencyKey(key);
+			if (earlier.isPresent()) {
+				return replay(earlier.get(), fingerprint);
+			}
+		}
+		String name = applicantName(request.applicantName());
+		IdNumber idNumber = IdNumber.parse(request.idNumber(), "idNumber");
+		String phone = PhoneNumber.parse(request.phone(), "phone");
+		Division township = organization.township(request.townshipCode())
+			.orElseThrow(() -> new InvalidInputException("townshipCode", "没有这个乡镇（街道）", "unknown township"));
+		Division village = organization.village(request.villageCode())
+			.orElseThrow(() -> new InvalidInputException("villageCode", "没有这个村（社区）", "unknown village"));
+		if (!township.getCode().equals(village.getParentCode())) {
+			throw new InvalidInputException("villageCode", "该村（社区）不属于所选乡镇（街道）",
+					"the village does not belong to that township");
+		}
+		Matter matter = catalog.matter(request.matterCode())
+			.orElseThrow(() -> new InvalidInputException("matterCode", "没有这个事项", "unknown matter"));
+		List<CatalogEntry> entries = requiredEntries(matter, request.requiredCertificates());
+		Set<String> commitments = commitments(entries, request.commitments());
+		boolean creditFlagged = falseCommitments.existsByIdNumber(idNumber.value());
+
+		Application application = new Application(
+				new Application.Applicant(name, idNumber.value(), phone, township.getCode(), village.getCode()),
+				matter.getCode(), matter.getName(), matter.getUsingDepartmentCode(),
+				request.authorizedAtWindowOrDefault(), key, fingerprint, actor, clock.instant());
+		for (CatalogEntry entry : entries) {
+			Certificate certificate = catalog.certificate(entry.getCertificateCode()).orElseThrow();
+			plan(application, entry, certificate, commitments.contains(entry.getCertificateCode()), creditFlagged);
+		}
+		applications.saveAndFlush(application);
+		application.assignCaseNo(
+				"BJ" + LocalDate.now(clock).format(CASE_DATE) + "-" + String.format("%06d", application.getId()));
+		application.attachProcess(
+				process.start(application.getCaseNo(), Groups.window(application.getUsingDepartmentCode())));
+		return new Intake(application, true);
+	}
+
+	private Intake replay(Application earlier, String fingerprint) {
+		if (!earlier.getRequestFingerprint().equals(fingerprint)) {
+			throw new ConflictException("该幂等键已用于另一份内容不同的申请（办件 " + earlier.getCaseNo() + "）",
+					"this idempotency key was used for a different application");
+		}
+		return new Intake(earlier, false);
+	}
+
+	private void plan(Application application, CatalogEntry entry, Certificate certificate, boolean commits,
+			boolean creditFlagged) {
+		var terms = new RequiredCertificate.Terms(certificate.getCode(), certificate.getName(), entry.getId(),
+				entry.getVersion(), entry.getDisposition(), entry.getReplacement(), entry.getDetail(),
+				entry.getLegalBasis(), entry.getDisposition() == Disposition.PROXY ? entry.getDeadlineWorkingDays()
+						: certificate.getFetchWorkingDays());
+		Handling handling;
+		String plan;
+		switch (entry.getDisposition()) {
+			case CANCELLED -> {
+				handling = Handling.NOT_NEEDED;
+				plan = "已取消，无需提供：" + entry.getDetail();
+			}
+			case SHARED -> {
+				handling = Handling.VERIFY;
+				plan = "共享核验：" + entry.getDetail();
+			}
+			case PROXY -> {
+				handling = Handling.PROXY;
+				plan = "证跑跑代跑，" + terms.deadlineWorkingDays() + "个工作日内办结";
+			}
+			default -> {
+				if (entry.getReplacement() == Replacement.LICENCE) {
+					handling = Handling.VERIFY;
+					plan = "以证照替代，共享核验：" + entry.getDetail();
+				}
+				else if (!commits) {
+					handling = Handling.PROXY;
+					plan = "申请人未选择告知承诺，转由证跑跑代跑";
+				}
+				else if (creditFlagged) {
+					handling = Handling.PROXY;
+					plan = "申请人有虚假承诺记录，不适用告知承诺，转由证跑跑代跑";
+				}
+				else {
+					handling = Handling.COMMITMENT;
+					plan = "告知承诺：" + entry.getDetail();
+				}
+			}
+		}
+		application.require(terms, handling, plan, clock.instant());
+	}
+
+	private List<CatalogEntry> requiredEntries(Matter matter, List<String> requested) {
+		List<CatalogEntry> inForce = catalog.entriesInForce(matter.getCode());
+		if (requested.isEmpty()) {
+			return inForce;
+		}
+		Map<String, CatalogEntry> byCertificate = inForce.stream()
+			.collect(Collectors.toMap(CatalogEntry::getCertificateCode, Function.identity()));
+		List<CatalogEntry> chosen = new ArrayList<>();
+		for (String code : new LinkedHashSet<>(requested)) {
+			CatalogEntry entry = byCertificate.get(code == null ? "" : code.strip());
+			if (entry == null) {
+				throw new InvalidInputException("requiredCertificates",
+						"清单之外无证明：事项「" + matter.getName() + "」的现行证明清单中没有 " + code + "，不得要求申请人提供",
+						"the catalog does not list " + code + " for this matter");
+			}
+			chosen.add(entry);
+		}
+		return chosen;
+	}
+
+	private static Set<String> commitments(List<CatalogEntry> entries, List<String> requested) {
+		Set<String> commitments = new TreeSet<>();
+		for (String code : requested) {
+			String certificate = code == null ? "" : code.strip();
+			boolean allowed = entries.stream()
+				.anyMatch(e -> e.getCertificateCode().equals(certificate) && e.getReplacement() == Replacement.COMMITMENT);
+			if (!allowed) {
+				throw new InvalidInputException("commitments",
+						"证明 " + code + " 在本事项的清单中不适用告知承诺", "no written commitment replaces " + code + " here");
+			}
+			commitments.add(certificate);
+		}
+		return commitments;
+	}
+
+	private static String idempotencyKey(String raw) {
+		if (raw == null || raw.isBlank()) {
+			return null;
+		}
+		String key = raw.strip();
+		if (key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c > 32 && c < 127)) {
+			throw new InvalidInputException("Idempotency-Key", "幂等键为不超过64个可见ASCII字符",
+					"at most 64 visible ASCII characters");
+		}
+		return key;
+	}
+
+	private static String applicantName(String raw) {
+		String name = raw == null ? "" : raw.strip();
+		if (name.isEmpty()) {
+			throw new InvalidInputException("applicantName", "必填", "is required");
+		}
+		if (name.codePointCount(0, name.length()) > MAX_NAME_LENGTH
+				|| name.codePoints().anyMatch(Character::isISOControl)) {
+			throw new InvalidInputException("applicantName", "姓名不超过50个字且不含控制字符",
+					"at most 50 characters, no control characters");
+		}
+		return name;
+	}
+
+	private static String fingerprint(NewApplication request) {
+		String canonical = String.join("\u0001", String.valueOf(request.applicantName()),
+				String.valueOf(request.idNumber()), String.valueOf(request.phone()),
+				String.valueOf(request.townshipCode()), String.valueOf(request.villageCode()),
+				String.valueOf(request.matterCode()), new TreeSet<>(request.requiredCertificates()).toString(),
+				new TreeSet<>(request.commitments()).toString(), String.valueOf(request.authorizedAtWindowOrDefault()));
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Application> find(String caseNo) {
+		return applications.findByCaseNo(caseNo);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Application> findByIdempotencyKey(String key) {
+		return key == null ? Optional.empty() : applications.findByIdempotencyKey(key.strip());
+	}
+
+	// --- what the process reports, one certificate at a time
+
+	@Transactional(readOnly = true)
+	public List<Long> certificateIds(String caseNo) {
+		return get(caseNo).getCertificates().stream().map(RequiredCertificate::getId).toList();
+	}
+
+	@Transactional(readOnly = true)
+	public Handling handling(long certificateId) {
+		return item(certificateId).getHandling();
+	}
+
+	public void recordCancellation(long certificateId) {
+		item(certificateId).markCancelled(clock.instant());
+	}
+
+	/**
+	 * Asks the data platform. A record that is missing or not valid sends the certificate to a runner.
+	 *
+	 * @return whether the certificate is satisfied from shared data
+	 * @throws org.zhengpaopao.sharing.DataSharingUnavailableException when the platform is down, to be retried
+	 */
+	public boolean verify(long certificateId) {
+		RequiredCertificate item = item(certificateId);
+		Verification answer = dataSharing.verify(new VerificationRequest(item.getApplication().getIdNumber(),
+				item.getCertificateCode(), item.getDetail()));
+		if (answer.verified()) {
+			item.markVerified(item.getDetail() + (answer.detail().isBlank() ? "" : "（" + answer.detail() + "）"),
+					clock.instant());
+			return true;
+		}
+		item.fallBackToProxyRun(switch (answer.result()) {
+			case NOT_FOUND -> "共享平台未查到记录";
+			default -> "共享平台记录无效";
+		} + (answer.detail().isBlank() ? "" : "（" + answer.detail() + "）"), clock.instant());
+		return false;
+	}
+
+	/** @return whether the commitment was drawn for post-verification */
+	public boolean recordCommitment(long certificateId) {
+		boolean sampled = sampler.draw();
+		item(certificateId).recordCommitment(sampled, clock.instant());
+		return sampled;
+	}
+
+	/** Opens the run that the case's process then starts as its call activity. */
+	public ProxyRunOpened openProxyRun(long certificateId) {
+		RequiredCertificate item = item(certificateId);
+		Application application = item.getApplication();
+		ProxyRunOpened opened = proxyRuns.openForApplication(
+				new NewProxyRun(application.getApplicantName(), application.getIdNumber(), application.getPhone(),
+						application.getTownshipCode(), application.getVillageCode(), item.getCertificateCode(),
+						application.getUsingDepartmentCode(), application.isAuthorizedAtWindow()),
+				item.getDeadlineWorkingDays(), application.getCaseNo(), application.getReceivedBy());
+		item.proxyRunOpened(opened.caseNo(), clock.instant());
+		return opened;
+	}
+
+	/** The run has ended: delivered, or refused, expired or closed as an exception. */
+	public void proxyRunEnded(long certificateId) {
+		RequiredCertificate item = item(certificateId);
+		ProxyRun run = proxyRuns.find(item.getProxyRunCaseNo()).orElseThrow();
+		boolean delivered = run.getState() == ProxyRunState.DELIVERED;
+		item.proxyRunEnded(delivered, run.getState().label(), clock.instant());
+	}
+
+	/**
+	 * Every certificate is settled; the window decides next.
+	 *
+	 * @return the certificates' outcomes, for the decision form
+	 */
+	public String certificatesSettled(String caseNo) {
+		Application application = get(caseNo);
+		application.awaitDecision();
+		StringBuilder summary = new StringBuilder();
+		long missing = application.getCertificates()
+			.stream()
+			.filter(c -> c.getStatus() == CertificateStatus.NOT_SATISFIED)
+			.count();
+		if (missing > 0) {
+			summary.append("注意：有 ").append(missing).append(" 项证明未能取得，请决定是否准予办理。\n");
+		}
+		for (RequiredCertificate c : application.getCertificates()) {
+			summary.append("· ").append(c.getCertificateName()).append("【").append(c.getStatus().label())
+				.append("】").append(c.getOutcome()).append('\n');
+		}
+		return summary.toString().strip();
+	}
+
+	@Transactional(readOnly = true)
+	public List<Long> sampledCommitments(String caseNo) {
+		return get(caseNo).getCertificates()
+			.stream()
+			.filter(RequiredCertificate::isCommitmentSampled)
+			.map(RequiredCertificate::getId)
+			.toList();
+	}
+
+	public void decide(String caseNo, boolean approved, String reason, String actor) {
+		Application application = get(caseNo);
+		if (approved) {
+			application.approve(actor, clock.instant());
+		}
+		else {
+			application.reject(actor, text(reason, "rejectionReason", "请写明不予办理的理由", "a reason is required"),
+					clock.instant());
+		}
+	}
+
+	public void notifyApplicant(String caseNo) {
+		Application application = get(caseNo);
+		String result = application.getState() == ApplicationState.APPROVED ? "已准予办理"
+				: "不予办理，理由：" + application.getRejectionReason();
+		notifier.send(new SmsMessage(application.getPhone(),
+				"【证跑跑】您申请的「" + application.getMatterName() + "」（办件 " + caseNo + "）" + result + "。", caseNo));
+	}
+
+	/** What the post-verification task shows: the certificate and the commitment the applicant signed. */
+	@Transactional(readOnly = true)
+	public String commitmentUnderReview(long certificateId) {
+		RequiredCertificate item = item(certificateId);
+		return item.getCertificateName() + "：" + item.getDetail();
+	}
+
+	/**
+	 * 事后核查: a false commitment records a credit flag against the applicant, who may not use commitments again,
+	 * and tells the window.
+	 */
+	public void postVerified(long certificateId, boolean truthful, String finding, String actor) {
+		RequiredCertificate item = item(certificateId);
+		Application application = item.getApplication();
+		String note = truthful ? finding : text(finding, "finding", "请写明核查发现的不实情况", "describe what was found");
+		item.postVerify(truthful, actor, clock.instant());
+		if (!truthful) {
+			falseCommitments.save(new FalseCommitment(application.getIdNumber(), application.getCaseNo(),
+					item.getCertificateCode(), note, actor, clock.instant()));
+			notifier.send(new GroupMessage(Groups.window(application.getUsingDepartmentCode()),
+					"告知承诺不实 " + application.getCaseNo(),
+					"办件 " + application.getCaseNo() + "（" + application.getMatterName() + "）的「"
+							+ item.getCertificateName() + "」告知承诺经事后核查不实，已记入申请人信用记录，该申请人今后不再适用告知承诺。",
+					application.getCaseNo()));
+		}
+	}
+
+	private static String text(String raw, String field, String zh, String en) {
+		String text = raw == null ? "" : raw.strip();
+		if (text.isEmpty()) {
+			throw new InvalidInputException(field, zh, en);
+		}
+		return text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
+	}
+
+	private Application get(String caseNo) {
+		return applications.findByCaseNo(caseNo)
+			.orElseThrow(() -> new NotFoundException("没有这个办件：" + caseNo, "no application " + caseNo));
+	}
+
+	private RequiredCertificate item(long certificateId) {
+		return applications.findByCertificateId(certificateId)
+			.orElseThrow(() -> new NotFoundException("没有这个办件证明项：" + certificateId, "no certificate item"))
+			.certificate(certificateId);
+	}
+}

@@ -1,0 +1,8 @@
+package org.zhengpaopao.application;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface FalseCommitmentRepository extends JpaRepository<FalseCommitment, Long> {
+
+	boolean existsByIdNumber(String idNumber);
+}

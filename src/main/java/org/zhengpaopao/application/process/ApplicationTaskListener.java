@@ -1,0 +1,74 @@
+package org.zhengpaopao.application.process;
+
+import static org.zhengpaopao.application.process.ApplicationVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+import org.zhengpaopao.application.Applications;
+import org.zhengpaopao.system.InvalidInputException;
+
+/**
+ * The user tasks of the application: shows the commitment under review when the post-verification task is
+ * created, and reports the window's decision and the post-verification's finding when they are completed. A
+ * refused transition fails the completion, so the task stays open.
+ */
+@Component("applicationTaskListener")
+class ApplicationTaskListener implements TaskListener {
+
+	private final Applications applications;
+
+	ApplicationTaskListener(Applications applications) {
+		this.applications = applications;
+	}
+
+	@Override
+	public void notify(DelegateTask task) {
+		String event = task.getEventName();
+		switch (task.getTaskDefinitionKey()) {
+			case "decideApplication" -> {
+				if (EVENTNAME_COMPLETE.equals(event)) {
+					Boolean approved = flag(task, APPROVED, "请选择是否准予办理");
+					applications.decide((String) task.getVariable(CASE_NO), approved, text(task, REJECTION_REASON),
+							actor(task));
+				}
+			}
+			case "postVerifyCommitment" -> {
+				long item = ((Number) task.getVariable(CERTIFICATE_ITEM)).longValue();
+				if (EVENTNAME_CREATE.equals(event)) {
+					task.setVariableLocal(COMMITMENT_UNDER_REVIEW, applications.commitmentUnderReview(item));
+				}
+				else if (EVENTNAME_COMPLETE.equals(event)) {
+					applications.postVerified(item, flag(task, COMMITMENT_TRUTHFUL, "请选择核查结论"), text(task, FINDING),
+							actor(task));
+				}
+			}
+			default -> throw new IllegalStateException("No application step for task " + task.getTaskDefinitionKey());
+		}
+	}
+
+	private static Boolean flag(DelegateTask task, String name, String zh) {
+		Object value = task.getVariable(name);
+		if (value instanceof Boolean b) {
+			return b;
+		}
+		if ("true".equals(value) || "false".equals(value)) {
+			return Boolean.valueOf((String) value);
+		}
+		throw new InvalidInputException(name, zh, "choose yes or no");
+	}
+
+	private static String actor(DelegateTask task) {
+		Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+		if (current != null && current.getUserId() != null) {
+			return current.getUserId();
+		}
+		return task.getAssignee() != null ? task.getAssignee() : "system";
+	}
+
+	private static String text(DelegateTask task, String name) {
+		Object value = task.getVariable(name);
+		return value == null ? null : value.toString();
+	}
+}

@@ -1,0 +1,40 @@
+package org.zhengpaopao.catalog;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+import jakarta.persistence.LockModeType;
+
+interface CatalogEntryRepository extends org.springframework.data.jpa.repository.JpaRepository<CatalogEntry, Long> {
+
+	/** The latest version of every entry of a matter, retired ones included. */
+	List<CatalogEntry> findByMatterCodeAndSupersededAtIsNullOrderByCertificateCode(String matterCode);
+
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	Optional<CatalogEntry> findByMatterCodeAndCertificateCodeAndSupersededAtIsNull(String matterCode,
+			String certificateCode);
+
+	List<CatalogEntry> findByMatterCodeAndCertificateCodeOrderByVersion(String matterCode, String certificateCode);
+
+	List<CatalogEntry> findBySupersededAtIsNullAndRetiredFalse();
+
+	boolean existsByCertificateCodeAndDispositionAndSupersededAtIsNullAndRetiredFalse(String certificateCode,
+			Disposition disposition);
+
+	boolean existsByMatterCodeAndCertificateCode(String matterCode, String certificateCode);
+
+	@Query("select e.batch as batch, e.disposition as disposition, count(e) as entries from CatalogEntry e "
+			+ "where e.supersededAt is null and e.retired = false group by e.batch, e.disposition")
+	List<Tally> tallies();
+
+	interface Tally {
+		Integer getBatch();
+
+		Disposition getDisposition();
+
+		long getEntries();
+	}
+}

@@ -1,0 +1,50 @@
+package org.zhengpaopao.sharing;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVRecord;
+import org.zhengpaopao.system.SeedFiles;
+
+/**
+ * Stands in for the provincial platform in the default run: answers from {@code seeds/shared-data.csv}, where a
+ * row with certificate {@code *} means every record of that person is on file and valid.
+ */
+class SimulatedDataSharing implements DataSharing {
+
+	private static final String EVERY_CERTIFICATE = "*";
+
+	private final SeedFiles seeds;
+	private volatile Map<String, Verification> records;
+
+	SimulatedDataSharing(SeedFiles seeds) {
+		this.seeds = seeds;
+	}
+
+	@Override
+	public Verification verify(VerificationRequest request) {
+		Map<String, Verification> known = records();
+		Verification specific = known.get(key(request.idNumber(), request.certificateCode()));
+		if (specific != null) {
+			return specific;
+		}
+		return known.getOrDefault(key(request.idNumber(), EVERY_CERTIFICATE),
+				new Verification(Result.NOT_FOUND, "共享平台无此人记录（模拟）"));
+	}
+
+	private Map<String, Verification> records() {
+		if (records == null) {
+			Map<String, Verification> loaded = new HashMap<>();
+			for (CSVRecord row : seeds.read("shared-data.csv")) {
+				loaded.put(key(row.get("idNumber"), row.get("certificateCode")),
+						new Verification(Result.valueOf(row.get("result")), row.get("detail") + "（模拟）"));
+			}
+			records = loaded;
+		}
+		return records;
+	}
+
+	private static String key(String idNumber, String certificateCode) {
+		return idNumber + "/" + certificateCode;
+	}
+}
