@@ -166,7 +166,7 @@ public class Applications {
 			default -> {
 				if (entry.getReplacement() == Replacement.LICENCE) {
 					handling = Handling.VERIFY;
-					plan = "以证照替代，共享核验：" + entry.getDetail();
+					plan = "证照替代，共享核验证照：" + entry.getDetail();
 				}
 				else if (!commits) {
 					handling = Handling.PROXY;
@@ -297,7 +297,7 @@ public class Applications {
 		Verification answer = dataSharing.verify(new VerificationRequest(item.getApplication().getIdNumber(),
 				item.getCertificateCode(), item.getDetail()));
 		if (answer.verified()) {
-			item.markVerified(item.getDetail() + (answer.detail().isBlank() ? "" : "（" + answer.detail() + "）"),
+			item.markVerified(item.getDetail() + (answer.detail().isBlank() ? "" : "。" + answer.detail()),
 					clock.instant());
 			return true;
 		}

@@ -29,7 +29,7 @@ class SimulatedDataSharing implements DataSharing {
 			return specific;
 		}
 		return known.getOrDefault(key(request.idNumber(), EVERY_CERTIFICATE),
-				new Verification(Result.NOT_FOUND, "共享平台无此人记录（模拟）"));
+				new Verification(Result.NOT_FOUND, "模拟平台：无此人记录"));
 	}
 
 	private Map<String, Verification> records() {
@@ -37,7 +37,7 @@ class SimulatedDataSharing implements DataSharing {
 			Map<String, Verification> loaded = new HashMap<>();
 			for (CSVRecord row : seeds.read("shared-data.csv")) {
 				loaded.put(key(row.get("idNumber"), row.get("certificateCode")),
-						new Verification(Result.valueOf(row.get("result")), row.get("detail") + "（模拟）"));
+						new Verification(Result.valueOf(row.get("result")), "模拟平台：" + row.get("detail")));
 			}
 			records = loaded;
 		}
