@@ -13,14 +13,8 @@ import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
-import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.spring.SpringExpressionManager;
-import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,29 +64,12 @@ class ProxyRunClusterTests {
 	}
 
 	ProcessEngine secondNode() {
-		var configuration = new SpringProcessEngineConfiguration();
-		configuration.setProcessEngineName("node2");
-		configuration.setHostname("node2");
-		configuration.setDataSource(dataSource);
-		configuration.setTransactionManager(transactionManager);
-		configuration.setApplicationContext(applicationContext);
-		configuration.setExpressionManager(new SpringExpressionManager(applicationContext));
-		configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_FALSE);
-		configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
-		configuration.setIdGenerator(new StrongUuidGenerator());
-		configuration.setAuthorizationEnabled(true);
-		var jobExecutor = new DefaultJobExecutor();
-		jobExecutor.setWaitTimeInMillis(50);
-		jobExecutor.setMaxJobsPerAcquisition(2);
-		configuration.setJobExecutor(jobExecutor);
-		configuration.setJobExecutorActivate(false);
-		configuration.setEnforceHistoryTimeToLive(true);
-		return configuration.buildProcessEngine();
+		return SecondNode.start("node2", dataSource, transactionManager, applicationContext);
 	}
 
 	/** Starts the engine's own job executor (the tests otherwise run jobs by hand). */
 	void startJobExecutorOf(ProcessEngine engine) {
-		JobExecutor jobExecutor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
+		JobExecutor jobExecutor = SecondNode.jobExecutorOf(engine);
 		jobExecutors.add(jobExecutor);
 		jobExecutor.start();
 	}
