@@ -1,11 +1,13 @@
 package org.zhengpaopao.proxyrun;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 interface ProxyRunRepository extends JpaRepository<ProxyRun, Long>, JpaSpecificationExecutor<ProxyRun> {
 
@@ -28,4 +30,13 @@ interface ProxyRunRepository extends JpaRepository<ProxyRun, Long>, JpaSpecifica
 			+ " sum(case when r.card = org.zhengpaopao.proxyrun.Card.RED then 1 else 0 end))"
 			+ " from ProxyRun r where " + OPEN_CARDED + " group by r.issuerCode order by r.issuerCode")
 	List<CardCounts.Count> countCardsByIssuer();
+
+	long countByState(ProxyRunState state);
+
+	long countByCardAndStateIn(Card card, Collection<ProxyRunState> states);
+
+	/** rows of (escalation level, number of runs) */
+	@Query("select r.escalationLevel, count(r) from ProxyRun r where r.card = :card and r.state in :states"
+			+ " group by r.escalationLevel")
+	List<Object[]> countByEscalationLevel(@Param("card") Card card, @Param("states") Collection<ProxyRunState> states);
 }

@@ -8,8 +8,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
@@ -46,6 +52,9 @@ public class ProxyRuns {
 
 	private static final DateTimeFormatter CASE_DATE = DateTimeFormatter.BASIC_ISO_DATE;
 	private static final int MAX_NAME_LENGTH = 50;
+	private static final Set<ProxyRunState> OPEN_STATES = Arrays.stream(ProxyRunState.values())
+		.filter(state -> !state.isFinished())
+		.collect(Collectors.toCollection(() -> EnumSet.noneOf(ProxyRunState.class)));
 
 	private final ProxyRunRepository runs;
 	private final Catalog catalog;
@@ -194,6 +203,37 @@ public class ProxyRuns {
 	@Transactional(readOnly = true)
 	public CardCounts cardCounts() {
 		return new CardCounts(runs.countCardsByTownship(), runs.countCardsByIssuer());
+	}
+
+	/** Runs ever opened, all nodes together. Runs are never deleted, so the number only grows (for metrics). */
+	@Transactional(readOnly = true)
+	public long countOpened() {
+		return runs.count();
+	}
+
+	/** Runs whose certificate reached the using department, all nodes together; only grows (for metrics). */
+	@Transactional(readOnly = true)
+	public long countDelivered() {
+		return runs.countByState(ProxyRunState.DELIVERED);
+	}
+
+	/**
+	 * Open runs carrying a red card, by escalation level: 1 = handed to the task force, 2 and 3 = the further
+	 * levels reported to 督考办. Levels without runs are left out.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Integer, Long> openOverdueByLevel() {
+		Map<Integer, Long> byLevel = new TreeMap<>();
+		for (Object[] row : runs.countByEscalationLevel(Card.RED, OPEN_STATES)) {
+			byLevel.put(((Number) row[0]).intValue(), ((Number) row[1]).longValue());
+		}
+		return byLevel;
+	}
+
+	/** Open runs carrying a yellow card (due within a working day, not yet overdue). */
+	@Transactional(readOnly = true)
+	public long countOpenWithYellowCard() {
+		return runs.countByCardAndStateIn(Card.YELLOW, OPEN_STATES);
 	}
 
 	@Transactional(readOnly = true)
