@@ -67,11 +67,13 @@ public class Applications {
 	private final CommitmentSampler sampler;
 	private final ApplicationProcess process;
 	private final Notifier notifier;
+	private final org.springframework.context.ApplicationEventPublisher events;
 	private final Clock clock;
 
 	Applications(ApplicationRepository applications, FalseCommitmentRepository falseCommitments, Catalog catalog,
 			Organization organization, ProxyRuns proxyRuns, DataSharing dataSharing, CommitmentSampler sampler,
-			ApplicationProcess process, Notifier notifier, Clock clock) {
+			ApplicationProcess process, Notifier notifier, org.springframework.context.ApplicationEventPublisher events,
+			Clock clock) {
 		this.applications = applications;
 		this.falseCommitments = falseCommitments;
 		this.catalog = catalog;
@@ -81,6 +83,7 @@ public class Applications {
 		this.sampler = sampler;
 		this.process = process;
 		this.notifier = notifier;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -385,6 +388,7 @@ public class Applications {
 				: "不予办理，理由：" + application.getRejectionReason();
 		notifier.send(new SmsMessage(application.getPhone(),
 				"【证跑跑】您申请的「" + application.getMatterName() + "」（办件 " + caseNo + "）" + result + "。", caseNo));
+		events.publishEvent(new ApplicationDecided(caseNo));
 	}
 
 	/** What the post-verification task shows: the certificate and the commitment the applicant signed. */

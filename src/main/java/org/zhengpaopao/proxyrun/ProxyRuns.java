@@ -62,6 +62,7 @@ public class ProxyRuns {
 	private final WorkingDayCalendar calendar;
 	private final ProxyRunProcess process;
 	private final Notifier notifier;
+	private final org.springframework.context.ApplicationEventPublisher events;
 	private final Clock clock;
 	private final SecureRandom random = new SecureRandom();
 	private final int confirmWithinWorkingDays;
@@ -69,7 +70,8 @@ public class ProxyRuns {
 	private final String publicBaseUrl;
 
 	ProxyRuns(ProxyRunRepository runs, Catalog catalog, Organization organization, WorkingDayCalendar calendar,
-			ProxyRunProcess process, Notifier notifier, Clock clock,
+			ProxyRunProcess process, Notifier notifier, org.springframework.context.ApplicationEventPublisher events,
+			Clock clock,
 			@Value("${zhengpaopao.authorization.confirm-within-working-days:3}") int confirmWithinWorkingDays,
 			@Value("${zhengpaopao.authorization.max-code-attempts:5}") int maxCodeAttempts,
 			@Value("${zhengpaopao.public-base-url:http://localhost:8080}") String publicBaseUrl) {
@@ -79,6 +81,7 @@ public class ProxyRuns {
 		this.calendar = calendar;
 		this.process = process;
 		this.notifier = notifier;
+		this.events = events;
 		this.clock = clock;
 		this.confirmWithinWorkingDays = confirmWithinWorkingDays;
 		this.maxCodeAttempts = maxCodeAttempts;
@@ -355,6 +358,7 @@ public class ProxyRuns {
 
 	public void closeAsException(String caseNo, String actor, String reason) {
 		get(caseNo).closeAsException(actor, reason, clock.instant());
+		events.publishEvent(new ProxyRunFinished(caseNo));
 	}
 
 	private static String mention(String runner) {
@@ -371,6 +375,7 @@ public class ProxyRuns {
 
 	public void refused(String caseNo, String actor, String reason) {
 		get(caseNo).markRefused(actor, reason, clock.instant());
+		events.publishEvent(new ProxyRunFinished(caseNo));
 	}
 
 	public void moreInformationNeeded(String caseNo, String actor, String what) {
@@ -383,6 +388,7 @@ public class ProxyRuns {
 
 	public void delivered(String caseNo, String actor, String note) {
 		get(caseNo).markDelivered(actor, note, clock.instant());
+		events.publishEvent(new ProxyRunFinished(caseNo));
 	}
 
 	private ProxyRun get(String caseNo) {

@@ -12,5 +12,6 @@ class PublicPages implements WebMvcConfigurer {
 	public void addViewControllers(ViewControllerRegistry registry) {
 		registry.addViewController("/public/authorize").setViewName("forward:/public/authorize.html");
 		registry.addViewController("/public/track").setViewName("forward:/public/track.html");
+		registry.addViewController("/public/rate").setViewName("forward:/public/rate.html");
 	}
 }

@@ -199,8 +199,10 @@ class ApplicationProcessTests {
 
 		assertThat(instance).isEnded().hasPassed("notifyApplicant", "applicationClosed");
 		assertThat(reload(application).getState()).isEqualTo(ApplicationState.APPROVED);
-		assertThat(outbox.textMessagesAbout(application.getCaseNo())).singleElement()
-			.satisfies(sms -> assertThat(sms.text()).contains(matter.getName(), "已准予办理"));
+		assertThat(outbox.textMessagesAbout(application.getCaseNo())).extracting(sms -> sms.text())
+			.anySatisfy(text -> assertThat(text).contains(matter.getName(), "已准予办理"))
+			// and the invitation to rate the service (好差评), for the window's group to answer for
+			.anySatisfy(text -> assertThat(text).contains("请对我们的服务作出评价"));
 	}
 
 	@Test
@@ -273,8 +275,8 @@ class ApplicationProcessTests {
 
 		assertThat(instance).isEnded();
 		assertThat(reload(application).getState()).isEqualTo(ApplicationState.REJECTED);
-		assertThat(outbox.textMessagesAbout(application.getCaseNo())).singleElement()
-			.satisfies(sms -> assertThat(sms.text()).contains("不予办理", "缺少必要证明"));
+		assertThat(outbox.textMessagesAbout(application.getCaseNo())).extracting(sms -> sms.text())
+			.anySatisfy(text -> assertThat(text).contains("不予办理", "缺少必要证明"));
 	}
 
 	@Test

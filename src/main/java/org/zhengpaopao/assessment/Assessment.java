@@ -1,0 +1,207 @@
+package org.zhengpaopao.assessment;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.zhengpaopao.application.ApplicationDecided;
+import org.zhengpaopao.application.Applications;
+import org.zhengpaopao.calendar.WorkingDayCalendar;
+import org.zhengpaopao.identity.Groups;
+import org.zhengpaopao.notification.GroupMessage;
+import org.zhengpaopao.notification.Notifier;
+import org.zhengpaopao.notification.SmsMessage;
+import org.zhengpaopao.proxyrun.ProxyRunFinished;
+import org.zhengpaopao.proxyrun.ProxyRunState;
+import org.zhengpaopao.proxyrun.ProxyRuns;
+import org.zhengpaopao.system.InvalidInputException;
+
+/**
+ * The assessment feature's API: inviting applicants to rate finished services, taking their ratings, reminding
+ * them once, and the rectification of bad ratings that the process reports.
+ */
+@Service
+@Transactional
+public class Assessment {
+
+	static final int MAX_COMMENT = 500;
+	static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+	private final RatingRepository ratings;
+	private final ProxyRuns proxyRuns;
+	private final Applications applications;
+	private final RectificationProcess rectification;
+	private final WorkingDayCalendar calendar;
+	private final Notifier notifier;
+	private final Clock clock;
+	private final Duration remindAfter;
+	private final String publicBaseUrl;
+
+	Assessment(RatingRepository ratings, ProxyRuns proxyRuns, Applications applications,
+			RectificationProcess rectification, WorkingDayCalendar calendar, Notifier notifier, Clock clock,
+			@Value("${zhengpaopao.rating.remind-after:P3D}") Duration remindAfter,
+			@Value("${zhengpaopao.public-base-url:http://localhost:8080}") String publicBaseUrl) {
+		this.ratings = ratings;
+		this.proxyRuns = proxyRuns;
+		this.applications = applications;
+		this.rectification = rectification;
+		this.calendar = calendar;
+		this.notifier = notifier;
+		this.clock = clock;
+		this.remindAfter = remindAfter;
+		this.publicBaseUrl = publicBaseUrl;
+	}
+
+	/** A proxy-run opened on its own has ended; one that fetched a certificate for a case is rated with the case. */
+	@EventListener
+	void proxyRunFinished(ProxyRunFinished finished) {
+		proxyRuns.find(finished.caseNo())
+			.filter(run -> run.getApplicationCaseNo() == null)
+			.filter(run -> run.getState() != ProxyRunState.AUTHORIZATION_EXPIRED)
+			.ifPresent(run -> invite(run.getCaseNo(), RatedService.PROXY_RUN, run.getPhone(), run.getTownshipCode(),
+					run.getRunnerGroup()));
+	}
+
+	@EventListener
+	void applicationDecided(ApplicationDecided decided) {
+		applications.find(decided.caseNo())
+			.ifPresent(application -> invite(application.getCaseNo(), RatedService.APPLICATION, application.getPhone(),
+					application.getTownshipCode(), Groups.window(application.getUsingDepartmentCode())));
+	}
+
+	private void invite(String caseNo, RatedService service, String phone, String townshipCode, String group) {
+		if (ratings.findByCaseNo(caseNo).isPresent()) {
+			return;
+		}
+		ratings.save(new Rating(caseNo, service, phone, townshipCode, group, clock.instant()));
+		notifier.send(new SmsMessage(phone, "【证跑跑】您的办件 " + caseNo + " 已办结，请对我们的服务作出评价：" + link(caseNo),
+				caseNo));
+	}
+
+	private String link(String caseNo) {
+		return publicBaseUrl + "/public/rate?caseNo=" + caseNo;
+	}
+
+	/** Sends the one reminder to applicants who have not rated within the configured time; returns how many. */
+	public int remindUnrated() {
+		List<Rating> due = ratings.findByRatedAtIsNullAndRemindedAtIsNullAndInvitedAtBefore(
+				clock.instant().minus(remindAfter));
+		for (Rating rating : due) {
+			rating.reminded(clock.instant());
+			notifier.send(new SmsMessage(rating.getPhone(),
+					"【证跑跑】温馨提示：您的办件 " + rating.getCaseNo() + " 尚未评价，欢迎评价：" + link(rating.getCaseNo()),
+					rating.getCaseNo()));
+		}
+		return due.size();
+	}
+
+	/**
+	 * The applicant's rating, with the phone number the case was opened with as the second factor. The first
+	 * rating of a case is the rating; after a rectification the applicant may rate once more.
+	 */
+	public Rating rate(String caseNo, String phone, RatingLevel level, String comment) {
+		if (level == null) {
+			throw new InvalidInputException("level", "请选择评价等级", "choose a level");
+		}
+		String text = comment == null ? "" : comment.strip();
+		if (text.length() > MAX_COMMENT || text.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n')) {
+			throw new InvalidInputException("comment", "评价内容不超过500字", "at most 500 characters");
+		}
+		Rating rating = find(caseNo, phone).orElseThrow(() -> new InvalidInputException("caseNo",
+				"办件编号或手机号码不正确，或该办件尚未办结", "no finished case with this number and phone"));
+		if (!rating.isRated()) {
+			rating.rate(level, text, clock.instant());
+			if (level.isBad()) {
+				startRectification(rating);
+			}
+		}
+		else if (rating.mayFollowUp()) {
+			rating.followUp(level, text, clock.instant());
+		}
+		else {
+			throw new org.zhengpaopao.system.ConflictException("该办件已评价，每个办件只能评价一次",
+					"this case has been rated; one rating per case");
+		}
+		return rating;
+	}
+
+	private void startRectification(Rating rating) {
+		LocalDate today = LocalDate.now(clock.withZone(SHANGHAI));
+		Instant callBackDue = calendar.deadline(today, 1).dueAt().toInstant();
+		Instant rectificationDue = calendar.deadline(today, 15).dueAt().toInstant();
+		rating.rectificationStarted(callBackDue, rectificationDue);
+		rectification.start(rating.getCaseNo(), rating.getResponsibleGroup(), callBackDue, rectificationDue);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Rating> find(String caseNo, String phone) {
+		String number = phone == null ? "" : phone.strip();
+		return ratings.findByCaseNo(caseNo == null ? "" : caseNo.strip())
+			.filter(r -> r.getPhone().equals(number));
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Rating> find(String caseNo) {
+		return ratings.findByCaseNo(caseNo);
+	}
+
+	/** Ratings given in [from, to), by their first rating's time, for the KPIs. */
+	@Transactional(readOnly = true)
+	public List<RatingFacts> ratings(LocalDate from, LocalDate toExclusive) {
+		return ratings
+			.findByRatedAtGreaterThanEqualAndRatedAtLessThan(from.atStartOfDay(SHANGHAI).toInstant(),
+					toExclusive.atStartOfDay(SHANGHAI).toInstant())
+			.stream()
+			.map(Rating::facts)
+			.toList();
+	}
+
+	// --- what rectification.bpmn reports
+
+	public void calledBack(String caseNo, String note) {
+		get(caseNo).calledBack(clock.instant());
+	}
+
+	public void appealed(String caseNo, String reason) {
+		if (reason == null || reason.isBlank()) {
+			throw new InvalidInputException("appealReason", "申诉须写明理由", "an appeal needs a reason");
+		}
+		get(caseNo).appeal(reason.strip());
+	}
+
+	public void appealDecided(String caseNo, boolean upheld) {
+		if (upheld) {
+			get(caseNo).appealUpheld();
+		}
+	}
+
+	public void rectified(String caseNo, String report) {
+		if (report == null || report.isBlank()) {
+			throw new InvalidInputException("rectificationReport", "请写明整改情况", "describe what was done");
+		}
+		Rating rating = get(caseNo);
+		rating.rectified(report.strip(), clock.instant());
+		notifier.send(new SmsMessage(rating.getPhone(), "【证跑跑】针对您对办件 " + caseNo + " 的评价，我们已完成整改：" + report.strip()
+				+ "。欢迎再次评价：" + link(caseNo), caseNo));
+	}
+
+	/** A step of the rectification is overdue: the reform office hears of it. */
+	public void rectificationStepOverdue(String caseNo, String step) {
+		Rating rating = get(caseNo);
+		notifier.send(new GroupMessage(Groups.MANAGERS, "差评整改超期 " + caseNo,
+				"办件 " + caseNo + " 的差评整改「" + step + "」已超期（责任单位：" + rating.getResponsibleGroup() + "），请督办。", caseNo));
+	}
+
+	private Rating get(String caseNo) {
+		return ratings.findByCaseNo(caseNo)
+			.orElseThrow(() -> new org.zhengpaopao.system.NotFoundException("没有这个评价：" + caseNo, "no rating " + caseNo));
+	}
+}

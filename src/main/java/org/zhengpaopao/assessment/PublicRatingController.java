@@ -1,0 +1,40 @@
+package org.zhengpaopao.assessment;
+
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+
+/**
+ * The applicant's rating page calls this with case number and phone. An unknown case and a wrong phone get the same
+ * answer, so the page tells nobody which case numbers exist.
+ */
+@RestController
+class PublicRatingController {
+
+	private final Assessment assessment;
+
+	PublicRatingController(Assessment assessment) {
+		this.assessment = assessment;
+	}
+
+	@PostMapping("/public/api/ratings")
+	@Operation(summary = "申请人评价办件（好差评）/ The applicant rates a finished case",
+			description = "Levels VERY_SATISFIED, SATISFIED, BASICALLY_SATISFIED, DISSATISFIED, VERY_DISSATISFIED. "
+					+ "One rating per case; after a bad rating has been rectified, one follow-up rating.")
+	Answer rate(@RequestBody RatingRequest request) {
+		Rating rating = assessment.rate(request.caseNo(), request.phone(), request.level(), request.comment());
+		boolean followUp = rating.getFollowUpLevel() != null;
+		RatingLevel level = followUp ? rating.getFollowUpLevel() : rating.getLevel();
+		String message = followUp ? "感谢您的再次评价。"
+				: level.isBad() ? "感谢您的评价。我们将在1个工作日内回访您，并在15个工作日内整改。" : "感谢您的评价！";
+		return new Answer(rating.getCaseNo(), level, level.label(), followUp, message);
+	}
+
+	record RatingRequest(String caseNo, String phone, RatingLevel level, String comment) {
+	}
+
+	record Answer(String caseNo, RatingLevel level, String levelLabel, boolean followUp, String message) {
+	}
+}

@@ -1,0 +1,15 @@
+package org.zhengpaopao.assessment;
+
+import java.time.Instant;
+
+/**
+ * One rating as the KPIs read it.
+ *
+ * @param responsibleGroup the group that answers for the service: the runners of a proxy-run, the window of a case
+ * @param excluded         an appeal against it was upheld: it counts in no rate
+ * @param rectifiedOnTime  null unless the rating was bad; then whether the rectification was reported by its due time
+ */
+public record RatingFacts(String caseNo, RatedService service, RatingLevel level, Instant ratedAt,
+		String townshipCode, String responsibleGroup, boolean excluded, Boolean rectifiedOnTime,
+		RatingLevel followUpLevel) {
+}

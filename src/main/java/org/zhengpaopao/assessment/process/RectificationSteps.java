@@ -1,0 +1,58 @@
+package org.zhengpaopao.assessment.process;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.zhengpaopao.assessment.Assessment;
+
+/**
+ * The steps of rectification.bpmn: the task listener reports what the unit and the managers did, and the overdue
+ * timers tell the reform office. The yes/no answers of the forms arrive as "true"/"false" (radio) or booleans
+ * (checkbox); the listener stores them as booleans for the gateways.
+ */
+@Configuration(proxyBeanMethods = false)
+class RectificationSteps {
+
+	@Bean
+	TaskListener rectificationTaskListener(Assessment assessment) {
+		return task -> {
+			String caseNo = (String) task.getVariable("caseNo");
+			switch (task.getTaskDefinitionKey()) {
+				case "callBackApplicant" -> {
+					assessment.calledBack(caseNo, text(task, "callBackNote"));
+					boolean appeal = yes(task, "appealFiled");
+					if (appeal) {
+						assessment.appealed(caseNo, text(task, "appealReason"));
+					}
+					task.getExecution().setVariable("appealFiled", appeal);
+				}
+				case "reviewAppeal" -> {
+					boolean upheld = yes(task, "appealUpheld");
+					assessment.appealDecided(caseNo, upheld);
+					task.getExecution().setVariable("appealUpheld", upheld);
+				}
+				case "rectifyIssue" -> assessment.rectified(caseNo, text(task, "rectificationReport"));
+				default -> throw new IllegalStateException("No rectification step for " + task.getTaskDefinitionKey());
+			}
+		};
+	}
+
+	/** 「通报回访超期」 and 「通报整改超期」: the step's name comes as the input parameter {@code step}. */
+	@Bean
+	JavaDelegate rectificationStepOverdue(Assessment assessment) {
+		return execution -> assessment.rectificationStepOverdue((String) execution.getVariable("caseNo"),
+				(String) execution.getVariable("step"));
+	}
+
+	private static boolean yes(DelegateTask task, String name) {
+		Object value = task.getVariable(name);
+		return Boolean.TRUE.equals(value) || "true".equals(value);
+	}
+
+	private static String text(DelegateTask task, String name) {
+		Object value = task.getVariable(name);
+		return value == null ? null : value.toString();
+	}
+}
