@@ -1,5 +1,7 @@
 package org.zhengpaopao.application;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.EntityGraph;
@@ -16,4 +18,7 @@ interface ApplicationRepository extends JpaRepository<Application, Long> {
 
 	@Query("select c.application from RequiredCertificate c where c.id = ?1")
 	Optional<Application> findByCertificateId(long certificateId);
+
+	@EntityGraph(attributePaths = "certificates")
+	List<Application> findByReceivedAtGreaterThanEqualAndReceivedAtLessThanOrderByReceivedAt(Instant from, Instant to);
 }

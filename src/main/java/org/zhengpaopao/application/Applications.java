@@ -268,6 +268,12 @@ public class Applications {
 		return applications.findByCaseNo(caseNo);
 	}
 
+	/** Cases taken at a window in [{@code from}, {@code to}), with their certificates. For the KPIs. */
+	@Transactional(readOnly = true)
+	public List<Application> receivedBetween(java.time.Instant from, java.time.Instant to) {
+		return applications.findByReceivedAtGreaterThanEqualAndReceivedAtLessThanOrderByReceivedAt(from, to);
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<Application> findByIdempotencyKey(String key) {
 		return key == null ? Optional.empty() : applications.findByIdempotencyKey(key.strip());

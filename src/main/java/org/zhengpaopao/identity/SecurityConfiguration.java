@@ -59,6 +59,9 @@ class SecurityConfiguration {
 				.requestMatchers("/api/supervision/**")
 				.hasAnyAuthority(CamundaIdentityAuthenticationProvider.MANAGER,
 						CamundaIdentityAuthenticationProvider.TASK_FORCE, CamundaIdentityAuthenticationProvider.ADMIN)
+				// KPIs, the dashboard's data and the monthly report: 跑改办、督考办 (managers) and admins
+				.requestMatchers("/api/kpi/**")
+				.hasAnyAuthority(CamundaIdentityAuthenticationProvider.MANAGER, CamundaIdentityAuthenticationProvider.ADMIN)
 				.anyRequest()
 				.authenticated())
 			// not a bean, or Spring Boot would also register it as a servlet filter for every path

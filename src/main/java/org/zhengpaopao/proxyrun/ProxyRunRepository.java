@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
@@ -39,4 +40,11 @@ interface ProxyRunRepository extends JpaRepository<ProxyRun, Long>, JpaSpecifica
 	@Query("select r.escalationLevel, count(r) from ProxyRun r where r.card = :card and r.state in :states"
 			+ " group by r.escalationLevel")
 	List<Object[]> countByEscalationLevel(@Param("card") Card card, @Param("states") Collection<ProxyRunState> states);
+
+	/** runs opened before {@code to} that are open now or have a step at or after {@code from}, steps fetched */
+	@EntityGraph(attributePaths = "steps")
+	@Query("select distinct r from ProxyRun r where r.createdAt < :to and (r.state in :open"
+			+ " or exists (select s.at from r.steps s where s.at >= :from))")
+	List<ProxyRun> findAliveBetween(@Param("from") java.time.Instant from, @Param("to") java.time.Instant to,
+			@Param("open") Collection<ProxyRunState> open);
 }

@@ -239,6 +239,15 @@ public class ProxyRuns {
 		return runs.countByCardAndStateIn(Card.YELLOW, OPEN_STATES);
 	}
 
+	/**
+	 * Runs opened before {@code to} that were unfinished at some moment of [{@code from}, {@code to}): open now, or
+	 * with a step (their ending at the latest) at or after {@code from}; with their steps. For the KPIs.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.List<ProxyRun> aliveBetween(Instant from, Instant to) {
+		return runs.findAliveBetween(from, to, OPEN_STATES);
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<ProxyRun> findByProcessInstance(String processInstanceId) {
 		return runs.findByProcessInstanceId(processInstanceId);

@@ -1,0 +1,378 @@
+package org.zhengpaopao.kpi;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Function;
+
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.zhengpaopao.assessment.RatedService;
+import org.zhengpaopao.assessment.RatingFacts;
+import org.zhengpaopao.proxyrun.ProxyRun;
+
+/**
+ * The monthly report for the working group's monthly meeting (月度例会): one workbook with the summary, the townships,
+ * the issuing departments, the overdue runs and the bad ratings of one month. Numbers are written as numbers (rates
+ * as fractions formatted as percentages), so that the office can go on calculating with them.
+ */
+@Component
+class MonthlyReport {
+
+	static final String SUMMARY = "汇总";
+	static final String TOWNSHIPS = "乡镇";
+	static final String DEPARTMENTS = "部门";
+	static final String OVERDUE = "超期清单";
+	static final String BAD_RATINGS = "差评整改";
+
+	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+	private final Kpis kpis;
+	private final Clock clock;
+
+	MonthlyReport(Kpis kpis, Clock clock) {
+		this.kpis = kpis;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public byte[] workbook(YearMonth month) {
+		Period period = Period.of(month);
+		Kpis.Snapshot data = kpis.snapshot(period);
+		KpiReport county = kpis.kpis(data, Breakdown.COUNTY);
+		KpiReport townships = kpis.kpis(data, Breakdown.TOWNSHIP);
+		KpiReport departments = kpis.kpis(data, Breakdown.ISSUER);
+		CountyRates rates = kpis.rates(data);
+		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			Styles styles = new Styles(workbook);
+			summary(workbook.createSheet(SUMMARY), styles, month, county.total(), rates);
+			rows(workbook.createSheet(TOWNSHIPS), styles, "乡镇（街道）", townships);
+			rows(workbook.createSheet(DEPARTMENTS), styles, "出证单位", departments);
+			overdue(workbook.createSheet(OVERDUE), styles, kpis.overdue(data));
+			badRatings(workbook.createSheet(BAD_RATINGS), styles, kpis.badRatings(data));
+			workbook.write(out);
+			return out.toByteArray();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	static String title(YearMonth month) {
+		return "证跑跑月度例会报告（" + month.getYear() + "年" + month.getMonthValue() + "月）";
+	}
+
+	// --- 汇总
+
+	private void summary(Sheet sheet, Styles styles, YearMonth month, KpiRow total, CountyRates rates) {
+		Row title = sheet.createRow(0);
+		text(title, 0, title(month), styles.title);
+		sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, 2));
+		Row period = sheet.createRow(1);
+		text(period, 0, "统计期间", styles.label);
+		text(period, 1, month.atDay(1) + " 至 " + month.atEndOfMonth(), null);
+		Row generated = sheet.createRow(2);
+		text(generated, 0, "生成时间", styles.label);
+		text(generated, 1, LocalDateTime.ofInstant(clock.instant(), Period.BEIJING).format(DATE_TIME), null);
+		header(sheet.createRow(4), styles, "指标", "数值", "口径");
+		int r = 5;
+		r = count(sheet, r, styles, "代跑受理量", total.runsOpened(), "本月受理（窗口登记）的代跑，含办件中的代跑");
+		r = count(sheet, r, styles, "代跑办结量", total.runsHandled(), "本月送达、不予出具或例外办结的代跑");
+		r = count(sheet, r, styles, "其中：送达", total.delivered(), "证明已送达用证部门");
+		r = count(sheet, r, styles, "其中：不予出具", total.refused(), "出证部门不予出具（附理由）");
+		r = count(sheet, r, styles, "其中：例外办结", total.exceptions(), "工作专班例外办结");
+		r = count(sheet, r, styles, "授权过期", total.authorizationsExpired(), "申请人逾期未在线确认授权");
+		r = rate(sheet, r, styles, "按时办结率", total.onTimeRate(), "期限日18:00前送达或不予出具且未亮红牌 / 办结量");
+		r = decimal(sheet, r, styles, "平均送达工作日", total.averageWorkingDaysToDelivery(), "受理日至送达日的工作日数");
+		r = number(sheet, r, styles, "送达工作日P90", total.p90WorkingDaysToDelivery(), "最近秩法第90百分位");
+		r = count(sheet, r, styles, "黄牌预警", total.yellowCards(), "本月亮出的黄牌");
+		r = count(sheet, r, styles, "红牌超期（1级督办）", total.redCards(), "本月亮出的红牌，移交工作专班");
+		r = count(sheet, r, styles, "2级督办", total.escalations().level2(), "期限后2个工作日仍未办结，通报督考办");
+		r = count(sheet, r, styles, "3级督办", total.escalations().level3(), "期限后5个工作日仍未办结");
+		r = count(sheet, r, styles, "评价数", total.ratings(), "本月首次评价，申诉成立的除外");
+		r = rate(sheet, r, styles, "满意率", total.satisfactionRate(), "非常满意、满意、基本满意 / 评价数");
+		r = count(sheet, r, styles, "差评数", total.badRatings(), "不满意、非常不满意（申诉成立的除外）");
+		r = count(sheet, r, styles, "差评按时整改", total.rectifiedOnTime(), "15个工作日内报告整改");
+		r = count(sheet, r, styles, "差评整改超期", total.rectificationOverdue(), "逾期整改或已过期限仍未整改");
+		r = rate(sheet, r, styles, "一证通办率", rates.oneIdRate().value(),
+				rates.oneIdRate().numerator() + " / " + rates.oneIdRate().denominator() + " 件：受理时每项证明均已取消、共享或以证照替代");
+		r = rate(sheet, r, styles, "零跑腿率", rates.zeroTripRate().value(), rates.zeroTripRate().numerator() + " / "
+				+ rates.zeroTripRate().denominator() + " 件：证明全部取得，申请人未为任何证明跑腿");
+		r = rate(sheet, r, styles, "网上办率", rates.onlineRate().value(), rates.onlineRate().numerator() + " / "
+				+ rates.onlineRate().denominator() + " 项代跑授权由申请人在线确认");
+		r = rate(sheet, r, styles, "满意率（全县口径）", rates.satisfactionRate().value(), rates.satisfactionRate().numerator()
+				+ " / " + rates.satisfactionRate().denominator() + " 条评价");
+		r++;
+		header(sheet.createRow(r++), styles, "证明清单批次", "处理方式", "条目数");
+		for (CountyRates.CatalogTally tally : rates.catalog()) {
+			Row row = sheet.createRow(r++);
+			text(row, 0, tally.batchName(), styles.cell);
+			text(row, 1, tally.dispositionName(), styles.cell);
+			row.createCell(2).setCellValue(tally.entries());
+			row.getCell(2).setCellStyle(styles.integer);
+		}
+		sheet.setColumnWidth(0, 24 * 256);
+		sheet.setColumnWidth(1, 16 * 256);
+		sheet.setColumnWidth(2, 60 * 256);
+	}
+
+	private static int count(Sheet sheet, int r, Styles styles, String label, long value, String note) {
+		return metric(sheet, r, styles, label, note, cell -> {
+			cell.setCellValue(value);
+			return styles.integer;
+		});
+	}
+
+	private static int number(Sheet sheet, int r, Styles styles, String label, Integer value, String note) {
+		return value == null ? dash(sheet, r, styles, label, note) : count(sheet, r, styles, label, value, note);
+	}
+
+	private static int decimal(Sheet sheet, int r, Styles styles, String label, Double value, String note) {
+		return value == null ? dash(sheet, r, styles, label, note) : metric(sheet, r, styles, label, note, cell -> {
+			cell.setCellValue(value);
+			return styles.decimal;
+		});
+	}
+
+	private static int rate(Sheet sheet, int r, Styles styles, String label, Double value, String note) {
+		return value == null ? dash(sheet, r, styles, label, note) : metric(sheet, r, styles, label, note, cell -> {
+			cell.setCellValue(value);
+			return styles.percent;
+		});
+	}
+
+	private static int dash(Sheet sheet, int r, Styles styles, String label, String note) {
+		return metric(sheet, r, styles, label, note, cell -> {
+			cell.setCellValue("—");
+			return styles.cell;
+		});
+	}
+
+	private static int metric(Sheet sheet, int r, Styles styles, String label, String note,
+			Function<Cell, CellStyle> value) {
+		Row row = sheet.createRow(r);
+		text(row, 0, label, styles.label);
+		Cell cell = row.createCell(1);
+		cell.setCellStyle(value.apply(cell));
+		text(row, 2, note, styles.note);
+		return r + 1;
+	}
+
+	// --- 乡镇, 部门
+
+	static final String[] ROW_COLUMNS = { "代跑受理", "办结", "送达", "不予出具", "例外办结", "按时办结", "按时办结率", "平均送达工作日",
+			"送达工作日P90", "黄牌", "红牌", "2级督办", "3级督办", "评价数", "满意率", "差评", "按时整改", "整改超期" };
+
+	private static void rows(Sheet sheet, Styles styles, String what, KpiReport report) {
+		String[] columns = new String[ROW_COLUMNS.length + 1];
+		columns[0] = what;
+		System.arraycopy(ROW_COLUMNS, 0, columns, 1, ROW_COLUMNS.length);
+		header(sheet.createRow(0), styles, columns);
+		int r = 1;
+		for (KpiRow row : report.rows()) {
+			kpiRow(sheet.createRow(r++), styles, row.name(), row, styles.cell);
+		}
+		kpiRow(sheet.createRow(r), styles, "合计", report.total(), styles.label);
+		sheet.createFreezePane(1, 1);
+		sheet.setColumnWidth(0, 30 * 256);
+		for (int c = 1; c < columns.length; c++) {
+			sheet.setColumnWidth(c, 12 * 256);
+		}
+	}
+
+	private static void kpiRow(Row row, Styles styles, String name, KpiRow kpi, CellStyle nameStyle) {
+		text(row, 0, name, nameStyle);
+		Object[] values = { kpi.runsOpened(), kpi.runsHandled(), kpi.delivered(), kpi.refused(), kpi.exceptions(),
+				kpi.onTime(), kpi.onTimeRate(), kpi.averageWorkingDaysToDelivery(), kpi.p90WorkingDaysToDelivery(),
+				kpi.yellowCards(), kpi.redCards(), kpi.escalations().level2(), kpi.escalations().level3(),
+				kpi.ratings(), kpi.satisfactionRate(), kpi.badRatings(), kpi.rectifiedOnTime(),
+				kpi.rectificationOverdue() };
+		for (int i = 0; i < values.length; i++) {
+			Cell cell = row.createCell(i + 1);
+			Object value = values[i];
+			String column = ROW_COLUMNS[i];
+			if (value == null) {
+				cell.setCellValue("—");
+				cell.setCellStyle(styles.cell);
+			}
+			else if (column.endsWith("率")) {
+				cell.setCellValue((Double) value);
+				cell.setCellStyle(styles.percent);
+			}
+			else if (value instanceof Double d) {
+				cell.setCellValue(d);
+				cell.setCellStyle(styles.decimal);
+			}
+			else {
+				cell.setCellValue(((Number) value).doubleValue());
+				cell.setCellStyle(styles.integer);
+			}
+		}
+	}
+
+	// --- 超期清单
+
+	static final String[] OVERDUE_COLUMNS = { "序号", "办件编号", "乡镇（街道）", "证明", "出证单位", "代跑群组", "代跑员", "受理时间", "办结期限",
+			"红牌时间", "督办级别", "延期", "状态", "办结时间", "超期工作日（至办结或今日）" };
+
+	private void overdue(Sheet sheet, Styles styles, List<Kpis.OverdueRun> runs) {
+		header(sheet.createRow(0), styles, OVERDUE_COLUMNS);
+		int r = 1;
+		for (Kpis.OverdueRun overdue : runs) {
+			ProxyRun run = overdue.facts().run();
+			Row row = sheet.createRow(r);
+			integer(row, 0, r, styles);
+			text(row, 1, run.getCaseNo(), styles.cell);
+			text(row, 2, kpis.townshipName(run.getTownshipCode()), styles.cell);
+			text(row, 3, overdue.certificateName(), styles.cell);
+			text(row, 4, run.getIssuerName(), styles.cell);
+			text(row, 5, run.getRunnerGroup(), styles.cell);
+			text(row, 6, overdue.facts().runner() == null ? "未认领" : overdue.facts().runner(), styles.cell);
+			text(row, 7, dateTime(run.getCreatedAt()), styles.cell);
+			text(row, 8, String.valueOf(run.getDeadline()), styles.cell);
+			text(row, 9, dateTime(overdue.redCardAt()), styles.cell);
+			integer(row, 10, overdue.level(), styles);
+			text(row, 11, overdue.extended() ? "是" : "否", styles.cell);
+			text(row, 12, run.getState().label(), styles.cell);
+			text(row, 13, overdue.facts().ending() == null ? "" : dateTime(overdue.facts().ending().getAt()), styles.cell);
+			integer(row, 14, overdue.workingDaysOverdue(), styles);
+			r++;
+		}
+		if (runs.isEmpty()) {
+			text(sheet.createRow(1), 0, "本月无超期代跑", styles.note);
+		}
+		sheet.createFreezePane(0, 1);
+		widths(sheet, 6, 22, 12, 24, 24, 18, 18, 17, 12, 17, 9, 6, 14, 17, 14);
+	}
+
+	// --- 差评整改
+
+	static final String[] BAD_RATING_COLUMNS = { "序号", "办件编号", "类型", "乡镇（街道）", "责任单位", "评价", "评价时间", "评价内容", "回访期限",
+			"回访时间", "整改期限", "整改时间", "整改状态", "再评价" };
+
+	private void badRatings(Sheet sheet, Styles styles, List<Kpis.BadRating> ratings) {
+		header(sheet.createRow(0), styles, BAD_RATING_COLUMNS);
+		int r = 1;
+		for (Kpis.BadRating bad : ratings) {
+			RatingFacts facts = bad.facts();
+			Row row = sheet.createRow(r);
+			integer(row, 0, r, styles);
+			text(row, 1, facts.caseNo(), styles.cell);
+			text(row, 2, facts.service() == RatedService.PROXY_RUN ? "代跑" : "办件", styles.cell);
+			text(row, 3, kpis.townshipName(facts.townshipCode()), styles.cell);
+			text(row, 4, facts.responsibleGroup(), styles.cell);
+			text(row, 5, facts.level().label(), styles.cell);
+			text(row, 6, dateTime(facts.ratedAt()), styles.cell);
+			text(row, 7, bad.rating().map(rating -> rating.getComment()).orElse(""), styles.cell);
+			text(row, 8, bad.rating().map(rating -> dateTime(rating.getCallBackDue())).orElse(""), styles.cell);
+			text(row, 9, bad.rating().map(rating -> dateTime(rating.getCalledBackAt())).orElse(""), styles.cell);
+			text(row, 10, bad.rating().map(rating -> dateTime(rating.getRectificationDue())).orElse(""), styles.cell);
+			text(row, 11, bad.rating().map(rating -> dateTime(rating.getRectifiedAt())).orElse(""), styles.cell);
+			text(row, 12, bad.status(), styles.cell);
+			text(row, 13, facts.followUpLevel() == null ? "" : facts.followUpLevel().label(), styles.cell);
+			r++;
+		}
+		if (ratings.isEmpty()) {
+			text(sheet.createRow(1), 0, "本月无差评", styles.note);
+		}
+		sheet.createFreezePane(0, 1);
+		widths(sheet, 6, 22, 8, 12, 20, 12, 17, 40, 17, 17, 17, 17, 16, 12);
+	}
+
+	// --- cells
+
+	private static String dateTime(Instant at) {
+		return at == null ? "" : LocalDateTime.ofInstant(at, Period.BEIJING).format(DATE_TIME);
+	}
+
+	private static void text(Row row, int column, String value, CellStyle style) {
+		Cell cell = row.createCell(column);
+		cell.setCellValue(value == null ? "" : value);
+		if (style != null) {
+			cell.setCellStyle(style);
+		}
+	}
+
+	private static void integer(Row row, int column, long value, Styles styles) {
+		Cell cell = row.createCell(column);
+		cell.setCellValue(value);
+		cell.setCellStyle(styles.integer);
+	}
+
+	private static void header(Row row, Styles styles, String... titles) {
+		for (int c = 0; c < titles.length; c++) {
+			text(row, c, titles[c], styles.header);
+		}
+	}
+
+	private static void widths(Sheet sheet, int... characters) {
+		for (int c = 0; c < characters.length; c++) {
+			sheet.setColumnWidth(c, characters[c] * 256);
+		}
+	}
+
+	private static final class Styles {
+
+		final CellStyle title;
+		final CellStyle header;
+		final CellStyle label;
+		final CellStyle cell;
+		final CellStyle note;
+		final CellStyle integer;
+		final CellStyle decimal;
+		final CellStyle percent;
+
+		Styles(XSSFWorkbook workbook) {
+			Font bold = workbook.createFont();
+			bold.setBold(true);
+			Font big = workbook.createFont();
+			big.setBold(true);
+			big.setFontHeightInPoints((short) 14);
+			Font grey = workbook.createFont();
+			grey.setColor(IndexedColors.GREY_50_PERCENT.getIndex());
+			title = workbook.createCellStyle();
+			title.setFont(big);
+			header = bordered(workbook);
+			header.setFont(bold);
+			header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+			header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+			header.setWrapText(true);
+			label = bordered(workbook);
+			label.setFont(bold);
+			cell = bordered(workbook);
+			note = workbook.createCellStyle();
+			note.setFont(grey);
+			integer = bordered(workbook);
+			integer.setDataFormat(workbook.createDataFormat().getFormat("0"));
+			decimal = bordered(workbook);
+			decimal.setDataFormat(workbook.createDataFormat().getFormat("0.0"));
+			percent = bordered(workbook);
+			percent.setDataFormat(workbook.createDataFormat().getFormat("0.0%"));
+		}
+
+		private static CellStyle bordered(XSSFWorkbook workbook) {
+			CellStyle style = workbook.createCellStyle();
+			style.setBorderTop(BorderStyle.THIN);
+			style.setBorderBottom(BorderStyle.THIN);
+			style.setBorderLeft(BorderStyle.THIN);
+			style.setBorderRight(BorderStyle.THIN);
+			return style;
+		}
+	}
+}
