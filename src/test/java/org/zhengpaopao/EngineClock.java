@@ -1,13 +1,11 @@
 package org.zhengpaopao;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.zhengpaopao.system.EngineTimeClock;
 
 /**
  * In tests the application's clock is Camunda's: a test that moves the engine's clock to fire a timer moves the
@@ -19,21 +17,6 @@ public class EngineClock {
 	@Bean
 	@Primary
 	Clock engineClock() {
-		return new Clock() {
-			@Override
-			public ZoneId getZone() {
-				return ZoneId.of("Asia/Shanghai");
-			}
-
-			@Override
-			public Clock withZone(ZoneId zone) {
-				return Clock.fixed(instant(), zone);
-			}
-
-			@Override
-			public Instant instant() {
-				return ClockUtil.getCurrentTime().toInstant();
-			}
-		};
+		return new EngineTimeClock();
 	}
 }

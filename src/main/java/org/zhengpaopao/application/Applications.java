@@ -43,6 +43,7 @@ import org.zhengpaopao.system.ConflictException;
 import org.zhengpaopao.system.IdNumber;
 import org.zhengpaopao.system.InvalidInputException;
 import org.zhengpaopao.system.NotFoundException;
+import org.zhengpaopao.system.PersonName;
 import org.zhengpaopao.system.PhoneNumber;
 
 /**
@@ -54,7 +55,6 @@ import org.zhengpaopao.system.PhoneNumber;
 public class Applications {
 
 	private static final DateTimeFormatter CASE_DATE = DateTimeFormatter.BASIC_ISO_DATE;
-	private static final int MAX_NAME_LENGTH = 50;
 	private static final int MAX_KEY_LENGTH = 64;
 	private static final int MAX_TEXT = 1000;
 
@@ -104,17 +104,12 @@ public class Applications {
 				return replay(earlier.get(), fingerprint);
 			}
 		}
-		String name = applicantName(request.applicantName());
+		String name = PersonName.parse(request.applicantName(), "applicantName");
 		IdNumber idNumber = IdNumber.parse(request.idNumber(), "idNumber");
 		String phone = PhoneNumber.parse(request.phone(), "phone");
-		Division township = organization.township(request.townshipCode())
-			.orElseThrow(() -> new InvalidInputException("townshipCode", "没有这个乡镇（街道）", "unknown township"));
-		Division village = organization.village(request.villageCode())
-			.orElseThrow(() -> new InvalidInputException("villageCode", "没有这个村（社区）", "unknown village"));
-		if (!township.getCode().equals(village.getParentCode())) {
-			throw new InvalidInputException("villageCode", "该村（社区）不属于所选乡镇（街道）",
-					"the village does not belong to that township");
-		}
+		Organization.Residence residence = organization.residence(request.townshipCode(), request.villageCode());
+		Division township = residence.township();
+		Division village = residence.village();
 		Matter matter = catalog.matter(request.matterCode())
 			.orElseThrow(() -> new InvalidInputException("matterCode", "没有这个事项", "unknown matter"));
 		List<CatalogEntry> entries = requiredEntries(matter, request.requiredCertificates());
@@ -233,19 +228,6 @@ public class Applications {
 					"at most 64 visible ASCII characters");
 		}
 		return key;
-	}
-
-	private static String applicantName(String raw) {
-		String name = raw == null ? "" : raw.strip();
-		if (name.isEmpty()) {
-			throw new InvalidInputException("applicantName", "必填", "is required");
-		}
-		if (name.codePointCount(0, name.length()) > MAX_NAME_LENGTH
-				|| name.codePoints().anyMatch(Character::isISOControl)) {
-			throw new InvalidInputException("applicantName", "姓名不超过50个字且不含控制字符",
-					"at most 50 characters, no control characters");
-		}
-		return name;
 	}
 
 	private static String fingerprint(NewApplication request) {

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.zhengpaopao.system.InvalidInputException;
 
 /**
  * The organisation feature's API: read-only views of divisions and departments.
@@ -32,6 +33,26 @@ public class Organization {
 
 	public Optional<Division> village(String code) {
 		return divisions.findById(code).filter(d -> !d.isTownship());
+	}
+
+	/**
+	 * Where an applicant lives, as a window enters it: a known township and one of its villages.
+	 *
+	 * @throws org.zhengpaopao.system.InvalidInputException naming the field to correct
+	 */
+	public Residence residence(String townshipCode, String villageCode) {
+		Division township = township(townshipCode).orElseThrow(
+				() -> new InvalidInputException("townshipCode", "没有这个乡镇（街道）", "unknown township"));
+		Division village = village(villageCode)
+			.orElseThrow(() -> new InvalidInputException("villageCode", "没有这个村（社区）", "unknown village"));
+		if (!township.getCode().equals(village.getParentCode())) {
+			throw new InvalidInputException("villageCode", "该村（社区）不属于所选乡镇（街道）",
+					"the village does not belong to that township");
+		}
+		return new Residence(township, village);
+	}
+
+	public record Residence(Division township, Division village) {
 	}
 
 	public List<Division> villagesOf(String townshipCode) {

@@ -40,6 +40,7 @@ import org.zhengpaopao.organization.Organization;
 import org.zhengpaopao.system.IdNumber;
 import org.zhengpaopao.system.InvalidInputException;
 import org.zhengpaopao.system.NotFoundException;
+import org.zhengpaopao.system.PersonName;
 import org.zhengpaopao.system.PhoneNumber;
 
 /**
@@ -51,7 +52,6 @@ import org.zhengpaopao.system.PhoneNumber;
 public class ProxyRuns {
 
 	private static final DateTimeFormatter CASE_DATE = DateTimeFormatter.BASIC_ISO_DATE;
-	private static final int MAX_NAME_LENGTH = 50;
 	private static final Set<ProxyRunState> OPEN_STATES = Arrays.stream(ProxyRunState.values())
 		.filter(state -> !state.isFinished())
 		.collect(Collectors.toCollection(() -> EnumSet.noneOf(ProxyRunState.class)));
@@ -130,17 +130,12 @@ public class ProxyRuns {
 
 	private ProxyRunOpened store(NewProxyRun request, Certificate certificate, int deadlineWorkingDays,
 			String applicationCaseNo, String actor) {
-		String name = applicantName(request.applicantName());
+		String name = PersonName.parse(request.applicantName(), "applicantName");
 		IdNumber idNumber = IdNumber.parse(request.idNumber(), "idNumber");
 		String phone = PhoneNumber.parse(request.phone(), "phone");
-		Division township = organization.township(request.townshipCode())
-			.orElseThrow(() -> new InvalidInputException("townshipCode", "没有这个乡镇（街道）", "unknown township"));
-		Division village = organization.village(request.villageCode())
-			.orElseThrow(() -> new InvalidInputException("villageCode", "没有这个村（社区）", "unknown village"));
-		if (!township.getCode().equals(village.getParentCode())) {
-			throw new InvalidInputException("villageCode", "该村（社区）不属于所选乡镇（街道）",
-					"the village does not belong to that township");
-		}
+		Organization.Residence residence = organization.residence(request.townshipCode(), request.villageCode());
+		Division township = residence.township();
+		Division village = residence.village();
 		Department usingDepartment = organization.department(request.usingDepartmentCode())
 			.filter(Department::hasWindow)
 			.orElseThrow(() -> new InvalidInputException("usingDepartmentCode", "没有这个用证部门",
@@ -159,19 +154,6 @@ public class ProxyRuns {
 				certificate.getCode(), certificate.getName(), certificate.getIssuingLevel().name(),
 				certificate.getIssuingDepartmentCode(), issuer.hasLiaison(), issuer.name(), issuer.group(),
 				township.getCode(), village.getCode());
-	}
-
-	private static String applicantName(String raw) {
-		String name = raw == null ? "" : raw.strip();
-		if (name.isEmpty()) {
-			throw new InvalidInputException("applicantName", "必填", "is required");
-		}
-		if (name.codePointCount(0, name.length()) > MAX_NAME_LENGTH
-				|| name.codePoints().anyMatch(Character::isISOControl)) {
-			throw new InvalidInputException("applicantName", "姓名不超过50个字且不含控制字符",
-					"at most 50 characters, no control characters");
-		}
-		return name;
 	}
 
 	private IssuerFacts issuerOf(Certificate certificate, Division township, Division village) {
