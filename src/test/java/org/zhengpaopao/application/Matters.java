@@ -3,7 +3,6 @@ package org.zhengpaopao.application;
 import java.util.List;
 import java.util.function.Predicate;
 
-import org.springframework.stereotype.Component;
 import org.zhengpaopao.catalog.Catalog;
 import org.zhengpaopao.catalog.CatalogEntry;
 import org.zhengpaopao.catalog.Disposition;
