@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -97,26 +98,24 @@ class MariaDbPackagedJarTests {
 		}
 	}
 
-	void awaitYellowCards(List<String> caseNos, Duration limit) throws Exception {
-		long deadline = System.nanoTime() + limit.toNanos();
-		while (System.nanoTime() < deadline) {
-			long carded = 0;
+	long yellowCardsOf(String caseNo) throws SQLException {
+		return count("select count(*) from zpp_proxy_run_step s join zpp_proxy_run p on p.id = s.proxy_run_id "
+				+ "where p.case_no = ? and s.step = 'yellowCard'", caseNo);
+	}
+
+	/** Waits until each run has its yellow card, then checks it has exactly one. */
+	void awaitYellowCards(List<String> caseNos, Duration limit) throws SQLException {
+		Awaitility.await("yellow cards of " + caseNos).atMost(limit).pollInterval(Duration.ofMillis(500)).until(() -> {
 			for (String caseNo : caseNos) {
-				carded += count("select count(*) from zpp_proxy_run_step s join zpp_proxy_run p on p.id = s.proxy_run_id "
-						+ "where p.case_no = ? and s.step = 'yellowCard'", caseNo);
-			}
-			if (carded >= caseNos.size()) {
-				for (String caseNo : caseNos) {
-					assertThat(count("select count(*) from zpp_proxy_run_step s join zpp_proxy_run p on p.id = "
-							+ "s.proxy_run_id where p.case_no = ? and s.step = 'yellowCard'", caseNo))
-						.as("yellow cards of " + caseNo)
-						.isOne();
+				if (yellowCardsOf(caseNo) == 0) {
+					return false;
 				}
-				return;
 			}
-			Thread.sleep(500);
+			return true;
+		});
+		for (String caseNo : caseNos) {
+			assertThat(yellowCardsOf(caseNo)).as("yellow cards of " + caseNo).isOne();
 		}
-		throw new AssertionError("yellow cards not raised within " + limit + "\n" + app.log());
 	}
 
 	@Test
@@ -141,9 +140,7 @@ class MariaDbPackagedJarTests {
 				}
 			});
 		}
-		while (acceptedCases.size() < 30) {
-			Thread.sleep(20);
-		}
+		Awaitility.await("30 runs accepted").atMost(Duration.ofMinutes(2)).until(() -> acceptedCases.size() >= 30);
 		app.kill();
 		killed.set(true);
 		windows.shutdown();
@@ -190,13 +187,9 @@ class MariaDbPackagedJarTests {
 			database.start();
 		}
 
-		long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-		int status = 0;
-		while (System.nanoTime() < deadline && status != 200) {
-			status = app.get("/api/proxy-runs/" + caseNo, "manager-1").statusCode();
-			Thread.sleep(500);
-		}
-		assertThat(status).as("answers again without a restart").isEqualTo(200);
+		// answers again without a restart
+		Awaitility.await("answers again").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
+			.until(() -> app.get("/api/proxy-runs/" + caseNo, "manager-1").statusCode() == 200);
 		var opened = app.postJson("/api/proxy-runs", "window-renshe-1", RUN);
 		assertThat(opened.statusCode()).isEqualTo(201);
 		// the job executor is back at work too

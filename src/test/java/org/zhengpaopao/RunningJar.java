@@ -12,11 +12,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+
+import org.awaitility.Awaitility;
 
 /** The packaged jar started as an operator starts it ({@code java -jar}), for the failsafe tests. */
 final class RunningJar {
@@ -55,23 +56,22 @@ final class RunningJar {
 		return this;
 	}
 
-	RunningJar awaitReady(Duration limit) throws Exception {
-		Instant deadline = Instant.now().plus(limit);
-		while (Instant.now().isBefore(deadline)) {
-			if (!process.isAlive()) {
-				throw new AssertionError("the application exited:\n" + Files.readString(log));
-			}
-			try {
-				if (get("/actuator/health/readiness", null).statusCode() == 200) {
-					return this;
+	RunningJar awaitReady(Duration limit) {
+		Awaitility.await("readiness of the application")
+			.atMost(limit)
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> {
+				if (!process.isAlive()) {
+					throw new AssertionError("the application exited:\n" + log());
 				}
-			}
-			catch (IOException notYetListening) {
-				// still starting
-			}
-			Thread.sleep(500);
-		}
-		throw new AssertionError("not ready within " + limit + ":\n" + Files.readString(log));
+				try {
+					return get("/actuator/health/readiness", null).statusCode() == 200;
+				}
+				catch (IOException notYetListening) {
+					return false;
+				}
+			});
+		return this;
 	}
 
 	/** Waits for the process to end by itself; returns its exit code. */

@@ -176,7 +176,7 @@ class MariaDbClusterTests {
 	}
 
 	@Test
-	void shouldRaiseEveryRedCardOfAStormExactlyOnceAcrossBothNodes() throws InterruptedException {
+	void shouldRaiseEveryRedCardOfAStormExactlyOnceAcrossBothNodes() {
 		ClockUtil.setCurrentTime(ProxyRunClusterTests.at("2026-09-24T10:00"));
 		List<String> caseNos = new ArrayList<>();
 		for (int i = 0; i < STORM; i++) {

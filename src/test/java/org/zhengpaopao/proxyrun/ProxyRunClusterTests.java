@@ -79,7 +79,7 @@ class ProxyRunClusterTests {
 	}
 
 	@Test
-	void shouldRaiseEachCardAndLevelExactlyOnceWithTwoNodesOnOneDatabase() throws InterruptedException {
+	void shouldRaiseEachCardAndLevelExactlyOnceWithTwoNodesOnOneDatabase() {
 		ClockUtil.setCurrentTime(at("2026-09-24T10:00"));
 		List<String> caseNos = new ArrayList<>();
 		for (int i = 0; i < RUNS; i++) {
@@ -133,18 +133,12 @@ class ProxyRunClusterTests {
 	}
 
 	/** Waits for the job executors to finish what is due (the clock does not move while waiting). */
-	static void awaitNoExecutableJobs(ManagementService managementService, List<String> instances, Duration limit)
-			throws InterruptedException {
-		long deadline = System.nanoTime() + limit.toNanos();
-		while (System.nanoTime() < deadline) {
-			long pending = instances.stream()
+	static void awaitNoExecutableJobs(ManagementService managementService, List<String> instances, Duration limit) {
+		org.awaitility.Awaitility.await("jobs due")
+			.atMost(limit)
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> instances.stream()
 				.mapToLong(id -> managementService.createJobQuery().processInstanceId(id).executable().count())
-				.sum();
-			if (pending == 0) {
-				return;
-			}
-			Thread.sleep(100);
-		}
-		throw new AssertionError("jobs still due after " + limit);
+				.sum() == 0);
 	}
 }
