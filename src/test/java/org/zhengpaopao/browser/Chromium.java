@@ -1,0 +1,105 @@
+package org.zhengpaopao.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+
+/**
+ * The system's headless Chromium (Debian's {@code chromium} package), driven by Playwright. Playwright's own browser
+ * download does not work here, so it is never attempted. Without a Chromium the browser tests are skipped, with the
+ * command that installs one; CI sets {@code ZPP_REQUIRE_BROWSER=1}, where a missing Chromium fails instead.
+ */
+class Chromium implements ExecutionCondition, BeforeAllCallback, AfterAllCallback {
+
+	static final String INSTALL_HINT = "no Chromium at %s: install it with `sudo apt-get install -y chromium "
+			+ "fonts-noto-cjk` (Debian/Ubuntu) or point ZPP_CHROMIUM at a Chromium or Chrome binary";
+
+	/** What the county's runners see: a Chinese browser in Beijing time. */
+	static final String LOCALE = "zh-CN";
+	static final String TIME_ZONE = "Asia/Shanghai";
+
+	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	private Playwright playwright;
+	private Browser browser;
+
+	private final Path executable = Path.of(System.getenv().getOrDefault("ZPP_CHROMIUM", "/usr/bin/chromium"));
+
+	@Override
+	public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+		if (Files.isExecutable(executable) || System.getenv("ZPP_REQUIRE_BROWSER") != null) {
+			return ConditionEvaluationResult.enabled("Chromium at " + executable);
+		}
+		// surefire keeps a skip's reason in its XML report only: say it where a developer looks
+		System.err.println("[browser tests skipped] " + INSTALL_HINT.formatted(executable));
+		return ConditionEvaluationResult.disabled(INSTALL_HINT.formatted(executable));
+	}
+
+	@Override
+	public void beforeAll(ExtensionContext context) {
+		if (!Files.isExecutable(executable)) {
+			throw new IllegalStateException(INSTALL_HINT.formatted(executable));
+		}
+		playwright = Playwright.create(new Playwright.CreateOptions()
+			.setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+		// the machine's network is closed: without these, Chromium keeps trying to reach Google's services
+		browser = playwright.chromium()
+			.launch(new BrowserType.LaunchOptions().setExecutablePath(executable)
+				.setHeadless(true)
+				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+						"--disable-background-networking", "--disable-component-update", "--disable-sync")));
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) {
+		if (playwright != null) {
+			playwright.close();
+		}
+	}
+
+	/** A fresh browser profile (no cookies) of the given screen size. */
+	BrowserContext newContext(int width, int height) {
+		return browser.newContext(new Browser.NewContextOptions().setLocale(LOCALE)
+			.setTimezoneId(TIME_ZONE)
+			.setViewportSize(width, height));
+	}
+
+	BrowserContext newDesktopContext() {
+		return newContext(1366, 900);
+	}
+
+	/** A phone, as runners out of the office use (iPhone 12–14 size). */
+	BrowserContext newPhoneContext() {
+		return newContext(390, 844);
+	}
+
+	/** Saves the whole page under target/screenshots/{folder}/{step}.png, the artifacts of the run. */
+	static void screenshot(Page page, String folder, String step) {
+		Path file = SCREENSHOTS.resolve(folder).resolve(step + ".png");
+		try {
+			Files.createDirectories(file.getParent());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+		assertThat(file).isNotEmptyFile();
+	}
+}
