@@ -22,6 +22,12 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
   },
+
+  // the header and the page title: Chinese like the rest of the screen
+  app: {
+    name: '系统管理',
+    vendor: '证跑跑'
+  },
   // // change the app name and vendor
   // app: {
   //   name: 'Admin',
