@@ -1,0 +1,72 @@
+package org.zhengpaopao.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Peak heap in use (sampled every 100 ms) and the process's peak resident set (the kernel's VmHWM) while a workload
+ * runs. The benchmark drives the application from inside its JVM, so the figures include the driver's share.
+ */
+final class MemorySampler {
+
+	private final Thread thread;
+	private volatile boolean running = true;
+	private volatile long peakHeap;
+	private volatile long peakRssKiB;
+
+	private MemorySampler() {
+		thread = new Thread(this::sample, "memory-sampler");
+		thread.setDaemon(true);
+	}
+
+	static MemorySampler start() {
+		MemorySampler sampler = new MemorySampler();
+		sampler.thread.start();
+		return sampler;
+	}
+
+	private void sample() {
+		while (running) {
+			peakHeap = Math.max(peakHeap, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+			peakRssKiB = Math.max(peakRssKiB, status("VmHWM:"));
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException e) {
+				return;
+			}
+		}
+	}
+
+	void stop() throws InterruptedException {
+		running = false;
+		thread.interrupt();
+		thread.join();
+	}
+
+	Map<String, Object> summary() {
+		Map<String, Object> summary = new LinkedHashMap<>();
+		summary.put("peakHeapUsedMiB", peakHeap / 1024 / 1024);
+		summary.put("peakRssMiB", Math.max(peakRssKiB, status("VmHWM:")) / 1024);
+		summary.put("maxHeapMiB", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax() / 1024 / 1024);
+		return summary;
+	}
+
+	private static long status(String field) {
+		try {
+			return Files.readAllLines(Path.of("/proc/self/status"))
+				.stream()
+				.filter(l -> l.startsWith(field))
+				.mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")))
+				.findFirst()
+				.orElse(0);
+		}
+		catch (IOException e) {
+			return 0;
+		}
+	}
+}

@@ -1,0 +1,85 @@
+package org.zhengpaopao.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+import org.zhengpaopao.EngineClock;
+import org.zhengpaopao.MariaDb;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * W0–W3 on the application with its shipped settings: target/bench/results.json. Runs after
+ * {@link BaselineBenchmark} and takes its figures in as the "before" of each tuning.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "zhengpaopao.demo.history=false", "logging.level.org.zhengpaopao.notification=WARN" })
+@ActiveProfiles({ "demo", "mysql" })
+@ContextConfiguration(initializers = MariaDb.Initializer.class)
+@Import(EngineClock.class)
+@Order(2)
+class ProxyRunBenchmark extends Workloads {
+
+	static final int W2_RUNS = Integer.getInteger("bench.w2.runs", 10_000);
+
+	@Override
+	String resultsFile() {
+		return "results.json";
+	}
+
+	@Test
+	void measure() throws Exception {
+		init();
+		try {
+			Map<String, Object> w1 = throughput(CLIENTS);
+			results.put("W0", floor(((Number) w1.get("transactionsPerRun")).doubleValue()));
+			results.put("W1", w1);
+			engineShare();
+			write();
+			results.put("W2", morningAfterTheHoliday(W2_RUNS));
+			write();
+			results.put("W3", watchingAtScale());
+			results.put("tuning", tuning());
+		}
+		finally {
+			ClockUtil.reset();
+			results.put("finishedAt", Instant.now().toString());
+			write();
+		}
+	}
+
+	/** Before (the baseline's settings) and after (the shipped ones), measured in this run. */
+	@SuppressWarnings("unchecked")
+	Map<String, Object> tuning() throws Exception {
+		Path baselineFile = Path.of("target", "bench", "baseline.json");
+		Map<String, Object> tuning = new LinkedHashMap<>();
+		if (!Files.exists(baselineFile)) {
+			return tuning;
+		}
+		Map<String, Object> baseline = new ObjectMapper().readValue(baselineFile.toFile(), Map.class);
+		tuning.put("baselineSettings", baseline.get("settings"));
+		Map<String, Object> before = (Map<String, Object>) ((java.util.List<Object>) ((Map<String, Object>) baseline
+			.get("W1")).get("levels")).get(0);
+		Map<String, Object> after = ((java.util.List<Map<String, Object>>) ((Map<String, Object>) results.get("W1"))
+			.get("levels")).stream().filter(l -> l.get("clients").equals(before.get("clients"))).findFirst().orElseThrow();
+		tuning.put("jdbcStatementCache", Map.of("clients", before.get("clients"), "runsPerSecondBefore",
+				before.get("runsPerSecond"), "runsPerSecondAfter", after.get("runsPerSecond")));
+		Map<String, Object> w2Before = (Map<String, Object>) baseline.get("W2");
+		Map<String, Object> w2After = (Map<String, Object>) results.get("W2");
+		tuning.put("jobExecutor", Map.of("redCardsPerSecondBefore",
+				((Map<String, Object>) w2Before.get("redCards")).get("perSecond"), "runsBefore", w2Before.get("runs"),
+				"redCardsPerSecondAfter", ((Map<String, Object>) w2After.get("redCards")).get("perSecond"), "runsAfter",
+				w2After.get("runs")));
+		return tuning;
+	}
+}
