@@ -190,8 +190,7 @@ abstract class Workloads {
 	}
 
 	void fullRuns(int clients, int runs, Steps steps) throws Exception {
-		AtomicInteger next = new AtomicInteger();
-		inParallel(clients, runs, steps::run, next);
+		inParallel(clients, runs, steps::run);
 		long undelivered = jdbc.queryForObject(
 				"select count(*) from zpp_proxy_run where certificate_code = ? and state <> 'DELIVERED'", Long.class,
 				TOWNSHIP_CERTIFICATE);
@@ -278,7 +277,7 @@ abstract class Workloads {
 				catch (SQLException e) {
 					throw new IllegalStateException(e);
 				}
-			}, new AtomicInteger());
+			});
 			double seconds = (System.nanoTime() - start) / 1e9;
 			for (Connection c : opened) {
 				c.close();
@@ -319,13 +318,12 @@ abstract class Workloads {
 		LocalDateTime opened = LocalDateTime.of(2026, 9, 30, 9, 0);
 		ClockUtil.setCurrentTime(Date.from(opened.atZone(BEIJING).toInstant()));
 		long start = System.nanoTime();
-		AtomicInteger next = new AtomicInteger();
 		List<String> caseNos = java.util.Collections.synchronizedList(new ArrayList<>());
 		inParallel(8, runs, i -> {
 			Division township = townships.get(i % townships.size());
 			caseNos.add(proxyRuns.open(new NewProxyRun("李四", "330825199001014569", "13905705678", township.getCode(),
 					villageOf(township), VILLAGE_CERTIFICATE, "minzheng", true), "window-minzheng-1").getCaseNo());
-		}, next);
+		});
 		w2.put("runs", runs);
 		w2.put("openedIn", Latencies.round((System.nanoTime() - start) / 1e9));
 		ProxyRun sample = proxyRuns.find(caseNos.get(0)).orElseThrow();
@@ -363,16 +361,19 @@ abstract class Workloads {
 	}
 
 	/** Moves the engine's clock to the instant and times the job executor until every run carries the card. */
-	Map<String, Object> burst(Date instant, String card, int runs) {
+	Map<String, Object> burst(Date instant, String card, int runs) throws IOException {
 		// overnight the outbox has sent the earlier messages (10,000 「新代跑任务」 among them): not part of the burst
 		waitFor(() -> jdbc.queryForObject("select count(*) from zpp_notification where status = 'PENDING'",
 				Long.class) == 0, 900);
+		CpuProfile cpu = CpuProfile.start(databasePidFile());
 		ClockUtil.setCurrentTime(new Date(instant.getTime() + 1000));
 		long start = System.nanoTime();
 		waitFor(() -> jdbc.queryForObject(
 				"select count(*) from zpp_proxy_run where certificate_code = ? and card = ?", Long.class,
 				VILLAGE_CERTIFICATE, card) >= runs, 900);
 		double seconds = (System.nanoTime() - start) / 1e9;
+		Map<String, Object> profile = cpu.stop(seconds,
+				Path.of("target", "bench", "w2-" + card.toLowerCase() + "-" + runs + ".jfr"));
 		// the executor's jobs of this burst are done: nothing due is left, so the clock may move again
 		waitFor(() -> jdbc.queryForObject("select count(*) from ACT_RU_JOB where DUEDATE_ <= ? and RETRIES_ > 0"
 				+ " and LOCK_OWNER_ is not null", Long.class, ClockUtil.getCurrentTime()) == 0, 120);
@@ -380,6 +381,7 @@ abstract class Workloads {
 		burst.put("seconds", Latencies.round(seconds));
 		burst.put("perSecond", Latencies.round(runs / seconds));
 		burst.put("jobExecutor", jobExecutorSettings());
+		burst.put("cpu", profile);
 		return burst;
 	}
 
@@ -407,39 +409,47 @@ abstract class Workloads {
 		String overdueFilter = filterService.createFilterQuery().filterName("已超期").singleResult().getId();
 		Map<String, Object> queries = new LinkedHashMap<>();
 
+		// the supervision list with and without the application's index; Tasklist's query does not touch that table
 		jdbc.execute("drop index ix_proxy_run_carded on zpp_proxy_run");
-		queries.put("withoutCardedRunsIndex", measureQueries(township, runner, overdueFilter));
+		jdbc.execute("drop index ix_proxy_run_card_counts on zpp_proxy_run");
+		queries.put("supervisionWithoutCardedRunsIndexes", supervisionQuery(township));
 		jdbc.execute("create index ix_proxy_run_carded on zpp_proxy_run (card, township_code, escalation_level, deadline)");
-		queries.put("withCardedRunsIndex", measureQueries(township, runner, overdueFilter));
+		jdbc.execute("create index ix_proxy_run_card_counts on zpp_proxy_run (card, state, township_code, issuer_code)");
+		queries.put("supervision", supervisionQuery(township));
+		queries.put("tasklist", tasklistQuery(runner, overdueFilter));
 		w3.put("queries", queries);
 		w3.put("township", township);
 		return w3;
 	}
 
-	Map<String, Object> measureQueries(String township, String runner, String overdueFilter) throws Exception {
-		Latencies supervision = new Latencies();
-		Latencies tasklist = new Latencies();
-		String supervisionUri = "/api/supervision/overdue?township=" + township + "&page=0&size=20";
-		String tasklistUri = "/engine-rest/filter/" + overdueFilter + "/list?firstResult=0&maxResults=15";
+	Map<String, Object> supervisionQuery(String township) {
+		String uri = "/api/supervision/overdue?township=" + township + "&page=0&size=20";
+		return timed(50, () -> get("manager-1", uri));
+	}
+
+	/** Tasklist's 「已超期」 filter, first page by due date, as Tasklist posts it for a runner. */
+	Map<String, Object> tasklistQuery(String runner, String overdueFilter) {
+		String uri = "/engine-rest/filter/" + overdueFilter + "/list?firstResult=0&maxResults=15";
 		String sorting = "{\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]}";
-		for (int i = 0; i < 5; i++) { // warm-up
-			get("manager-1", supervisionUri);
-			post(runner, tasklistUri, sorting);
+		return timed(20, () -> post(runner, uri, sorting));
+	}
+
+	/** p50/p95 of a request after a warm-up, and the SELECTs one such request sends. */
+	Map<String, Object> timed(int samples, Runnable request) {
+		for (int i = 0; i < 3; i++) {
+			request.run();
 		}
-		for (int i = 0; i < 50; i++) {
-			supervision.time(() -> get("manager-1", supervisionUri));
-			tasklist.time(() -> post(runner, tasklistUri, sorting));
+		Latencies latency = new Latencies();
+		for (int i = 0; i < samples; i++) {
+			latency.time(request);
 		}
-		Map<String, Object> figures = new LinkedHashMap<>();
-		figures.put("supervisionOverdueFirstPage", supervision.summary());
-		figures.put("tasklistOverdueFilter", tasklist.summary());
-		figures.put("supervisionStatements", statements(() -> get("manager-1", supervisionUri)));
-		figures.put("tasklistStatements", statements(() -> post(runner, tasklistUri, sorting)));
+		Map<String, Object> figures = latency.summary();
+		figures.put("statements", statements(request));
 		return figures;
 	}
 
 	/**
-	 * What one request costs in the database: its SELECTs, caught by the server's general log, each run again ten
+	 * What one request costs in the database: its SELECTs, caught by the server's general log, each run again three
 	 * times on its own (median), the slowest first, with the plan of the slowest. Other connections' statements of
 	 * the same moment (the job executor's acquisition) may appear too; they are cheap.
 	 */
@@ -459,7 +469,7 @@ abstract class Workloads {
 		List<Map<String, Object>> costs = new ArrayList<>();
 		for (String sql : selects) {
 			Latencies latency = new Latencies();
-			for (int i = 0; i < 10; i++) {
+			for (int i = 0; i < 3; i++) {
 				latency.time(() -> jdbc.queryForList(sql));
 			}
 			Map<String, Object> cost = new LinkedHashMap<>();
@@ -569,7 +579,8 @@ abstract class Workloads {
 	}
 
 	/** Runs {@code work} for indexes 0..count-1 on {@code clients} threads; rethrows the first failure. */
-	static void inParallel(int clients, int count, IntConsumer work, AtomicInteger next) throws Exception {
+	static void inParallel(int clients, int count, IntConsumer work) throws Exception {
+		AtomicInteger next = new AtomicInteger();
 		ExecutorService pool = Executors.newFixedThreadPool(clients);
 		try {
 			List<Future<?>> futures = new ArrayList<>();
