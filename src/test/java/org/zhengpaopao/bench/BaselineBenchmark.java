@@ -2,6 +2,7 @@ package org.zhengpaopao.bench;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -51,7 +52,7 @@ class BaselineBenchmark extends Workloads {
 		try {
 			// the first context of the JVM pays for the JIT: three rounds at 8 clients, the last one counts
 			Map<String, Object> w1 = throughput(8, 8, 8);
-			((java.util.List<?>) w1.get("levels")).subList(0, 2).clear();
+			((List<?>) w1.get("levels")).subList(0, 2).clear();
 			results.put("W1", w1);
 			write();
 			results.put("W2", morningAfterTheHoliday(Integer.getInteger("bench.baseline.w2.runs", 2_000)));

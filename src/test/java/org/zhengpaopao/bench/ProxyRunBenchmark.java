@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -68,9 +69,9 @@ class ProxyRunBenchmark extends Workloads {
 		}
 		Map<String, Object> baseline = new ObjectMapper().readValue(baselineFile.toFile(), Map.class);
 		tuning.put("baselineSettings", baseline.get("settings"));
-		Map<String, Object> before = (Map<String, Object>) ((java.util.List<Object>) ((Map<String, Object>) baseline
+		Map<String, Object> before = (Map<String, Object>) ((List<Object>) ((Map<String, Object>) baseline
 			.get("W1")).get("levels")).get(0);
-		Map<String, Object> after = ((java.util.List<Map<String, Object>>) ((Map<String, Object>) results.get("W1"))
+		Map<String, Object> after = ((List<Map<String, Object>>) ((Map<String, Object>) results.get("W1"))
 			.get("levels")).stream().filter(l -> l.get("clients").equals(before.get("clients"))).findFirst().orElseThrow();
 		tuning.put("jdbcStatementCache", Map.of("clients", before.get("clients"), "runsPerSecondBefore",
 				before.get("runsPerSecond"), "runsPerSecondAfter", after.get("runsPerSecond")));

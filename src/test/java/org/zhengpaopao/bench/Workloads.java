@@ -20,16 +20,19 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -217,7 +220,7 @@ abstract class Workloads {
 		});
 	}
 
-	<T> T asUser(String user, java.util.function.Supplier<T> work) {
+	<T> T asUser(String user, Supplier<T> work) {
 		identityService.setAuthentication(user, groupsOf(user));
 		try {
 			return work.get();
@@ -227,7 +230,7 @@ abstract class Workloads {
 		}
 	}
 
-	final Map<String, List<String>> groups = new java.util.concurrent.ConcurrentHashMap<>();
+	final Map<String, List<String>> groups = new ConcurrentHashMap<>();
 
 	List<String> groupsOf(String user) {
 		return groups.computeIfAbsent(user,
@@ -260,7 +263,7 @@ abstract class Workloads {
 					throw new IllegalStateException(e);
 				}
 			});
-			List<Connection> opened = java.util.Collections.synchronizedList(new ArrayList<>());
+			List<Connection> opened = Collections.synchronizedList(new ArrayList<>());
 			long start = System.nanoTime();
 			inParallel(clients, transactions, i -> {
 				Connection c = connections.get();
@@ -318,7 +321,7 @@ abstract class Workloads {
 		LocalDateTime opened = LocalDateTime.of(2026, 9, 30, 9, 0);
 		ClockUtil.setCurrentTime(Date.from(opened.atZone(BEIJING).toInstant()));
 		long start = System.nanoTime();
-		List<String> caseNos = java.util.Collections.synchronizedList(new ArrayList<>());
+		List<String> caseNos = Collections.synchronizedList(new ArrayList<>());
 		inParallel(8, runs, i -> {
 			Division township = townships.get(i % townships.size());
 			caseNos.add(proxyRuns.open(new NewProxyRun("李四", "330825199001014569", "13905705678", township.getCode(),
