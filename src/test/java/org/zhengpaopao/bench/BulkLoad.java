@@ -26,12 +26,12 @@ final class BulkLoad {
 
 	/**
 	 * For each template row ({@code t}, chosen by {@code where}) and each {@code s.seq} in 1..copies, one new row;
-	 * {@code replaced} gives SQL expressions over {@code t} and {@code s} for the columns that must differ.
+	 * {@code replaced} gives SQL expressions (by upper-case column name) over {@code t} and {@code s} for the columns that must differ.
 	 */
 	int copy(String table, String where, int copies, Map<String, String> replaced) {
 		List<String> columns = columns(table);
 		String select = columns.stream()
-			.map(c -> replaced.getOrDefault(c.toUpperCase(), replaced.getOrDefault(c.toLowerCase(), "t." + c)))
+			.map(c -> replaced.getOrDefault(c.toUpperCase(), "t." + c))
 			.collect(Collectors.joining(", "));
 		return jdbc.update("insert into " + table + " (" + String.join(", ", columns) + ") select " + select + " from "
 				+ table + " t join seq_1_to_" + copies + " s where " + where);

@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Peak heap in use (sampled every 100 ms) and the process's peak resident set (the kernel's VmHWM) while a workload
@@ -13,39 +16,28 @@ import java.util.Map;
  */
 final class MemorySampler {
 
-	private final Thread thread;
-	private volatile boolean running = true;
+	private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+		Thread thread = new Thread(runnable, "memory-sampler");
+		thread.setDaemon(true);
+		return thread;
+	});
 	private volatile long peakHeap;
 	private volatile long peakRssKiB;
 
-	private MemorySampler() {
-		thread = new Thread(this::sample, "memory-sampler");
-		thread.setDaemon(true);
-	}
-
 	static MemorySampler start() {
-		MemorySampler sampler = new MemorySampler();
-		sampler.thread.start();
-		return sampler;
+		MemorySampler memory = new MemorySampler();
+		memory.sampler.scheduleAtFixedRate(memory::sample, 0, 100, TimeUnit.MILLISECONDS);
+		return memory;
 	}
 
 	private void sample() {
-		while (running) {
-			peakHeap = Math.max(peakHeap, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-			peakRssKiB = Math.max(peakRssKiB, status("VmHWM:"));
-			try {
-				Thread.sleep(100);
-			}
-			catch (InterruptedException e) {
-				return;
-			}
-		}
+		peakHeap = Math.max(peakHeap, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+		peakRssKiB = Math.max(peakRssKiB, status("VmHWM:"));
 	}
 
 	void stop() throws InterruptedException {
-		running = false;
-		thread.interrupt();
-		thread.join();
+		sampler.shutdown();
+		sampler.awaitTermination(5, TimeUnit.SECONDS);
 	}
 
 	Map<String, Object> summary() {

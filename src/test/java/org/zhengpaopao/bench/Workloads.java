@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -34,6 +35,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
+import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -469,28 +471,28 @@ abstract class Workloads {
 		List<String> selects = jdbc.queryForList("select convert(argument using utf8mb4) from mysql.general_log"
 				+ " where command_type in ('Query', 'Execute') and lower(convert(argument using utf8mb4)) like 'select%'"
 				+ " order by event_time", String.class);
-		List<Map<String, Object>> costs = new ArrayList<>();
+		record Cost(String sql, double p50Ms) {
+		}
+		List<Cost> costs = new ArrayList<>();
 		for (String sql : selects) {
 			Latencies latency = new Latencies();
 			for (int i = 0; i < 3; i++) {
 				latency.time(() -> jdbc.queryForList(sql));
 			}
-			Map<String, Object> cost = new LinkedHashMap<>();
-			cost.put("p50Ms", latency.percentile(50));
-			cost.put("sql", sql.length() > 300 ? sql.substring(0, 300) + "…" : sql);
-			costs.add(cost);
+			costs.add(new Cost(sql, latency.percentile(50)));
 		}
-		costs.sort((a, b) -> Double.compare((double) b.get("p50Ms"), (double) a.get("p50Ms")));
-		if (!costs.isEmpty()) {
-			String slowest = selects.stream()
-				.filter(sql -> ((String) costs.get(0).get("sql")).startsWith(sql.substring(0, Math.min(sql.length(), 300))))
-				.findFirst()
-				.orElse(null);
-			if (slowest != null) {
-				costs.get(0).put("plan", jdbc.queryForList("explain " + slowest));
+		costs.sort((a, b) -> Double.compare(b.p50Ms(), a.p50Ms()));
+		List<Map<String, Object>> slowest = new ArrayList<>();
+		for (Cost cost : costs.subList(0, Math.min(5, costs.size()))) {
+			Map<String, Object> entry = new LinkedHashMap<>();
+			entry.put("p50Ms", cost.p50Ms());
+			entry.put("sql", cost.sql().length() > 300 ? cost.sql().substring(0, 300) + "…" : cost.sql());
+			if (slowest.isEmpty()) {
+				entry.put("plan", jdbc.queryForList("explain " + cost.sql()));
 			}
+			slowest.add(entry);
 		}
-		return costs.subList(0, Math.min(5, costs.size()));
+		return slowest;
 	}
 
 	/**
@@ -603,21 +605,10 @@ abstract class Workloads {
 		}
 	}
 
-	/** Polls a database condition: the benchmark watches the job executor work, it does not stand in for it. */
+	/** Waits for a database condition: the benchmark watches the job executor work, it does not stand in for it. */
 	static void waitFor(BooleanSupplier condition, int maxSeconds) {
-		long deadline = System.nanoTime() + maxSeconds * 1_000_000_000L;
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("not reached within " + maxSeconds + " s");
-			}
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(e);
-			}
-		}
+		Awaitility.await().atMost(Duration.ofSeconds(maxSeconds)).pollInterval(Duration.ofMillis(50))
+			.until(condition::getAsBoolean);
 	}
 
 	Path databasePidFile() {

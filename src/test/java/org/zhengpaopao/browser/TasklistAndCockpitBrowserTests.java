@@ -25,6 +25,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.zhengpaopao.IntegrationTest;
@@ -285,12 +286,10 @@ class TasklistAndCockpitBrowserTests {
 		return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), type);
 	}
 
-	HttpStatus send(HttpMethod method, String path, Object body) {
+	HttpStatusCode send(HttpMethod method, String path, Object body) {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setBasicAuth("admin", "demo");
 		headers.setContentType(MediaType.APPLICATION_JSON);
-		return HttpStatus.valueOf(http.exchange(path, method, new HttpEntity<>(body, headers), String.class)
-			.getStatusCode()
-			.value());
+		return http.exchange(path, method, new HttpEntity<>(body, headers), String.class).getStatusCode();
 	}
 }
