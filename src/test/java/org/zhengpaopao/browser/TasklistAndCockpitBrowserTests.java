@@ -89,10 +89,16 @@ class TasklistAndCockpitBrowserTests {
 	Page login(BrowserContext browser, String app, String user, String fragment) {
 		Page page = browser.newPage();
 		page.navigate("http://localhost:" + port + "/camunda/app/" + app + "/default/" + fragment);
-		page.locator("input[type=text]").fill(user);
-		Chromium.screenshot(page, SCREENSHOTS, "00-login-" + app);
+		// the login form is ready once Angular has rendered it in Chinese; typing earlier can land in the wrong
+		// field while it still renders (seen on a loaded machine)
 		assertThat(page.locator("button[type=submit]")).hasText("登录");
-		page.locator("input[type=password]").fill("demo");
+		Locator username = page.locator("input[type=text]");
+		Locator password = page.locator("input[type=password]");
+		username.fill(user);
+		password.fill("demo");
+		assertThat(username).hasValue(user);
+		assertThat(password).hasValue("demo");
+		Chromium.screenshot(page, SCREENSHOTS, "00-login-" + app);
 		page.locator("button[type=submit]").click();
 		return page;
 	}
