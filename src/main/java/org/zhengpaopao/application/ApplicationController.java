@@ -8,6 +8,7 @@ import java.util.List;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.zhengpaopao.catalog.Disposition;
 import org.zhengpaopao.catalog.Replacement;
+import org.zhengpaopao.identity.Groups;
 import org.zhengpaopao.system.IdNumber;
 import org.zhengpaopao.system.NotFoundException;
 import org.zhengpaopao.system.PhoneNumber;
@@ -59,9 +61,13 @@ class ApplicationController {
 	}
 
 	@GetMapping("/api/applications/{caseNo}")
-	@Operation(summary = "办件详情 / A case and what became of each of its certificates")
-	ApplicationView get(@PathVariable String caseNo) {
+	@Operation(summary = "办件详情 / A case and what became of each of its certificates",
+			description = "For the window of the department that took the case, the task force, managers and admins; "
+					+ "to other windows the case does not exist.")
+	ApplicationView get(@PathVariable String caseNo, Authentication staff) {
 		return applications.find(caseNo)
+			.filter(application -> Groups.memberOfAny(staff, Groups.MANAGERS, Groups.TASK_FORCE, Groups.ADMINS,
+					Groups.window(application.getUsingDepartmentCode())))
 			.map(ApplicationView::of)
 			.orElseThrow(() -> new NotFoundException("没有这个办件：" + caseNo, "no application " + caseNo));
 	}

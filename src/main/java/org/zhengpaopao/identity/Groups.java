@@ -1,5 +1,9 @@
 package org.zhengpaopao.identity;
 
+import java.util.Arrays;
+
+import org.springframework.security.core.Authentication;
+
 /** Group ids follow the organisation; every feature builds them here so the names cannot drift. */
 public final class Groups {
 
@@ -35,5 +39,13 @@ public final class Groups {
 
 	public static String window(String departmentCode) {
 		return "window-" + departmentCode;
+	}
+
+	/** Whether the signed-in staff member belongs to one of the groups (both doors into {@code /api} say so). */
+	public static boolean memberOfAny(Authentication staff, String... groupIds) {
+		return staff != null && staff.getAuthorities()
+			.stream()
+			.anyMatch(authority -> Arrays.stream(groupIds)
+				.anyMatch(group -> group != null && authority.getAuthority().equals("GROUP_" + group)));
 	}
 }

@@ -41,6 +41,11 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(HttpMethod.POST, "/api/proxy-runs")
 				.hasAnyAuthority(CamundaIdentityAuthenticationProvider.WINDOW, CamundaIdentityAuthenticationProvider.ADMIN)
+				// who saw an applicant's full identity: for those who supervise, not for those who work the case
+				.requestMatchers("/api/proxy-runs/*/applicant-views")
+				.hasAnyAuthority(CamundaIdentityAuthenticationProvider.MANAGER, CamundaIdentityAuthenticationProvider.ADMIN)
+				.requestMatchers("/api/proxy-runs/*/applicant")
+				.hasAuthority(CamundaIdentityAuthenticationProvider.CLERK)
 				.requestMatchers(HttpMethod.POST, "/api/applications")
 				.hasAnyAuthority(CamundaIdentityAuthenticationProvider.WINDOW, CamundaIdentityAuthenticationProvider.ADMIN)
 				// a case holds the applicant's personal data: the window, those who supervise, and admins

@@ -2,6 +2,7 @@ package org.zhengpaopao.identity;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -101,19 +102,26 @@ class StaffGroupProvisioning implements ApplicationRunner {
 		}
 	}
 
+	/**
+	 * Grants the permissions, adding those missing to the group's grant on the resource if there is one: Camunda
+	 * keeps one grant per group and resource, and the loops above grant some resources twice.
+	 */
 	void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-		boolean exists = authorizationService.createAuthorizationQuery()
+		var authorization = authorizationService.createAuthorizationQuery()
 			.groupIdIn(groupId)
 			.resourceType(resource)
 			.resourceId(resourceId)
-			.count() > 0;
-		if (exists) {
+			.authorizationType(AUTH_TYPE_GRANT)
+			.singleResult();
+		if (authorization == null) {
+			authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+			authorization.setGroupId(groupId);
+			authorization.setResource(resource);
+			authorization.setResourceId(resourceId);
+		}
+		else if (Arrays.stream(permissions).allMatch(authorization::isPermissionGranted)) {
 			return;
 		}
-		var authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
-		authorization.setGroupId(groupId);
-		authorization.setResource(resource);
-		authorization.setResourceId(resourceId);
 		for (Permission permission : permissions) {
 			authorization.addPermission(permission);
 		}

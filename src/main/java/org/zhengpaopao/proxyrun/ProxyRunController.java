@@ -7,11 +7,15 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.zhengpaopao.identity.Groups;
+import org.zhengpaopao.system.ConflictException;
 import org.zhengpaopao.system.IdNumber;
 import org.zhengpaopao.system.NotFoundException;
 import org.zhengpaopao.system.PhoneNumber;
@@ -37,15 +41,58 @@ class ProxyRunController {
 		ProxyRun run = proxyRuns.open(new NewProxyRun(request.applicantName(), request.idNumber(), request.phone(),
 				request.townshipCode(), request.villageCode(), request.certificateCode(), request.usingDepartmentCode(),
 				request.authorizedAtWindow()), principal.getName());
-		return ResponseEntity.created(URI.create("/api/proxy-runs/" + run.getCaseNo())).body(ProxyRunView.of(run));
+		return ResponseEntity.created(URI.create("/api/proxy-runs/" + run.getCaseNo())).body(ProxyRunView.of(run, false));
 	}
 
 	@GetMapping("/api/proxy-runs/{caseNo}")
-	@Operation(summary = "代跑办件详情及办理过程 / A proxy-run with its history")
-	ProxyRunView get(@PathVariable String caseNo) {
+	@Operation(summary = "代跑办件详情及办理过程 / A proxy-run with its history",
+			description = "For those who work on the run (its runner group, the issuing clerks, the using department's "
+					+ "window) and for the task force, managers and admins; to anybody else the run does not exist. "
+					+ "ID number and phone are masked.")
+	ProxyRunView get(@PathVariable String caseNo, Authentication staff) {
+		ProxyRun run = involving(caseNo, staff);
+		return ProxyRunView.of(run, mayRevealApplicant(run, staff));
+	}
+
+	@GetMapping("/api/proxy-runs/{caseNo}/applicant")
+	@Operation(summary = "申请人完整身份信息（查看将被记录）/ The applicant's full ID number and phone; each view is recorded",
+			description = "Only the issuing clerks of the run's issuer, while the run is open: they need the full "
+					+ "identity to issue the certificate. Every answer is recorded (who, when, which case).")
+	ApplicantView applicant(@PathVariable String caseNo, Authentication staff) {
+		ProxyRun run = involving(caseNo, staff);
+		if (!Groups.memberOfAny(staff, Groups.issuingClerks(run.getIssuerCode()))) {
+			throw new AccessDeniedException("只有出证经办人可以查看完整身份信息 / only the issuing clerks see the full identity");
+		}
+		if (!mayRevealApplicant(run, staff)) {
+			throw new ConflictException("代跑办件已办结，不再显示完整身份信息",
+					"the run is finished, the full identity is no longer shown");
+		}
+		ProxyRun revealed = proxyRuns.revealApplicant(run.getCaseNo(), staff.getName());
+		return new ApplicantView(revealed.getCaseNo(), revealed.getApplicantName(), revealed.getIdNumber(),
+				revealed.getPhone(), "本次查看已记录 / this view has been recorded");
+	}
+
+	@GetMapping("/api/proxy-runs/{caseNo}/applicant-views")
+	@Operation(summary = "完整身份信息查看记录 / Who saw the applicant's full identity, and when",
+			description = "Managers and admins.")
+	List<ApplicantDataViewItem> applicantViews(@PathVariable String caseNo) {
+		return proxyRuns.applicantDataViews(caseNo)
+			.stream()
+			.map(view -> new ApplicantDataViewItem(view.getViewer(), view.getViewedAt()))
+			.toList();
+	}
+
+	/** The run, if the staff member works on it or supervises; otherwise as if it did not exist. */
+	private ProxyRun involving(String caseNo, Authentication staff) {
 		return proxyRuns.find(caseNo)
-			.map(ProxyRunView::of)
+			.filter(run -> Groups.memberOfAny(staff, Groups.MANAGERS, Groups.TASK_FORCE, Groups.ADMINS,
+					run.getRunnerGroup(), Groups.issuingClerks(run.getIssuerCode()),
+					Groups.window(run.getUsingDepartmentCode())))
 			.orElseThrow(() -> new NotFoundException("没有这个代跑办件：" + caseNo, "no proxy-run " + caseNo));
+	}
+
+	private static boolean mayRevealApplicant(ProxyRun run, Authentication staff) {
+		return !run.getState().isFinished() && Groups.memberOfAny(staff, Groups.issuingClerks(run.getIssuerCode()));
 	}
 
 	record OpenProxyRunRequest(@NotBlank(message = "必填 / is required") String applicantName,
@@ -58,17 +105,20 @@ class ProxyRunController {
 			@NotNull(message = "必填 / is required") Boolean authorizedAtWindow) {
 	}
 
-	/** Staff view; the ID number and phone are masked (the full ones are for the issuing clerk's work only). */
+	/**
+	 * Staff view; the ID number and phone are masked (the full ones are for the issuing clerk's work only, see
+	 * {@code applicantRevealable}).
+	 */
 	record ProxyRunView(String caseNo, String state, String stateLabel, String applicantName, String idNumber,
-			String phone, String townshipCode, String villageCode, String certificateCode, String usingDepartmentCode,
+			String phone, boolean applicantRevealable, String townshipCode, String villageCode, String certificateCode, String usingDepartmentCode,
 			String issuerCode, String issuerName, String runnerGroup, boolean authorizedAtWindow,
 			Instant authorizationDue, LocalDate deadline, Instant dueAt, boolean deadlineProvisional,
 			Instant createdAt, String createdBy, List<StepView> steps) {
 
-		static ProxyRunView of(ProxyRun run) {
+		static ProxyRunView of(ProxyRun run, boolean applicantRevealable) {
 			return new ProxyRunView(run.getCaseNo(), run.getState().name(), run.getState().label(),
 					run.getApplicantName(), IdNumber.mask(run.getIdNumber()), PhoneNumber.mask(run.getPhone()),
-					run.getTownshipCode(), run.getVillageCode(), run.getCertificateCode(), run.getUsingDepartmentCode(),
+					applicantRevealable, run.getTownshipCode(), run.getVillageCode(), run.getCertificateCode(), run.getUsingDepartmentCode(),
 					run.getIssuerCode(), run.getIssuerName(), run.getRunnerGroup(), run.isAuthorizedAtWindow(),
 					run.getAuthorizationDue(), run.getDeadline(), run.getDueAt(), run.isDeadlineProvisional(),
 					run.getCreatedAt(), run.getCreatedBy(),
@@ -78,5 +128,11 @@ class ProxyRunController {
 	}
 
 	record StepView(String step, String label, String actor, Instant at, String note) {
+	}
+
+	record ApplicantView(String caseNo, String applicantName, String idNumber, String phone, String notice) {
+	}
+
+	record ApplicantDataViewItem(String viewer, Instant viewedAt) {
 	}
 }

@@ -57,6 +57,7 @@ public class ProxyRuns {
 		.collect(Collectors.toCollection(() -> EnumSet.noneOf(ProxyRunState.class)));
 
 	private final ProxyRunRepository runs;
+	private final ApplicantDataViewRepository applicantDataViews;
 	private final Catalog catalog;
 	private final Organization organization;
 	private final WorkingDayCalendar calendar;
@@ -69,13 +70,14 @@ public class ProxyRuns {
 	private final int maxCodeAttempts;
 	private final String publicBaseUrl;
 
-	ProxyRuns(ProxyRunRepository runs, Catalog catalog, Organization organization, WorkingDayCalendar calendar,
+	ProxyRuns(ProxyRunRepository runs, ApplicantDataViewRepository applicantDataViews, Catalog catalog, Organization organization, WorkingDayCalendar calendar,
 			ProxyRunProcess process, Notifier notifier, org.springframework.context.ApplicationEventPublisher events,
 			Clock clock,
 			@Value("${zhengpaopao.authorization.confirm-within-working-days:3}") int confirmWithinWorkingDays,
 			@Value("${zhengpaopao.authorization.max-code-attempts:5}") int maxCodeAttempts,
 			@Value("${zhengpaopao.public-base-url:http://localhost:8080}") String publicBaseUrl) {
 		this.runs = runs;
+		this.applicantDataViews = applicantDataViews;
 		this.catalog = catalog;
 		this.organization = organization;
 		this.calendar = calendar;
@@ -238,6 +240,22 @@ public class ProxyRuns {
 	@Transactional(readOnly = true)
 	public Optional<ProxyRun> find(String caseNo) {
 		return runs.findByCaseNo(caseNo);
+	}
+
+	/**
+	 * The run, for a member of staff who is about to see the applicant's full ID number and phone; the view is
+	 * recorded first, in the same transaction, so that no full view goes unrecorded.
+	 */
+	public ProxyRun revealApplicant(String caseNo, String viewer) {
+		ProxyRun run = get(caseNo);
+		applicantDataViews.save(new ApplicantDataView(run.getCaseNo(), viewer, clock.instant()));
+		return run;
+	}
+
+	/** Who saw the applicant's full ID number and phone, and when; the first view first. */
+	@Transactional(readOnly = true)
+	public java.util.List<ApplicantDataView> applicantDataViews(String caseNo) {
+		return applicantDataViews.findByCaseNoOrderByViewedAtAsc(get(caseNo).getCaseNo());
 	}
 
 	/** The applicant's view: only with the phone number the run was opened with. */

@@ -24,7 +24,9 @@ import org.zhengpaopao.proxyrun.CardCounts;
 import org.zhengpaopao.proxyrun.CardedRunCriteria;
 import org.zhengpaopao.proxyrun.ProxyRun;
 import org.zhengpaopao.proxyrun.ProxyRuns;
+import org.zhengpaopao.system.IdNumber;
 import org.zhengpaopao.system.NotFoundException;
+import org.zhengpaopao.system.PhoneNumber;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
@@ -83,7 +85,9 @@ class SupervisionController {
 				certificateName(run), run.getTownshipCode(), townshipName(run.getTownshipCode()), run.getVillageCode(),
 				organization.village(run.getVillageCode()).map(Division::getName).orElse(run.getVillageCode()),
 				run.getIssuerName(),
-				run.getApplicantName(), run.getRunnerGroup(), runner, run.getDeadline(), run.getDueAt(), run.getCard(),
+				// masked: supervising a run needs the person, not their numbers
+				run.getApplicantName(), IdNumber.mask(run.getIdNumber()), PhoneNumber.mask(run.getPhone()),
+				run.getRunnerGroup(), runner, run.getDeadline(), run.getDueAt(), run.getCard(),
 				run.getEscalationLevel(), daysOverdue(run, LocalDate.now(clock)),
 				run.getSteps()
 					.stream()
@@ -138,7 +142,7 @@ class SupervisionController {
 
 	record RunDetails(String caseNo, String state, String stateLabel, String certificateCode, String certificateName,
 			String townshipCode, String townshipName, String villageCode, String villageName, String issuerName,
-			String applicantName, String runnerGroup,
+			String applicantName, String idNumber, String phone, String runnerGroup,
 			String runner, LocalDate deadline, Instant dueAt, Card card, int escalationLevel, int workingDaysOverdue,
 			List<Step> steps) {
 	}

@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -47,6 +48,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	ProblemDetail conflict(ConflictException e) {
 		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
 		problem.setTitle("当前状态不允许此操作 / Not allowed in the current state");
+		return problem;
+	}
+
+	/** Refusals decided by a controller (a case that is not the caller's to see in full), not by the URL rules. */
+	@ExceptionHandler(AccessDeniedException.class)
+	ProblemDetail forbidden(AccessDeniedException e) {
+		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+		problem.setTitle("无权操作 / Forbidden");
 		return problem;
 	}
 

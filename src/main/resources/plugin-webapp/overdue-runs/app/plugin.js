@@ -313,6 +313,8 @@ function renderDetails(node, processInstanceId) {
 				fact('办件编号', run.caseNo),
 				fact('状态', run.stateLabel || run.state),
 				run.applicantName ? fact('申请人', run.applicantName) : [],
+				run.idNumber ? fact('身份证号', run.idNumber) : [],
+				run.phone ? fact('手机号', run.phone) : [],
 				fact('证明', run.certificateName, run.certificateCode ? ` （${run.certificateCode}）` : ''),
 				fact('乡镇 / 村', [run.townshipName || run.townshipCode, run.villageName || run.villageCode]
 					.filter(Boolean).join(' / ')),

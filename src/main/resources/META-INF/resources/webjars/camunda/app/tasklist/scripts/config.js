@@ -23,6 +23,9 @@ export default {
     fallbackLocale: 'zh'
   },
 
+  // the 「申请人」 tab next to each task's form (masked identity; full for the issuing clerk, recorded)
+  customScripts: ['scripts/applicant-tab.js'],
+
   // the header and the page title: Chinese like the rest of the screen
   app: {
     name: '任务列表',

@@ -1,0 +1,533 @@
+package org.zhengpaopao.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.LinkedMultiValueMap;
+import org.zhengpaopao.IntegrationTest;
+import org.zhengpaopao.TestNotifications;
+import org.zhengpaopao.application.Applications;
+import org.zhengpaopao.application.NewApplication;
+import org.zhengpaopao.catalog.Catalog;
+import org.zhengpaopao.catalog.CatalogEntry;
+import org.zhengpaopao.catalog.Disposition;
+import org.zhengpaopao.catalog.EntryTerms;
+import org.zhengpaopao.proxyrun.NewProxyRun;
+import org.zhengpaopao.proxyrun.ProxyRuns;
+import org.zhengpaopao.supervision.WebappLogin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Walks the authorization matrix of {@code docs/security.md}: every row's request, sent over HTTP as every
+ * column's user, must be carried out or refused exactly as the cell says. The tables are read from the document,
+ * so the document cannot drift from what the application does.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixTests {
+
+	static final Path MATRIX = Path.of("docs/security.md");
+	static final String PASSWORD = "demo";
+	static final String ANONYMOUS = "anonymous";
+	static final String TOWNSHIP = "huzhen";
+	static final String PHONE = "13905700040";
+	/** a matter of 县自然资源局, the window in the matrix, whose catalog the catalog rows change */
+	static final String MATTER = "SX-048";
+	static final String PROBE_PROCESS = "matrix-probe";
+
+	@Autowired
+	TestRestTemplate http;
+
+	@Autowired
+	ProxyRuns proxyRuns;
+
+	@Autowired
+	Applications applications;
+
+	@Autowired
+	Catalog catalog;
+
+	@Autowired
+	RuntimeService runtimeService;
+
+	@Autowired
+	TaskService taskService;
+
+	@Autowired
+	ManagementService managementService;
+
+	@Autowired
+	RepositoryService repositoryService;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	TestNotifications.RecordingNotifier notifications;
+
+	final ObjectMapper json = new ObjectMapper();
+	final List<String> deploymentsToRemove = new ArrayList<>();
+
+	/** the run and case the read-only rows look at */
+	Run run;
+	String caseNo;
+
+	record Run(String caseNo, String processInstanceId) {
+	}
+
+	@BeforeAll
+	void openTheMatrixRunAndCase() {
+		// a process that needs no data: what "start" rows are about is the permission, not a run's first step
+		deploymentsToRemove.add(repositoryService.createDeployment()
+			.name("matrix-probe")
+			.addString(PROBE_PROCESS + ".bpmn", probeModel())
+			.deploy()
+			.getId());
+		run = openRun();
+		caseNo = applications
+			.take(new NewApplication("钱七", "330825199003074514", PHONE, TOWNSHIP, "huzhen-mabaoqiao", MATTER, List.of(),
+					commitmentsOf(MATTER), true), null, "window-ziranziyuan-1")
+			.application()
+			.getCaseNo();
+	}
+
+	@AfterAll
+	void removeTheProbeDeployments() {
+		deploymentsToRemove.forEach(id -> repositoryService.deleteDeployment(id, true));
+	}
+
+	@TestFactory
+	Stream<DynamicTest> staffResources() throws IOException {
+		return cells("## Staff resources", staffProbes());
+	}
+
+	@TestFactory
+	Stream<DynamicTest> publicPages() throws IOException {
+		return cells("## Public pages", publicProbes());
+	}
+
+	// ------------------------------------------------------------------------------------------- the probes
+
+	/** A row's request as one column's user; true when it was carried out, false when refused. */
+	interface Probe {
+		boolean allowed(String user);
+	}
+
+	Map<String, Probe> staffProbes() {
+		Map<String, Probe> probes = new LinkedHashMap<>();
+		probes.put("task-list", user -> {
+			var answer = call(user, HttpMethod.GET, "/engine-rest/task?processInstanceBusinessKey=" + run.caseNo(), null);
+			return refusedOr(answer, () -> !body(answer).isEmpty());
+		});
+		probes.put("task-claim", user -> {
+			Run fresh = openRun();
+			return carriedOut(call(user, HttpMethod.POST, "/engine-rest/task/" + taskOf(fresh, "fetchCertificate")
+					+ "/claim", Map.of("userId", user)));
+		});
+		probes.put("task-complete-issue", user -> {
+			Run fresh = openRun();
+			taskService.complete(taskOf(fresh, "fetchCertificate"), Map.of("fetchNote", "已向出证单位提交"));
+			return carriedOut(call(user, HttpMethod.POST, "/engine-rest/task/" + taskOf(fresh, "issueCertificate")
+					+ "/complete", Map.of("variables", Map.of("issueOutcome", Map.of("value", "issued")))));
+		});
+		probes.put("task-assign-other", user -> {
+			Run fresh = openRun();
+			return carriedOut(call(user, HttpMethod.POST, "/engine-rest/task/" + taskOf(fresh, "fetchCertificate")
+					+ "/assignee", Map.of("userId", "runner-muchen-1")));
+		});
+		probes.put("instance-read", user -> carriedOut(
+				call(user, HttpMethod.GET, "/engine-rest/process-instance/" + run.processInstanceId(), null)));
+		probes.put("instance-variables", user -> carriedOut(call(user, HttpMethod.GET,
+				"/engine-rest/process-instance/" + run.processInstanceId() + "/variables", null)));
+		probes.put("instance-history", user -> {
+			var answer = call(user, HttpMethod.GET,
+					"/engine-rest/history/process-instance?processInstanceBusinessKey=" + run.caseNo(), null);
+			return refusedOr(answer, () -> !body(answer).isEmpty());
+		});
+		probes.put("instance-cancel", user -> carriedOut(
+				call(user, HttpMethod.DELETE, "/engine-rest/process-instance/" + openRun().processInstanceId(), null)));
+		probes.put("instance-start", user -> carriedOut(call(user, HttpMethod.POST,
+				"/engine-rest/process-definition/key/" + PROBE_PROCESS + "/start", Map.of("businessKey", "MATRIX-" + user))));
+		probes.put("timer-move", user -> {
+			Run fresh = openRun();
+			String timer = managementService.createJobQuery()
+				.processInstanceId(fresh.processInstanceId())
+				.timers()
+				.list()
+				.get(0)
+				.getId();
+			return carriedOut(call(user, HttpMethod.PUT, "/engine-rest/job/" + timer + "/duedate",
+					Map.of("duedate", "2030-01-01T00:00:00.000+0800")));
+		});
+		probes.put("deployment-list", user -> {
+			var answer = call(user, HttpMethod.GET, "/engine-rest/deployment", null);
+			return refusedOr(answer, () -> !body(answer).isEmpty());
+		});
+		probes.put("deployment-create", this::deploy);
+		probes.put("engine-users", user -> {
+			var answer = call(user, HttpMethod.GET, "/engine-rest/user?id=window-renshe-1", null);
+			return refusedOr(answer, () -> !body(answer).isEmpty());
+		});
+		probes.put("engine-grant", user -> {
+			var answer = call(user, HttpMethod.POST, "/engine-rest/authorization/create",
+					Map.of("type", 1, "permissions", List.of("READ"), "userId", "runner-muchen-1", "resourceType", 8,
+							"resourceId", "matrix-" + user));
+			if (answer.getStatusCode().is2xxSuccessful()) {
+				call("admin", HttpMethod.DELETE, "/engine-rest/authorization/" + body(answer).get("id").asText(), null);
+			}
+			return carriedOut(answer);
+		});
+		probes.put("engine-filters", user -> {
+			var answer = call(user, HttpMethod.GET, "/engine-rest/filter", null);
+			return refusedOr(answer, () -> body(answer).size() >= 4);
+		});
+
+		probes.put("api-run-open", user -> carriedOut(call(user, HttpMethod.POST, "/api/proxy-runs",
+				Map.of("applicantName", "孙八", "idNumber", "330825199003074514", "phone", PHONE, "townshipCode", TOWNSHIP,
+						"villageCode", "huzhen-mabaoqiao", "certificateCode", "ZM-0040", "usingDepartmentCode",
+						"ziranziyuan", "authorizedAtWindow", true))));
+		probes.put("api-run-read", user -> carriedOut(call(user, HttpMethod.GET, "/api/proxy-runs/" + run.caseNo(), null)));
+		probes.put("api-run-applicant", user -> carriedOut(
+				call(user, HttpMethod.GET, "/api/proxy-runs/" + run.caseNo() + "/applicant", null)));
+		probes.put("api-run-applicant-views", user -> carriedOut(
+				call(user, HttpMethod.GET, "/api/proxy-runs/" + run.caseNo() + "/applicant-views", null)));
+		probes.put("api-case-take", user -> carriedOut(call(user, HttpMethod.POST, "/api/applications",
+				Map.of("applicantName", "周九", "idNumber", "330825199003074514", "phone", PHONE, "townshipCode",
+						TOWNSHIP, "villageCode", "huzhen-mabaoqiao", "matterCode", MATTER, "commitments",
+						commitmentsOf(MATTER)))));
+		probes.put("api-case-read", user -> carriedOut(call(user, HttpMethod.GET, "/api/applications/" + caseNo, null)));
+		probes.put("api-catalog-certificates", get("/api/catalog/certificates"));
+		probes.put("api-catalog-matters", get("/api/catalog/matters"));
+		probes.put("api-catalog-matter", get("/api/catalog/matters/" + MATTER));
+		probes.put("api-catalog-history", get("/api/catalog/matters/" + MATTER + "/entries/"
+				+ catalog.entriesInForce(MATTER).get(0).getCertificateCode() + "/history"));
+		probes.put("api-catalog-tallies", get("/api/catalog/tallies"));
+		probes.put("api-catalog-add", user -> carriedOut(call(user, HttpMethod.POST,
+				"/api/catalog/matters/" + MATTER + "/entries", Map.of("certificateCode", unlistedCertificate(),
+						"disposition", "CANCELLED", "detail", "经评估无需提供", "reason", "权限矩阵测试"))));
+		probes.put("api-catalog-change", user -> carriedOut(call(user, HttpMethod.PUT, "/api/catalog/matters/" + MATTER
+				+ "/entries/" + addedEntry(), Map.of("disposition", "CANCELLED", "detail", "仍无需提供", "reason", "复核"))));
+		probes.put("api-catalog-retire", user -> carriedOut(call(user, HttpMethod.POST, "/api/catalog/matters/"
+				+ MATTER + "/entries/" + addedEntry() + "/retirement", Map.of("reason", "权限矩阵测试"))));
+		probes.put("api-notifications", get("/api/notifications"));
+		probes.put("api-notification-resend", user -> carriedOut(
+				call(user, HttpMethod.POST, "/api/notifications/" + failedNotification() + "/resend", null)));
+		probes.put("api-supervision-overdue", get("/api/supervision/overdue"));
+		probes.put("api-supervision-run", get("/api/supervision/process-instances/" + run.processInstanceId()));
+		probes.put("api-kpi", get("/api/kpi"));
+		probes.put("api-kpi-rates", get("/api/kpi/rates"));
+		probes.put("api-kpi-report", get("/api/kpi/report.xlsx?month=2026-10"));
+		probes.put("api-divisions", get("/api/divisions"));
+		probes.put("api-calendar", get("/api/calendar/deadline?from=2026-10-09&workingDays=3"));
+
+		probes.put("webapp-tasklist", user -> webappLogin(user, "tasklist"));
+		probes.put("webapp-cockpit", user -> webappLogin(user, "cockpit"));
+		probes.put("webapp-admin", user -> webappLogin(user, "admin"));
+		probes.put("cockpit-plugin", user -> {
+			if (user.equals(ANONYMOUS) || !webappLogin(user, "cockpit")) {
+				return carriedOut(http.exchange("/api/supervision/overdue", HttpMethod.GET, null, String.class));
+			}
+			String session = WebappLogin.login(http, user, "cockpit");
+			return carriedOut(http.exchange("/api/supervision/overdue", HttpMethod.GET,
+					new HttpEntity<>(WebappLogin.withSession(session)), String.class));
+		});
+		return probes;
+	}
+
+	Map<String, Probe> publicProbes() {
+		Map<String, Probe> probes = new LinkedHashMap<>();
+		probes.put("public-pages", user -> Stream.of("/public/track", "/public/authorize", "/public/rate")
+			.allMatch(page -> carriedOut(call(staffOrNobody(user), HttpMethod.GET, page, null))));
+		probes.put("public-track", user -> {
+			Run fresh = openRun();
+			return answeredWithTheCase(call(staffOrNobody(user), HttpMethod.POST, "/public/api/track",
+					Map.of("caseNo", fresh.caseNo(), "phone", user.equals("applicant") ? PHONE : "13900000000")));
+		});
+		probes.put("public-authorize", user -> {
+			Run fresh = openRun(false);
+			managementService.executeJob(managementService.createJobQuery()
+				.processInstanceId(fresh.processInstanceId())
+				.singleResult()
+				.getId());
+			String code = notifications.lastCodeFor(fresh.caseNo());
+			String wrong = code.equals("000000") ? "111111" : "000000";
+			return answeredWithTheCase(call(staffOrNobody(user), HttpMethod.POST, "/public/api/authorizations",
+					Map.of("caseNo", fresh.caseNo(), "code", user.equals("applicant") ? code : wrong)));
+		});
+		probes.put("public-rate", user -> {
+			Run fresh = openRun();
+			taskService.complete(taskOf(fresh, "fetchCertificate"), Map.of("fetchNote", "已提交"));
+			taskService.complete(taskOf(fresh, "issueCertificate"), Map.of("issueOutcome", "issued"));
+			taskService.complete(taskOf(fresh, "deliverCertificate"), Map.of("deliveryConfirmed", true));
+			return answeredWithTheCase(call(staffOrNobody(user), HttpMethod.POST, "/public/api/ratings",
+					Map.of("caseNo", fresh.caseNo(), "phone", user.equals("applicant") ? PHONE : "13900000000", "level",
+							"SATISFIED")));
+		});
+		return probes;
+	}
+
+	/** Public columns: the applicant and the wrong-factor visitor have no account; the staff column logs in. */
+	static String staffOrNobody(String column) {
+		return column.startsWith("applicant") ? ANONYMOUS : column;
+	}
+
+	Probe get(String path) {
+		return user -> carriedOut(call(user, HttpMethod.GET, path, null));
+	}
+
+	boolean webappLogin(String user, String app) {
+		if (user.equals(ANONYMOUS)) {
+			// without a login, the webapp's own API answers 401
+			return carriedOut(http.exchange("/camunda/api/engine/engine/default/task", HttpMethod.GET, null, String.class));
+		}
+		return carriedOut(WebappLogin.attempt(http, user, app));
+	}
+
+	boolean deploy(String user) {
+		String model = probeModel();
+		var form = new LinkedMultiValueMap<String, Object>();
+		form.add("deployment-name", "matrix-probe-" + user);
+		form.add("data", new ByteArrayResource(model.getBytes(StandardCharsets.UTF_8)) {
+			@Override
+			public String getFilename() {
+				return "matrix-probe.bpmn";
+			}
+		});
+		HttpHeaders headers = credentials(user);
+		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+		var answer = http.exchange("/engine-rest/deployment/create", HttpMethod.POST, new HttpEntity<>(form, headers),
+				String.class);
+		if (answer.getStatusCode().is2xxSuccessful()) {
+			deploymentsToRemove.add(body(answer).get("id").asText());
+		}
+		return carriedOut(answer);
+	}
+
+	// ------------------------------------------------------------------------------------------- fixtures
+
+	static String probeModel() {
+		return """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+				    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="https://zhengpaopao.org/matrix">
+				  <process id="%s" name="权限矩阵探针" isExecutable="true" camunda:historyTimeToLive="P1D">
+				    <startEvent id="probeStarted" />
+				  </process>
+				</definitions>
+				""".formatted(PROBE_PROCESS);
+	}
+
+	Run openRun() {
+		return openRun(true);
+	}
+
+	Run openRun(boolean authorizedAtWindow) {
+		String opened = proxyRuns.open(new NewProxyRun("李四", "330825199003074514", PHONE, TOWNSHIP, "huzhen-mabaoqiao",
+				"ZM-0040", "ziranziyuan", authorizedAtWindow), "window-ziranziyuan-1").getCaseNo();
+		return new Run(opened,
+				runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(opened).singleResult().getId());
+	}
+
+	String taskOf(Run run, String taskDefinitionKey) {
+		return taskService.createTaskQuery()
+			.processInstanceId(run.processInstanceId())
+			.taskDefinitionKey(taskDefinitionKey)
+			.singleResult()
+			.getId();
+	}
+
+	List<String> commitmentsOf(String matter) {
+		return catalog.entriesInForce(matter)
+			.stream()
+			.filter(e -> e.getReplacement() == org.zhengpaopao.catalog.Replacement.COMMITMENT)
+			.map(CatalogEntry::getCertificateCode)
+			.toList();
+	}
+
+	/** A certificate the matter does not list in force (never, or retired), so that adding it is a valid change. */
+	String unlistedCertificate() {
+		var listed = catalog.entriesInForce(MATTER).stream().map(CatalogEntry::getCertificateCode).toList();
+		return catalog.certificates()
+			.stream()
+			.map(c -> c.getCode())
+			.filter(code -> !listed.contains(code))
+			.reduce((first, second) -> second)
+			.orElseThrow();
+	}
+
+	/** A fresh cancelled entry of the matter, added by the catalog maintainer, for a row to change or retire. */
+	String addedEntry() {
+		String certificate = unlistedCertificate();
+		catalog.add(MATTER, certificate, new EntryTerms(Disposition.CANCELLED, null, "经评估无需提供", null, null), "catalog-1",
+				"权限矩阵测试");
+		return certificate;
+	}
+
+	/** A message whose delivery failed for good, as the outbox leaves it after its last attempt. */
+	long failedNotification() {
+		Long id = jdbc.queryForObject("select max(id) from zpp_notification where status = 'SENT'", Long.class);
+		jdbc.update("update zpp_notification set status = 'FAILED', last_error = '权限矩阵测试' where id = ?", id);
+		return id;
+	}
+
+	// ------------------------------------------------------------------------------------------- HTTP
+
+	ResponseEntity<String> call(String user, HttpMethod method, String path, Object body) {
+		HttpHeaders headers = credentials(user);
+		if (body != null) {
+			headers.setContentType(MediaType.APPLICATION_JSON);
+		}
+		return http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+	}
+
+	static HttpHeaders credentials(String user) {
+		HttpHeaders headers = new HttpHeaders();
+		if (!user.equals(ANONYMOUS)) {
+			headers.setBasicAuth(user, PASSWORD);
+		}
+		return headers;
+	}
+
+	JsonNode body(ResponseEntity<String> answer) {
+		try {
+			return json.readTree(answer.getBody());
+		}
+		catch (IOException e) {
+			throw new AssertionError("not JSON: " + answer.getBody(), e);
+		}
+	}
+
+	/** 2xx: carried out; 401, 403, 404: refused; anything else is neither and fails the cell. */
+	static boolean carriedOut(ResponseEntity<?> answer) {
+		int status = answer.getStatusCode().value();
+		if (status >= 200 && status < 300) {
+			return true;
+		}
+		if (status == 401 || status == 403 || status == 404) {
+			return false;
+		}
+		return fail("neither carried out nor refused: HTTP %d %s", status, answer.getBody());
+	}
+
+	/**
+	 * Public answers: 2xx carries the case; a wrong second factor is a 400 or 404 problem detail that reads the same as
+	 * for an unknown case number (or 429 once locked out).
+	 */
+	static boolean answeredWithTheCase(ResponseEntity<?> answer) {
+		int status = answer.getStatusCode().value();
+		if (status >= 200 && status < 300) {
+			return true;
+		}
+		if (status == 400 || status == 404 || status == 429) {
+			assertThat(answer.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+				.as("a problem detail: %s", answer.getHeaders().getContentType())
+				.isTrue();
+			return false;
+		}
+		return fail("neither the case nor a refusal: HTTP %d %s", status, answer.getBody());
+	}
+
+	/** For lists, which answer 200 to everybody: carried out when the list shows what the row is about. */
+	static boolean refusedOr(ResponseEntity<?> answer, java.util.function.BooleanSupplier shows) {
+		return carriedOut(answer) && shows.getAsBoolean();
+	}
+
+	// ------------------------------------------------------------------------------------------- the document
+
+	Stream<DynamicTest> cells(String section, Map<String, Probe> probes) throws IOException {
+		List<String> lines = Files.readAllLines(MATRIX, StandardCharsets.UTF_8);
+		int start = lines.indexOf(section);
+		assertThat(start).as("%s has a section %s", MATRIX, section).isNotNegative();
+		List<String> table = lines.stream()
+			.skip(start + 1)
+			.dropWhile(line -> !line.startsWith("| id |"))
+			.takeWhile(line -> line.startsWith("|"))
+			.toList();
+		List<String> columns = split(table.get(0)).stream().skip(2).map(AuthorizationMatrixTests::column).toList();
+		Map<String, List<String>> rows = new LinkedHashMap<>();
+		table.stream().skip(2).map(AuthorizationMatrixTests::split).forEach(cells -> {
+			assertThat(cells).as("row %s has a cell per column", cells.get(0)).hasSize(columns.size() + 2);
+			rows.put(cells.get(0).replace("`", ""), cells.subList(2, cells.size()));
+		});
+		assertThat(rows.keySet()).as("every row of the document has a probe and every probe a row")
+			.containsExactlyInAnyOrderElementsOf(probes.keySet());
+		rows.forEach((row, expected) -> assertThat(expected).as("row %s allows somebody (so a broken probe fails)", row)
+			.contains("✓"));
+
+		List<DynamicTest> tests = new ArrayList<>();
+		rows.forEach((row, expected) -> {
+			for (int i = 0; i < columns.size(); i++) {
+				String user = columns.get(i);
+				boolean allowed = switch (expected.get(i)) {
+					case "✓" -> true;
+					case "✗" -> false;
+					default -> throw new AssertionError("cell " + row + " / " + user + " is neither ✓ nor ✗");
+				};
+				String cell = row + " · " + user + " · " + (allowed ? "✓" : "✗");
+				tests.add(DynamicTest.dynamicTest(cell, () -> {
+					boolean answer;
+					try {
+						answer = probes.get(row).allowed(user);
+					}
+					catch (AssertionError | RuntimeException e) {
+						throw new AssertionError(cell + ": " + e.getMessage(), e);
+					}
+					assertThat(answer).as("%s as %s", row, user).isEqualTo(allowed);
+				}));
+			}
+		});
+		return tests.stream();
+	}
+
+	static List<String> split(String row) {
+		String inner = row.substring(1, row.lastIndexOf('|'));
+		return Stream.of(inner.split("\\|")).map(String::strip).toList();
+	}
+
+	/** Header cells: a user id in backticks, "anonymous", or a description of an applicant. */
+	static String column(String header) {
+		if (header.startsWith("`")) {
+			return header.substring(1, header.indexOf('`', 1));
+		}
+		if (header.equals("anonymous")) {
+			return ANONYMOUS;
+		}
+		if (header.startsWith("applicant with")) {
+			return "applicant-wrong-factor";
+		}
+		if (header.equals("applicant")) {
+			return "applicant";
+		}
+		throw new AssertionError("unknown column " + header);
+	}
+}
