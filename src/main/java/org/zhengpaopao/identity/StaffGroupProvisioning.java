@@ -35,6 +35,9 @@ class StaffGroupProvisioning implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(StaffGroupProvisioning.class);
 
+	/** groups no process gives a task to: they have no business in Tasklist */
+	static final java.util.Set<String> WITHOUT_TASKS = java.util.Set.of(Groups.DESIGNERS, Groups.CATALOG_MAINTAINERS);
+
 	private final IdentityService identityService;
 	private final AuthorizationService authorizationService;
 	private final Organization organization;
@@ -86,8 +89,11 @@ class StaffGroupProvisioning implements ApplicationRunner {
 				identityService.saveGroup(group);
 				created++;
 			}
-			grant(entry.getKey(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-			grant(entry.getKey(), Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+			if (!WITHOUT_TASKS.contains(entry.getKey())) {
+				grant(entry.getKey(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+				// the process's name on each task card
+				grant(entry.getKey(), Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+			}
 		}
 		for (String watcher : new String[] { Groups.MANAGERS, Groups.TASK_FORCE, Groups.DESIGNERS }) {
 			grant(watcher, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
