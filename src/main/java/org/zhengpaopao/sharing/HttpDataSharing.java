@@ -60,8 +60,10 @@ class HttpDataSharing implements DataSharing {
 			return new Verification(answer.result(), answer.detail() == null ? "" : answer.detail());
 		}
 		catch (RestClientResponseException e) {
+			// the status only: the platform's answer may quote the request's ID number, and this message ends up in
+			// the job's stack trace in the engine's tables
 			throw new IllegalStateException("数据共享平台拒绝了请求 / the platform refused the request: "
-					+ e.getStatusCode().value(), e);
+					+ e.getStatusCode().value());
 		}
 		catch (ResourceAccessException e) {
 			throw new DataSharingUnavailableException("数据共享平台无法连接 / data platform unreachable", e);
