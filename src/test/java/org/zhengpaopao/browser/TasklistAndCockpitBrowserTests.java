@@ -119,6 +119,11 @@ class TasklistAndCockpitBrowserTests {
 		return tasklist.locator(".task-filter", new Page.LocatorOptions().setHasText(name));
 	}
 
+	/** A tab of the open task: its form, the 「申请人」 plugin, history, … */
+	Locator tab(Page tasklist, String name) {
+		return tasklist.locator(".task-details .nav-tabs a", new Page.LocatorOptions().setHasText(name));
+	}
+
 	Locator listedTasks(Page tasklist) {
 		return tasklist.locator("ol.tasks-list > li.task");
 	}
@@ -171,6 +176,11 @@ class TasklistAndCockpitBrowserTests {
 			assertThat(tasklist.getByLabel("办件编号")).hasValue(run.getCaseNo());
 			assertThat(tasklist.getByLabel("出证单位")).hasValue("横山镇");
 			assertNoEnglishOn(tasklist);
+			tab(tasklist, "申请人").click();
+			assertThat(tasklist.locator("dd.zpp-申请人")).hasText("张三");
+			assertThat(tasklist.locator("dd.zpp-手机号")).hasText("139****1234");
+			assertThat(tasklist.getByText("显示完整身份证号和手机号")).hasCount(0);
+			tab(tasklist, "表单").click();
 			claimAndComplete(tasklist, "横山镇代跑员一", "03-runner-fetch-form-filled", () -> tasklist.getByLabel("调取说明").fill("已到镇民政办提交调取申请"));
 		}
 		assertThat(taskService.createTaskQuery().taskId(fetch.getId()).count()).isZero();
@@ -183,6 +193,16 @@ class TasklistAndCockpitBrowserTests {
 		try (BrowserContext clerkDesk = chromium.newDesktopContext()) {
 			Page tasklist = login(clerkDesk, "tasklist", "clerk-hengshan-1", "#/?task=" + issue.getId());
 			assertThat(tasklist.getByLabel("办件编号")).hasValue(run.getCaseNo());
+			// the 「申请人」 tab: masked, and the full numbers on request, for the issuing clerk only
+			tab(tasklist, "申请人").click();
+			assertThat(tasklist.locator("dd.zpp-身份证号")).hasText("330***********1239");
+			tasklist.getByText("显示完整身份证号和手机号").click();
+			assertThat(tasklist.locator("dd.zpp-身份证号")).hasText("330825198503121239");
+			assertThat(tasklist.locator("dd.zpp-手机号")).hasText("13905701234");
+			assertThat(tasklist.getByText("本次查看已记录")).isVisible();
+			Chromium.screenshot(tasklist, SCREENSHOTS, "04-clerk-reveals-applicant");
+			assertNoEnglishOn(tasklist);
+			tab(tasklist, "表单").click();
 			claimAndComplete(tasklist, "横山镇经办人一", "04-clerk-issue-form-filled", () -> tasklist.getByLabel("已出具").check());
 		}
 
