@@ -113,7 +113,10 @@
     var box = el('div', { 'class': 'legend' });
     items.forEach(function (item) {
       var span = el('span', {});
-      span.appendChild(el('i', { style: 'background:' + item.color }));
+      // through the CSSOM: the page's Content-Security-Policy refuses style attributes
+      var swatch = el('i', {});
+      swatch.style.background = item.color;
+      span.appendChild(swatch);
       span.appendChild(document.createTextNode(item.name));
       box.appendChild(span);
     });

@@ -17,6 +17,16 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter.XFrameOptionsMode;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -25,9 +35,31 @@ import jakarta.servlet.http.HttpServletResponse;
  * a Cockpit plugin runs in), {@code /engine-rest} guarded by Camunda's own authentication filter so that its
  * authorization checks apply to the caller, and everything else (webapps with their own login, public pages,
  * docs) open at this layer.
+ * <p>
+ * CSRF: the webapps carry Camunda's synchronizer token ({@code X-XSRF-TOKEN}); on {@code /api} a cookie never
+ * authorizes a change (the webapp session only reads, see {@link WebappSessionAuthentication}), so there is no token
+ * to forge; and a change a browser marks as sent by another site is refused everywhere
+ * ({@link CrossSiteRequestRefusal}), since a browser also replays HTTP Basic credentials it has cached. Every answer
+ * carries {@code nosniff}, a referrer policy, frame options and, being personal data, {@code no-store} (Spring
+ * Security's defaults unless a controller says otherwise); our own pages a strict Content-Security-Policy.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+	/** Our pages: scripts and styles from their own files only (no inline code), framed by no one. */
+	static final String OWN_PAGES_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+	static final RequestMatcher OWN_PAGES = new OrRequestMatcher(path("/public/**"), path("/kpi/**"));
+
+	/** Swagger UI's scripts are files too, but its components set style attributes. */
+	static final String SWAGGER_UI_POLICY = OWN_PAGES_POLICY.replace("style-src 'self'",
+			"style-src 'self' 'unsafe-inline'");
+
+	static final RequestMatcher SWAGGER_UI = new OrRequestMatcher(path("/swagger-ui.html"), path("/swagger-ui/**"));
+
+	/** Camunda's webapps send their own Content-Security-Policy (camunda.bpm.webapp.header-security). */
+	static final RequestMatcher CAMUNDA_WEBAPPS = path("/camunda/**");
 
 	@Bean
 	CamundaIdentityAuthenticationProvider camundaIdentityAuthenticationProvider(IdentityService identityService) {
@@ -79,6 +111,8 @@ class SecurityConfiguration {
 			.exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) -> problem(response,
 					HttpStatus.FORBIDDEN, "无权操作 / Forbidden", "您的岗位无权进行此操作 / Your role may not do this")))
 			.csrf(csrf -> csrf.disable())
+			.addFilterAt(new CrossSiteRequestRefusal(), CsrfFilter.class)
+			.headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
 			// the session is the webapps': never create one, and never rotate its id (fixation protection would,
 			// on every call, and leave Cockpit's parallel requests on a dead id); the webapp login rotates it
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
@@ -93,7 +127,18 @@ class SecurityConfiguration {
 		return http.securityMatcher("/**")
 			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
 			.csrf(csrf -> csrf.disable())
-			.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+			.addFilterAt(new CrossSiteRequestRefusal(), CsrfFilter.class)
+			.headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+				// nothing of ours is framed; the webapps keep the same-origin framing they always had
+				.frameOptions(frame -> frame.disable())
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(CAMUNDA_WEBAPPS,
+						new XFrameOptionsHeaderWriter(XFrameOptionsMode.SAMEORIGIN)))
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(CAMUNDA_WEBAPPS),
+						new XFrameOptionsHeaderWriter(XFrameOptionsMode.DENY)))
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(OWN_PAGES,
+						new ContentSecurityPolicyHeaderWriter(OWN_PAGES_POLICY)))
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SWAGGER_UI,
+						new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_POLICY))))
 			.build();
 	}
 
@@ -106,7 +151,11 @@ class SecurityConfiguration {
 		return registration;
 	}
 
-	private static void problem(HttpServletResponse response, HttpStatus status, String title, String detail)
+	private static RequestMatcher path(String pattern) {
+		return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+	}
+
+	static void problem(HttpServletResponse response, HttpStatus status, String title, String detail)
 			throws IOException {
 		response.setStatus(status.value());
 		response.setCharacterEncoding("UTF-8");

@@ -14,8 +14,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Profiles;
 
 /**
- * Refuses to start the {@code prod} profile with the demo's settings: before anything else runs, so that no admin
- * account is ever created with a missing or well-known password.
+ * Refuses to start the {@code prod} profile with the demo's settings or any default credential: before anything else
+ * runs, so that no admin account is ever created with a missing or well-known password, no demo account appears,
+ * and the database is never opened with a password anyone could look up in this repository.
  */
 class ProductionSettingsCheck implements EnvironmentPostProcessor, Ordered {
 
@@ -39,12 +40,34 @@ class ProductionSettingsCheck implements EnvironmentPostProcessor, Ordered {
 		if (environment.acceptsProfiles(Profiles.of("demo"))) {
 			problems.add("the demo profile (demo users, password demo) must not run with prod");
 		}
+		// as @ConditionalOnProperty reads them: on when set to anything but false
+		if (switchedOn(environment, "zhengpaopao.demo.users")) {
+			problems.add("zhengpaopao.demo.users would create the demo users: remove it");
+		}
+		if (switchedOn(environment, "zhengpaopao.demo.history")) {
+			problems.add("zhengpaopao.demo.history would fill the database with invented cases: remove it");
+		}
+		if (!environment.getProperty("zhengpaopao.demo.password", "").isBlank()) {
+			problems.add("zhengpaopao.demo.password is set: the demo password has no place in prod, remove it");
+		}
 		String password = environment.getProperty("camunda.bpm.admin-user.password", "");
 		if (password.isBlank()) {
 			problems.add("set ZPP_ADMIN_PASSWORD, the password of the admin account");
 		}
 		else if (password.length() < 12 || WELL_KNOWN.contains(password.toLowerCase())) {
 			problems.add("ZPP_ADMIN_PASSWORD is a default or too short (at least 12 characters)");
+		}
+		String databaseUser = environment.getProperty("spring.datasource.username", "");
+		String databasePassword = environment.getProperty("spring.datasource.password", "");
+		if (databasePassword.isBlank()) {
+			// the built-in H2 database's account is sa without a password
+			problems.add("the database account " + databaseUser + " has no password: run prod on MySQL (profile mysql) "
+					+ "and set MYSQL_PASSWORD");
+		}
+		// the mysql profile's fallback is the user name; the compose file's used to be change-me
+		else if (WELL_KNOWN.contains(databasePassword.toLowerCase()) || databasePassword.equalsIgnoreCase(databaseUser)) {
+			problems.add("MYSQL_PASSWORD (spring.datasource.password) is a default or the user name: set the database "
+					+ "account's own password");
 		}
 		Binder binder = Binder.get(environment);
 		Map<String, Robot> robots = new java.util.LinkedHashMap<>(binder
@@ -57,8 +80,21 @@ class ProductionSettingsCheck implements EnvironmentPostProcessor, Ordered {
 				problems.add("the DingTalk robot of " + group
 						+ " has no secret: give every robot its signing secret from the environment");
 			}
+			else if (placeholder(robot.webhook()) || placeholder(robot.secret())) {
+				problems.add("the DingTalk robot of " + group
+						+ " still has the README's example (<token>, <secret>): copy the robot's own webhook and secret");
+			}
 		});
 		return problems;
+	}
+
+	private static boolean switchedOn(ConfigurableEnvironment environment, String property) {
+		String value = environment.getProperty(property);
+		return value != null && !"false".equalsIgnoreCase(value.trim());
+	}
+
+	private static boolean placeholder(String value) {
+		return value != null && (value.contains("<") || value.contains(">") || value.contains("..."));
 	}
 
 	record Robot(String webhook, String secret) {

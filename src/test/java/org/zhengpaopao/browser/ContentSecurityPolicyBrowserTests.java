@@ -1,0 +1,135 @@
+package org.zhengpaopao.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.zhengpaopao.IntegrationTest;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+
+/**
+ * Our pages work under their Content-Security-Policy, which forbids inline scripts and style attributes: Chromium
+ * reports every blocked script, style or image on the console, and none may appear. Screenshots in
+ * target/screenshots/content-security-policy/.
+ */
+@IntegrationTest
+class ContentSecurityPolicyBrowserTests {
+
+	static final String SCREENSHOTS = "content-security-policy";
+
+	@RegisterExtension
+	static Chromium chromium = new Chromium();
+
+	@LocalServerPort
+	int port;
+
+	String page(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+	/** What Chromium says on the console when the page's policy blocks something, from now on. */
+	static List<String> violationsOn(Page page) {
+		List<String> violations = new ArrayList<>();
+		page.onConsoleMessage(message -> {
+			if (message.text().contains("Content Security Policy")) {
+				violations.add(message.text());
+			}
+		});
+		return violations;
+	}
+
+	@Test
+	void shouldRunThePublicPagesScriptsUnderThePolicy() {
+		try (BrowserContext phone = chromium.newPhoneContext()) {
+			Page page = phone.newPage();
+			List<String> violations = violationsOn(page);
+
+			// the link in the text message carries the case number; the page's script copies it into the form
+			page.navigate(page("/public/authorize?caseNo=DP20261128-000042"));
+			assertThat(page.getByLabel("办件编号")).hasValue("DP20261128-000042");
+			page.navigate(page("/public/rate?caseNo=DP20261128-000042"));
+			assertThat(page.getByLabel("办件编号")).hasValue("DP20261128-000042");
+
+			page.navigate(page("/public/track"));
+			page.getByLabel("办件编号").fill("DP20261128-999999");
+			page.getByLabel("手机号码").fill("13905706699");
+			page.getByText("查询", new Page.GetByTextOptions().setExact(true)).click();
+			assertThat(page.locator("#error")).hasText("未找到与该办件编号和手机号匹配的代跑");
+			Chromium.screenshot(page, SCREENSHOTS, "01-track");
+
+			assertThat(violations).isEmpty();
+		}
+	}
+
+	@Test
+	void shouldBlockAnInlineScriptOnAPublicPage() {
+		try (BrowserContext phone = chromium.newPhoneContext()) {
+			Page page = phone.newPage();
+			List<String> violations = violationsOn(page);
+			page.navigate(page("/public/track"));
+			assertThat(page.locator("h1")).hasText("证跑跑 · 代跑进度查询");
+
+			// what an injected <script> would try: it must not run, and Chromium says why
+			page.evaluate("() => { const s = document.createElement('script'); "
+					+ "s.textContent = 'document.title = \"injected\"'; document.body.appendChild(s); }");
+
+			assertThat(page).hasTitle("代跑进度查询 - 证跑跑");
+			assertThat(violations).singleElement().asString().contains("script-src 'self'");
+		}
+	}
+
+	@Test
+	void shouldDrawTheKpiDashboardUnderThePolicy() {
+		try (BrowserContext desk = chromium.newDesktopContext()) {
+			// the dashboard reads /api/kpi with the Cockpit login
+			Page page = desk.newPage();
+			List<String> cockpitViolations = violationsOn(page);
+			page.navigate(page("/camunda/app/cockpit/default/"));
+			assertThat(page.locator("button[type=submit]")).hasText("登录");
+			Locator username = page.locator("input[type=text]");
+			Locator password = page.locator("input[type=password]");
+			username.fill("manager-1");
+			password.fill("demo");
+			assertThat(username).hasValue("manager-1");
+			assertThat(password).hasValue("demo");
+			page.locator("button[type=submit]").click();
+			assertThat(page.locator(".zpp-overdue")).isVisible();
+			// Cockpit, with our plugin in it, under Camunda's policy
+			assertThat(cockpitViolations).isEmpty();
+
+			List<String> violations = violationsOn(page);
+			page.navigate(page("/kpi/"));
+			assertThat(page.locator("#rateCards .card")).hasCount(4);
+			Locator swatch = page.locator("#runTrend .legend i").first();
+			assertThat(swatch).isVisible();
+			// the legend's colours are set through the CSSOM, which the policy allows (a style attribute it would not)
+			assertThat(swatch.evaluate("i => getComputedStyle(i).backgroundColor")).isEqualTo("rgb(31, 111, 178)");
+			Chromium.screenshot(page, SCREENSHOTS, "02-kpi");
+
+			assertThat(violations).isEmpty();
+		}
+	}
+
+	@Test
+	void shouldShowSwaggerUiUnderItsOwnPolicy() {
+		try (BrowserContext desk = chromium.newDesktopContext()) {
+			Page page = desk.newPage();
+			List<String> violations = violationsOn(page);
+
+			page.navigate(page("/swagger-ui.html"));
+			assertThat(page.locator(".swagger-ui .info .title")).isVisible();
+			assertThat(page.locator(".opblock").first()).isVisible();
+			Chromium.screenshot(page, SCREENSHOTS, "03-swagger-ui");
+
+			assertThat(violations).isEmpty();
+		}
+	}
+}

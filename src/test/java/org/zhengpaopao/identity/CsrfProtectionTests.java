@@ -1,0 +1,194 @@
+package org.zhengpaopao.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.zhengpaopao.IntegrationTest;
+import org.zhengpaopao.proxyrun.ProxyRuns;
+
+/**
+ * Forged requests change nothing. The webapps check Camunda's CSRF token on every change; on {@code /api} the webapp
+ * session only ever reads, so a change riding on the cookie finds no one logged in; and a change the browser marks
+ * as coming from another site is refused even with HTTP Basic credentials, which a browser replays like cookies.
+ */
+@IntegrationTest
+class CsrfProtectionTests {
+
+	static final String PROBE_USER = "csrf-probe";
+	static final String CREATE_USER = "/camunda/api/engine/engine/default/user/create";
+	static final String CATALOG_ENTRY = "/api/catalog/matters/SX-001/entries/ZM-0042";
+
+	@Autowired
+	TestRestTemplate http;
+
+	@Autowired
+	IdentityService identityService;
+
+	@Autowired
+	ProxyRuns proxyRuns;
+
+	@AfterEach
+	void removeProbeUser() {
+		if (probeUserExists()) {
+			identityService.deleteUser(PROBE_USER);
+		}
+	}
+
+	boolean probeUserExists() {
+		return identityService.createUserQuery().userId(PROBE_USER).count() > 0;
+	}
+
+	static Map<String, Object> newUser() {
+		return Map.of("profile", Map.of("id", PROBE_USER, "firstName", "探", "lastName", "针", "email", "probe@example.cn"),
+				"credentials", Map.of("password", "Probe-password-2026"));
+	}
+
+	static Map<String, Object> proxyRun() {
+		return Map.of("applicantName", "钱七", "idNumber", "330825199001014569", "phone", "13905706612",
+				"townshipCode", "muchen", "villageCode", "muchen-shuangdai", "certificateCode", "ZM-0032",
+				"usingDepartmentCode", "minzheng", "authorizedAtWindow", true);
+	}
+
+	static HttpHeaders json(HttpHeaders headers) {
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		return headers;
+	}
+
+	static HttpHeaders basic(String user) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setBasicAuth(user, "demo");
+		return headers;
+	}
+
+	static void assertProblem(ResponseEntity<String> response, HttpStatus status) {
+		assertThat(response.getStatusCode()).isEqualTo(status);
+		assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+		assertThat(response.getBody()).contains("\"status\":" + status.value());
+	}
+
+	// --- the webapps: Camunda's synchronizer token
+
+	@Test
+	void shouldRefuseAWebappPostWithoutCsrfToken() {
+		WebappSession admin = WebappSession.login(http, "admin", "admin");
+
+		var response = http.exchange(CREATE_USER, HttpMethod.POST, new HttpEntity<>(newUser(), json(admin.cookies())),
+				String.class);
+
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(response.getHeaders().getFirst(WebappSession.TOKEN_HEADER)).isEqualTo("Required");
+		assertThat(probeUserExists()).isFalse();
+	}
+
+	@Test
+	void shouldRefuseAWebappPostWithAWrongCsrfToken() {
+		WebappSession admin = WebappSession.login(http, "admin", "admin");
+		String wrong = admin.csrfToken().startsWith("0") ? "1" + admin.csrfToken().substring(1)
+				: "0" + admin.csrfToken().substring(1);
+
+		var response = http.exchange(CREATE_USER, HttpMethod.POST,
+				new HttpEntity<>(newUser(), json(admin.cookiesAndToken(wrong))), String.class);
+
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(probeUserExists()).isFalse();
+	}
+
+	@Test
+	void shouldAcceptAWebappPostWithItsCsrfTokenFromTheSameOrigin() {
+		WebappSession admin = WebappSession.login(http, "admin", "admin");
+		HttpHeaders headers = json(admin.cookiesAndToken(admin.csrfToken()));
+		headers.add(CrossSiteRequestRefusal.FETCH_SITE, "same-origin");
+
+		var response = http.exchange(CREATE_USER, HttpMethod.POST, new HttpEntity<>(newUser(), headers), String.class);
+
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+		assertThat(probeUserExists()).isTrue();
+	}
+
+	// --- /api: the webapp session reads, never writes
+
+	@Test
+	void shouldRefuseAnApiPostThatCarriesOnlyTheWebappSession() {
+		WebappSession window = WebappSession.login(http, "window-minzheng-1", "tasklist");
+		assertThat(http.exchange("/api/divisions", HttpMethod.GET, new HttpEntity<>(window.cookies()), String.class)
+			.getStatusCode()).as("the session itself is good for reading").isEqualTo(HttpStatus.OK);
+		long opened = proxyRuns.countOpened();
+
+		// even with the webapps' CSRF token: it means nothing to /api
+		var response = http.exchange("/api/proxy-runs", HttpMethod.POST,
+				new HttpEntity<>(proxyRun(), json(window.cookiesAndToken(window.csrfToken()))), String.class);
+
+		assertProblem(response, HttpStatus.UNAUTHORIZED);
+		assertThat(response.getBody()).contains("需要登录 / Authentication required");
+		assertThat(proxyRuns.countOpened()).isEqualTo(opened);
+	}
+
+	@Test
+	void shouldRefuseAnApiPutThatCarriesOnlyTheWebappSession() {
+		WebappSession maintainer = WebappSession.login(http, "catalog-1", "tasklist");
+		int versions = catalogVersions();
+
+		var response = http.exchange(CATALOG_ENTRY, HttpMethod.PUT,
+				new HttpEntity<>(Map.of("disposition", "CANCELLED", "detail", "伪造的修改", "reason", "CSRF"),
+						json(maintainer.cookies())),
+				String.class);
+
+		assertProblem(response, HttpStatus.UNAUTHORIZED);
+		assertThat(catalogVersions()).isEqualTo(versions);
+	}
+
+	int catalogVersions() {
+		var history = http.exchange(CATALOG_ENTRY + "/history", HttpMethod.GET, new HttpEntity<>(basic("catalog-1")),
+				List.class);
+		assertThat(history.getStatusCode()).isEqualTo(HttpStatus.OK);
+		return history.getBody().size();
+	}
+
+	// --- any door: what the browser says came from another site changes nothing
+
+	@Test
+	void shouldRefuseACrossSiteApiPostEvenWithBasicCredentials() {
+		long opened = proxyRuns.countOpened();
+
+		for (String site : new String[] { "cross-site", "same-site" }) {
+			HttpHeaders headers = json(basic("window-minzheng-1"));
+			headers.add(CrossSiteRequestRefusal.FETCH_SITE, site);
+			var response = http.exchange("/api/proxy-runs", HttpMethod.POST, new HttpEntity<>(proxyRun(), headers),
+					String.class);
+			assertProblem(response, HttpStatus.FORBIDDEN);
+			assertThat(response.getBody()).contains("拒绝跨站请求 / Cross-site request refused");
+		}
+		assertThat(proxyRuns.countOpened()).isEqualTo(opened);
+
+		HttpHeaders own = json(basic("window-minzheng-1"));
+		own.add(CrossSiteRequestRefusal.FETCH_SITE, "same-origin");
+		assertThat(http.exchange("/api/proxy-runs", HttpMethod.POST, new HttpEntity<>(proxyRun(), own), String.class)
+			.getStatusCode()).as("the same request from our own origin").isEqualTo(HttpStatus.CREATED);
+		assertThat(proxyRuns.countOpened()).isEqualTo(opened + 1);
+	}
+
+	@Test
+	void shouldRefuseACrossSiteEngineRestPostEvenWithBasicCredentials() {
+		HttpHeaders headers = json(basic("admin"));
+		headers.add(CrossSiteRequestRefusal.FETCH_SITE, "cross-site");
+
+		var response = http.exchange("/engine-rest/user/create", HttpMethod.POST, new HttpEntity<>(newUser(), headers),
+				String.class);
+
+		assertProblem(response, HttpStatus.FORBIDDEN);
+		assertThat(probeUserExists()).isFalse();
+	}
+}
