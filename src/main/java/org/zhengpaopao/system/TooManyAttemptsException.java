@@ -26,7 +26,7 @@ public class TooManyAttemptsException extends ErrorResponseException {
 	private static ProblemDetail problem(Duration retryAfter) {
 		long minutes = (seconds(retryAfter) + 59) / 60;
 		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-				"输入错误次数过多，已暂停查询和验证，请" + minutes + "分钟后再试；如需帮助，请到办事窗口咨询"
+				"输入错误次数过多，请" + minutes + "分钟后再试；如需帮助，请到办事窗口咨询"
 						+ " / Too many failed attempts; please try again in " + minutes
 						+ (minutes == 1 ? " minute" : " minutes") + ", or ask at the service window");
 		problem.setType(TYPE);

@@ -11,6 +11,11 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -29,6 +34,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -258,6 +264,35 @@ class PublicAttemptsTests {
 		// other numbers from the same client are not locked
 		assertThat(post(TRACK, client, phone("DP20991231-000302", PHONE)).getStatusCode())
 			.isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void shouldLetAtMostFiveOfABurstOfParallelGuessesThrough() throws Exception {
+		String caseNo = "DP20991231-000451";
+		ExecutorService clients = Executors.newFixedThreadPool(20);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<HttpStatusCode>> answers = new ArrayList<>();
+			for (int i = 0; i < 20; i++) {
+				String client = "203.0.113." + (150 + i);
+				answers.add(clients.submit(() -> {
+					start.await();
+					return post(TRACK, client, phone(caseNo, PHONE)).getStatusCode();
+				}));
+			}
+			start.countDown();
+			List<HttpStatusCode> statuses = new ArrayList<>();
+			for (Future<HttpStatusCode> answer : answers) {
+				statuses.add(answer.get(30, TimeUnit.SECONDS));
+			}
+
+			// each attempt is counted before it is answered, so a burst cannot all slip in before the first failure
+			assertThat(statuses).containsOnly(HttpStatus.NOT_FOUND, HttpStatus.TOO_MANY_REQUESTS);
+			assertThat(statuses).filteredOn(HttpStatus.NOT_FOUND::equals).hasSizeBetween(1, 5);
+		}
+		finally {
+			clients.shutdownNow();
+		}
 	}
 
 	@Test
