@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -34,7 +35,6 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -268,27 +268,45 @@ class PublicAttemptsTests {
 
 	@Test
 	void shouldLetAtMostFiveOfABurstOfParallelGuessesThrough() throws Exception {
-		String caseNo = "DP20991231-000451";
-		ExecutorService clients = Executors.newFixedThreadPool(20);
+		List<Answer> answers = inParallel(20,
+				i -> post(TRACK, "203.0.113." + (150 + i), phone("DP20991231-000451", PHONE)));
+
+		// each attempt is counted before it is answered, so a burst cannot all slip in before the first failure
+		assertThat(answers).extracting(Answer::status).containsOnly(HttpStatus.NOT_FOUND, HttpStatus.TOO_MANY_REQUESTS);
+		assertThat(answers).filteredOn(a -> a.status() == HttpStatus.NOT_FOUND).hasSizeBetween(1, 5);
+	}
+
+	@Test
+	void shouldAnswerParallelWrongCodesForARunLikeForAnUnknownNumber() throws Exception {
+		String[] run = runAwaitingAuthorization();
+		// five at once: each is let through, and the run counts them while they race for its row
+		List<Answer> known = inParallel(5, i -> post(AUTHORIZE, "203.0.113.13" + i, code(run[0], wrong(run[1]))));
+		List<Answer> unknown = inParallel(5,
+				i -> post(AUTHORIZE, "203.0.113.14" + i, code("DP20991231-000141", wrong(run[1]))));
+
+		assertThat(known).extracting(Answer::status).containsOnly(HttpStatus.BAD_REQUEST);
+		assertThat(known).containsExactlyElementsOf(unknown);
+	}
+
+	/** Sends {@code count} requests at the same moment and returns their answers in order. */
+	List<Answer> inParallel(int count, IntFunction<ResponseEntity<Map<String, Object>>> request) throws Exception {
+		ExecutorService clients = Executors.newFixedThreadPool(count);
 		try {
 			CountDownLatch start = new CountDownLatch(1);
-			List<Future<HttpStatusCode>> answers = new ArrayList<>();
-			for (int i = 0; i < 20; i++) {
-				String client = "203.0.113." + (150 + i);
+			List<Future<Answer>> answers = new ArrayList<>();
+			for (int i = 0; i < count; i++) {
+				int n = i;
 				answers.add(clients.submit(() -> {
 					start.await();
-					return post(TRACK, client, phone(caseNo, PHONE)).getStatusCode();
+					return Answer.of(request.apply(n));
 				}));
 			}
 			start.countDown();
-			List<HttpStatusCode> statuses = new ArrayList<>();
-			for (Future<HttpStatusCode> answer : answers) {
-				statuses.add(answer.get(30, TimeUnit.SECONDS));
+			List<Answer> result = new ArrayList<>();
+			for (Future<Answer> answer : answers) {
+				result.add(answer.get(30, TimeUnit.SECONDS));
 			}
-
-			// each attempt is counted before it is answered, so a burst cannot all slip in before the first failure
-			assertThat(statuses).containsOnly(HttpStatus.NOT_FOUND, HttpStatus.TOO_MANY_REQUESTS);
-			assertThat(statuses).filteredOn(HttpStatus.NOT_FOUND::equals).hasSizeBetween(1, 5);
+			return result;
 		}
 		finally {
 			clients.shutdownNow();
