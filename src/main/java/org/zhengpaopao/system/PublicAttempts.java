@@ -37,7 +37,7 @@ public class PublicAttempts {
 
 	private static final Logger log = LoggerFactory.getLogger(PublicAttempts.class);
 
-	/** Longer than any case number the system hands out (DP20261128-000001, BJ…), in the characters they use. */
+	/** What a case number can be (DP20261128-000001, BJ20261128-000001): the case_no columns' length, their characters. */
 	private static final Pattern PLAUSIBLE_CASE_NO = Pattern.compile("[A-Z0-9-]{1,32}");
 	private static final int MAX_ADDRESS = 64;
 

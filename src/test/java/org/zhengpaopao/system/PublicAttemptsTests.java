@@ -130,14 +130,17 @@ class PublicAttemptsTests {
 				"minzheng", authorizedAtWindow), "window-minzheng-1");
 	}
 
-	/** A run waiting for the applicant's online confirmation, with the code the applicant was texted. */
-	String[] runAwaitingAuthorization() {
+	/** A run waiting for the applicant's online confirmation, and the code the applicant was texted. */
+	record PendingRun(String caseNo, String code) {
+	}
+
+	PendingRun runAwaitingAuthorization() {
 		String caseNo = openRun(false).getCaseNo();
 		String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNo).singleResult()
 			.getId();
 		// sending the code is asynchronous; the tests' engine runs no job executor
 		managementService.executeJob(managementService.createJobQuery().processInstanceId(instance).singleResult().getId());
-		return new String[] { caseNo, notifier.lastCodeFor(caseNo) };
+		return new PendingRun(caseNo, notifier.lastCodeFor(caseNo));
 	}
 
 	/** A run fetched, issued and delivered, so that its applicant is invited to rate it. */
@@ -186,9 +189,9 @@ class PublicAttemptsTests {
 
 	@Test
 	void shouldLockACaseNumberAfterFiveWrongCodesWhetherItExistsOrNot() {
-		String[] run = runAwaitingAuthorization();
-		String known = run[0];
-		String code = run[1];
+		PendingRun run = runAwaitingAuthorization();
+		String known = run.caseNo();
+		String code = run.code();
 		String unknown = "DP20991231-000101";
 
 		List<Answer> knownAnswers = new ArrayList<>();
@@ -208,7 +211,8 @@ class PublicAttemptsTests {
 		assertThat(locked.retryAfter()).isEqualTo("900");
 		assertThat(locked.body()).containsEntry("type", "https://zhengpaopao.org/problems/too-many-attempts")
 			.containsEntry("title", "尝试次数过多 / Too many attempts");
-		assertThat((String) locked.body().get("detail")).startsWith("输入错误次数过多").contains("请15分钟后再试", " / Too many");
+		assertThat((String) locked.body().get("detail")).startsWith("输入错误次数过多")
+			.contains("请15分钟后再试", " / Too many failed attempts");
 		assertThat(proxyRuns.find(known).orElseThrow().getState()).isEqualTo(ProxyRunState.AWAITING_AUTHORIZATION);
 
 		// after the lock the run's own five tries are still used up (authorize at the window now), which must not
@@ -278,11 +282,11 @@ class PublicAttemptsTests {
 
 	@Test
 	void shouldAnswerParallelWrongCodesForARunLikeForAnUnknownNumber() throws Exception {
-		String[] run = runAwaitingAuthorization();
+		PendingRun run = runAwaitingAuthorization();
 		// five at once: each is let through, and the run counts them while they race for its row
-		List<Answer> known = inParallel(5, i -> post(AUTHORIZE, "203.0.113.13" + i, code(run[0], wrong(run[1]))));
+		List<Answer> known = inParallel(5, i -> post(AUTHORIZE, "203.0.113.13" + i, code(run.caseNo(), wrong(run.code()))));
 		List<Answer> unknown = inParallel(5,
-				i -> post(AUTHORIZE, "203.0.113.14" + i, code("DP20991231-000141", wrong(run[1]))));
+				i -> post(AUTHORIZE, "203.0.113.14" + i, code("DP20991231-000141", wrong(run.code()))));
 
 		assertThat(known).extracting(Answer::status).containsOnly(HttpStatus.BAD_REQUEST);
 		assertThat(known).containsExactlyElementsOf(unknown);
@@ -359,13 +363,13 @@ class PublicAttemptsTests {
 
 	@Test
 	void shouldAnswerAWrongCodeLikeAnUnknownNumberOrARunNotWaitingForIt() {
-		String[] pending = runAwaitingAuthorization();
+		PendingRun pending = runAwaitingAuthorization();
 		String authorizedAtWindow = openRun(true).getCaseNo();
 		String client = "203.0.113.61";
 
-		Answer wrongCode = Answer.of(post(AUTHORIZE, client, code(pending[0], wrong(pending[1]))));
-		Answer unknown = Answer.of(post(AUTHORIZE, client, code("DP20991231-000601", pending[1])));
-		Answer notPending = Answer.of(post(AUTHORIZE, client, code(authorizedAtWindow, pending[1])));
+		Answer wrongCode = Answer.of(post(AUTHORIZE, client, code(pending.caseNo(), wrong(pending.code()))));
+		Answer unknown = Answer.of(post(AUTHORIZE, client, code("DP20991231-000601", pending.code())));
+		Answer notPending = Answer.of(post(AUTHORIZE, client, code(authorizedAtWindow, pending.code())));
 
 		assertThat(wrongCode.status()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(unknown).isEqualTo(wrongCode);
