@@ -11,5 +11,5 @@
     });
     const body = await response.json();
     result.className = 'message ' + (response.ok ? 'ok' : 'error');
-    result.textContent = response.ok ? body.message : (body.errors && body.errors.length ? body.errors[0].message.split(' / ')[0] : body.title);
+    result.textContent = response.ok ? body.message : (body.errors && body.errors.length ? body.errors[0].message : body.detail || body.title).split(' / ')[0];
   });

@@ -7,12 +7,23 @@ import java.util.Optional;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
+
+import jakarta.persistence.LockModeType;
 
 interface ProxyRunRepository extends JpaRepository<ProxyRun, Long>, JpaSpecificationExecutor<ProxyRun> {
 
 	Optional<ProxyRun> findByCaseNo(String caseNo);
+
+	/**
+	 * The run with its row locked to the end of the transaction: parallel confirmations of one run queue up and each
+	 * is counted, instead of all but one failing on the version (a 500 that an unknown case number never gets).
+	 */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select r from ProxyRun r where r.caseNo = :caseNo")
+	Optional<ProxyRun> findForUpdateByCaseNo(@Param("caseNo") String caseNo);
 
 	Optional<ProxyRun> findByProcessInstanceId(String processInstanceId);
 

@@ -274,7 +274,7 @@ public class ProxyRuns {
 	}
 
 	public AuthorizationOutcome confirmAuthorization(String caseNo, String code) {
-		Optional<ProxyRun> found = runs.findByCaseNo(caseNo == null ? "" : caseNo.strip());
+		Optional<ProxyRun> found = runs.findForUpdateByCaseNo(caseNo == null ? "" : caseNo.strip());
 		if (found.isEmpty()) {
 			return AuthorizationOutcome.NOT_PENDING;
 		}

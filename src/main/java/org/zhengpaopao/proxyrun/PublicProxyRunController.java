@@ -9,41 +9,52 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.zhengpaopao.system.InvalidInputException;
 import org.zhengpaopao.system.NotFoundException;
+import org.zhengpaopao.system.PublicAttempts;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * What the applicant's public pages call. Both answers are the same whether the case number is unknown or the
- * second factor is wrong, so that the pages do not tell which case numbers exist.
+ * What the applicant's public pages call. Every answer is the same whether the case number is unknown, the second
+ * factor is wrong or the run's own code is used up, so that the pages do not tell which case numbers exist; too many
+ * attempts on a number or from an address answer 429 alike (see {@link PublicAttempts}).
  */
 @RestController
 class PublicProxyRunController {
 
 	private final ProxyRuns proxyRuns;
+	private final PublicAttempts attempts;
 
-	PublicProxyRunController(ProxyRuns proxyRuns) {
+	PublicProxyRunController(ProxyRuns proxyRuns, PublicAttempts attempts) {
 		this.proxyRuns = proxyRuns;
+		this.attempts = attempts;
 	}
 
 	@PostMapping("/public/api/authorizations")
 	@Operation(summary = "申请人在线确认授权 / The applicant confirms the authorization with the one-time code")
-	Confirmation confirm(@RequestBody AuthorizationRequest request) {
+	Confirmation confirm(@RequestBody AuthorizationRequest request, HttpServletRequest http) {
+		var attempt = attempts.begin(request.caseNo(), http.getRemoteAddr());
 		return switch (proxyRuns.confirmAuthorization(request.caseNo(), request.code())) {
-			case CONFIRMED -> new Confirmation(request.caseNo().strip(), "授权成功，证跑跑将为您代跑证明。");
-			case WRONG_CODE, NOT_PENDING -> throw new InvalidInputException("code", "办件编号或验证码不正确，或授权已失效",
-					"wrong case number or code, or the authorization is no longer pending");
-			case LOCKED -> throw new InvalidInputException("code", "验证码错误次数过多，请到窗口办理授权",
-					"too many wrong codes; please authorize at the window");
+			case CONFIRMED -> {
+				attempt.succeeded();
+				yield new Confirmation(request.caseNo().strip(), "授权成功，证跑跑将为您代跑证明。");
+			}
+			// a run whose code is used up (LOCKED) answers like an unknown number; the page says to go to the window
+			case WRONG_CODE, NOT_PENDING, LOCKED -> throw new InvalidInputException("code",
+					"办件编号或验证码不正确，或授权已失效", "wrong case number or code, or the authorization is no longer pending");
 		};
 	}
 
 	@PostMapping("/public/api/track")
 	@Operation(summary = "申请人查询代跑进度 / The applicant tracks a proxy-run with case number and phone")
-	Progress track(@RequestBody TrackRequest request) {
-		return proxyRuns.track(request.caseNo() == null ? "" : request.caseNo().strip(), request.phone())
+	Progress track(@RequestBody TrackRequest request, HttpServletRequest http) {
+		var attempt = attempts.begin(request.caseNo(), http.getRemoteAddr());
+		Progress progress = proxyRuns.track(request.caseNo() == null ? "" : request.caseNo().strip(), request.phone())
 			.map(Progress::of)
 			.orElseThrow(() -> new NotFoundException("未找到与该办件编号和手机号匹配的代跑",
 					"no proxy-run matches this case number and phone"));
+		attempt.succeeded();
+		return progress;
 	}
 
 	record AuthorizationRequest(String caseNo, String code) {

@@ -2,12 +2,15 @@ package org.zhengpaopao.proxyrun;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -211,9 +214,20 @@ class ProxyRunApiTests {
 		for (int i = 0; i < 5; i++) {
 			post(null, "/public/api/authorizations", Map.of("caseNo", caseNo, "code", wrong));
 		}
-		var locked = post(null, "/public/api/authorizations", Map.of("caseNo", caseNo, "code", code));
-		assertThat(locked.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(errors(locked).get(0).get("message").toString()).contains("到窗口办理");
+		// the case number is locked for a while (PublicAttemptsTests), and after that the run's own code is used up
+		assertThat(post(null, "/public/api/authorizations", Map.of("caseNo", caseNo, "code", code)).getStatusCode())
+			.isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+		ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofMinutes(15))));
+		try {
+			var locked = post(null, "/public/api/authorizations", Map.of("caseNo", caseNo, "code", code));
+			assertThat(locked.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+			assertThat(locked.getBody()).as("the same as for a number that does not exist")
+				.isEqualTo(post(null, "/public/api/authorizations", Map.of("caseNo", "DP20000101-000001", "code", code))
+					.getBody());
+		}
+		finally {
+			ClockUtil.reset();
+		}
 		assertThat(get("window-minzheng-1", "/api/proxy-runs/" + caseNo).getBody())
 			.containsEntry("state", "AWAITING_AUTHORIZATION");
 	}

@@ -1,0 +1,41 @@
+package org.zhengpaopao.system;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * A locked case number or client address on the public pages: 429 with Retry-After. The same answer for a locked
+ * number and a locked address, and for numbers that exist and numbers that do not. As an
+ * {@link ErrorResponseException} it is rendered, with its headers, by the problem-details handler every controller
+ * already has.
+ */
+public class TooManyAttemptsException extends ErrorResponseException {
+
+	static final URI TYPE = URI.create("https://zhengpaopao.org/problems/too-many-attempts");
+
+	TooManyAttemptsException(Duration retryAfter) {
+		super(HttpStatus.TOO_MANY_REQUESTS, problem(retryAfter), null);
+		getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds(retryAfter)));
+	}
+
+	private static ProblemDetail problem(Duration retryAfter) {
+		long minutes = (seconds(retryAfter) + 59) / 60;
+		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+				"输入错误次数过多，请" + minutes + "分钟后再试；如需帮助，请到办事窗口咨询"
+						+ " / Too many failed attempts; please try again in " + minutes
+						+ (minutes == 1 ? " minute" : " minutes") + ", or ask at the service window");
+		problem.setType(TYPE);
+		problem.setTitle("尝试次数过多 / Too many attempts");
+		return problem;
+	}
+
+	/** Whole seconds, rounded up, at least one: a client that waits exactly this long finds the lock gone. */
+	private static long seconds(Duration retryAfter) {
+		return Math.max(1, retryAfter.toSeconds() + (retryAfter.toNanosPart() > 0 ? 1 : 0));
+	}
+}
