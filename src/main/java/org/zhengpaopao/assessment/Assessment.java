@@ -22,7 +22,10 @@ import org.zhengpaopao.notification.SmsMessage;
 import org.zhengpaopao.proxyrun.ProxyRunFinished;
 import org.zhengpaopao.proxyrun.ProxyRunState;
 import org.zhengpaopao.proxyrun.ProxyRuns;
+import org.zhengpaopao.system.ConflictException;
 import org.zhengpaopao.system.InvalidInputException;
+import org.zhengpaopao.system.PersonalDataView;
+import org.zhengpaopao.system.PersonalDataViews;
 
 /**
  * The assessment feature's API: inviting applicants to rate finished services, taking their ratings, reminding
@@ -41,12 +44,14 @@ public class Assessment {
 	private final RectificationProcess rectification;
 	private final WorkingDayCalendar calendar;
 	private final Notifier notifier;
+	private final PersonalDataViews personalDataViews;
 	private final Clock clock;
 	private final Duration remindAfter;
 	private final String publicBaseUrl;
 
 	Assessment(RatingRepository ratings, ProxyRuns proxyRuns, Applications applications,
-			RectificationProcess rectification, WorkingDayCalendar calendar, Notifier notifier, Clock clock,
+			RectificationProcess rectification, WorkingDayCalendar calendar, Notifier notifier,
+			PersonalDataViews personalDataViews, Clock clock,
 			@Value("${zhengpaopao.rating.remind-after:P3D}") Duration remindAfter,
 			@Value("${zhengpaopao.public-base-url:http://localhost:8080}") String publicBaseUrl) {
 		this.ratings = ratings;
@@ -55,6 +60,7 @@ public class Assessment {
 		this.rectification = rectification;
 		this.calendar = calendar;
 		this.notifier = notifier;
+		this.personalDataViews = personalDataViews;
 		this.clock = clock;
 		this.remindAfter = remindAfter;
 		this.publicBaseUrl = publicBaseUrl;
@@ -151,6 +157,20 @@ public class Assessment {
 	@Transactional(readOnly = true)
 	public Optional<Rating> find(String caseNo) {
 		return ratings.findByCaseNo(caseNo);
+	}
+
+	/**
+	 * The rating, for a member of its responsible group about to call the applicant back and see the phone in
+	 * full: only while the call-back is due, and recorded first.
+	 */
+	public Rating revealPhoneForCallBack(String caseNo, String viewer) {
+		Rating rating = get(caseNo);
+		if (rating.getCallBackDue() == null || rating.getCalledBackAt() != null) {
+			throw new ConflictException("该办件没有待办的回访，不显示完整手机号",
+					"no call-back is due for this case, the full phone is not shown");
+		}
+		personalDataViews.record(caseNo, viewer, PersonalDataView.Shown.PHONE);
+		return rating;
 	}
 
 	/** Ratings given in [from, to), by their first rating's time, for the KPIs. */

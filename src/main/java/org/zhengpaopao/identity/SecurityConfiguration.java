@@ -74,7 +74,7 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.POST, "/api/proxy-runs")
 				.hasAnyAuthority(CamundaIdentityAuthenticationProvider.WINDOW, CamundaIdentityAuthenticationProvider.ADMIN)
 				// who saw an applicant's full identity: for those who supervise, not for those who work the case
-				.requestMatchers("/api/proxy-runs/*/applicant-views")
+				.requestMatchers("/api/personal-data-views/**")
 				.hasAnyAuthority(CamundaIdentityAuthenticationProvider.MANAGER, CamundaIdentityAuthenticationProvider.ADMIN)
 				.requestMatchers("/api/proxy-runs/*/applicant")
 				.hasAuthority(CamundaIdentityAuthenticationProvider.CLERK)

@@ -72,16 +72,6 @@ class ProxyRunController {
 				revealed.getPhone(), "本次查看已记录 / this view has been recorded");
 	}
 
-	@GetMapping("/api/proxy-runs/{caseNo}/applicant-views")
-	@Operation(summary = "完整身份信息查看记录 / Who saw the applicant's full identity, and when",
-			description = "Managers and admins.")
-	List<ApplicantDataViewItem> applicantViews(@PathVariable String caseNo) {
-		return proxyRuns.applicantDataViews(caseNo)
-			.stream()
-			.map(view -> new ApplicantDataViewItem(view.getViewer(), view.getViewedAt()))
-			.toList();
-	}
-
 	/** The run, if the staff member works on it or supervises; otherwise as if it did not exist. */
 	private ProxyRun involving(String caseNo, Authentication staff) {
 		return proxyRuns.find(caseNo)
@@ -131,8 +121,5 @@ class ProxyRunController {
 	}
 
 	record ApplicantView(String caseNo, String applicantName, String idNumber, String phone, String notice) {
-	}
-
-	record ApplicantDataViewItem(String viewer, Instant viewedAt) {
 	}
 }

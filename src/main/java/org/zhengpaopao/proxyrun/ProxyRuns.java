@@ -41,6 +41,8 @@ import org.zhengpaopao.system.IdNumber;
 import org.zhengpaopao.system.InvalidInputException;
 import org.zhengpaopao.system.NotFoundException;
 import org.zhengpaopao.system.PersonName;
+import org.zhengpaopao.system.PersonalDataView;
+import org.zhengpaopao.system.PersonalDataViews;
 import org.zhengpaopao.system.PhoneNumber;
 
 /**
@@ -57,7 +59,7 @@ public class ProxyRuns {
 		.collect(Collectors.toCollection(() -> EnumSet.noneOf(ProxyRunState.class)));
 
 	private final ProxyRunRepository runs;
-	private final ApplicantDataViewRepository applicantDataViews;
+	private final PersonalDataViews personalDataViews;
 	private final Catalog catalog;
 	private final Organization organization;
 	private final WorkingDayCalendar calendar;
@@ -70,14 +72,14 @@ public class ProxyRuns {
 	private final int maxCodeAttempts;
 	private final String publicBaseUrl;
 
-	ProxyRuns(ProxyRunRepository runs, ApplicantDataViewRepository applicantDataViews, Catalog catalog, Organization organization, WorkingDayCalendar calendar,
+	ProxyRuns(ProxyRunRepository runs, PersonalDataViews personalDataViews, Catalog catalog, Organization organization, WorkingDayCalendar calendar,
 			ProxyRunProcess process, Notifier notifier, org.springframework.context.ApplicationEventPublisher events,
 			Clock clock,
 			@Value("${zhengpaopao.authorization.confirm-within-working-days:3}") int confirmWithinWorkingDays,
 			@Value("${zhengpaopao.authorization.max-code-attempts:5}") int maxCodeAttempts,
 			@Value("${zhengpaopao.public-base-url:http://localhost:8080}") String publicBaseUrl) {
 		this.runs = runs;
-		this.applicantDataViews = applicantDataViews;
+		this.personalDataViews = personalDataViews;
 		this.catalog = catalog;
 		this.organization = organization;
 		this.calendar = calendar;
@@ -248,14 +250,8 @@ public class ProxyRuns {
 	 */
 	public ProxyRun revealApplicant(String caseNo, String viewer) {
 		ProxyRun run = get(caseNo);
-		applicantDataViews.save(new ApplicantDataView(run.getCaseNo(), viewer, clock.instant()));
+		personalDataViews.record(run.getCaseNo(), viewer, PersonalDataView.Shown.ID_NUMBER_AND_PHONE);
 		return run;
-	}
-
-	/** Who saw the applicant's full ID number and phone, and when; the first view first. */
-	@Transactional(readOnly = true)
-	public java.util.List<ApplicantDataView> applicantDataViews(String caseNo) {
-		return applicantDataViews.findByCaseNoOrderByViewedAtAsc(get(caseNo).getCaseNo());
 	}
 
 	/** The applicant's view: only with the phone number the run was opened with. */

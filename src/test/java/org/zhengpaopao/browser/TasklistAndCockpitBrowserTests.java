@@ -29,6 +29,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.zhengpaopao.IntegrationTest;
+import org.zhengpaopao.assessment.Assessment;
+import org.zhengpaopao.assessment.RatingLevel;
 import org.zhengpaopao.proxyrun.NewProxyRun;
 import org.zhengpaopao.proxyrun.ProxyRun;
 import org.zhengpaopao.proxyrun.ProxyRuns;
@@ -69,6 +71,9 @@ class TasklistAndCockpitBrowserTests {
 
 	@Autowired
 	ProxyRuns proxyRuns;
+
+	@Autowired
+	Assessment assessment;
 
 	@Autowired
 	RuntimeService runtimeService;
@@ -240,6 +245,30 @@ class TasklistAndCockpitBrowserTests {
 			listedTasks(tasklist).first().locator("h4.task a").click();
 			assertThat(tasklist.getByLabel("办件编号")).hasValue(otherTownshipsRun.getCaseNo());
 			Chromium.screenshot(tasklist, SCREENSHOTS, "06-other-township-own-tasks");
+		}
+	}
+
+	@Test
+	void runnerSeesThePhoneInFullToCallBackAfterABadRating() {
+		ProxyRun run = open(TOWNSHIP, "hengshan-tianchi");
+		taskService.complete(openTask(run).getId(), Map.of("fetchNote", "已提交"));
+		taskService.complete(openTask(run).getId(), Map.of("issueOutcome", "issued"));
+		taskService.complete(openTask(run).getId(), Map.of("deliveryConfirmed", true));
+		assessment.rate(run.getCaseNo(), "13905701234", RatingLevel.DISSATISFIED, "等了太久");
+		Task callBack = taskService.createTaskQuery()
+			.processInstanceBusinessKey(run.getCaseNo())
+			.taskDefinitionKey("callBackApplicant")
+			.singleResult();
+
+		try (BrowserContext runnerDesk = chromium.newDesktopContext()) {
+			Page tasklist = login(runnerDesk, "tasklist", "runner-hengshan-1", "#/?task=" + callBack.getId());
+			tab(tasklist, "申请人").click();
+			assertThat(tasklist.locator("dd.zpp-手机号")).hasText("139****1234");
+			tasklist.getByText("显示完整手机号以便回访").click();
+			assertThat(tasklist.locator(".zpp-回访电话")).hasText("13905701234");
+			assertThat(tasklist.getByText("本次查看已记录")).isVisible();
+			Chromium.screenshot(tasklist, SCREENSHOTS, "08-runner-call-back-phone");
+			assertNoEnglishOn(tasklist);
 		}
 	}
 

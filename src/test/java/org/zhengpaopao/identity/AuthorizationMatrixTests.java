@@ -35,6 +35,8 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.zhengpaopao.IntegrationTest;
 import org.zhengpaopao.TestNotifications;
 import org.zhengpaopao.application.Applications;
+import org.zhengpaopao.assessment.Assessment;
+import org.zhengpaopao.assessment.RatingLevel;
 import org.zhengpaopao.application.NewApplication;
 import org.zhengpaopao.catalog.Catalog;
 import org.zhengpaopao.catalog.CatalogEntry;
@@ -76,6 +78,9 @@ class AuthorizationMatrixTests {
 
 	@Autowired
 	Catalog catalog;
+
+	@Autowired
+	Assessment assessment;
 
 	@Autowired
 	RuntimeService runtimeService;
@@ -219,8 +224,10 @@ class AuthorizationMatrixTests {
 		probes.put("api-run-read", user -> carriedOut(call(user, HttpMethod.GET, "/api/proxy-runs/" + run.caseNo(), null)));
 		probes.put("api-run-applicant", user -> carriedOut(
 				call(user, HttpMethod.GET, "/api/proxy-runs/" + run.caseNo() + "/applicant", null)));
-		probes.put("api-run-applicant-views", user -> carriedOut(
-				call(user, HttpMethod.GET, "/api/proxy-runs/" + run.caseNo() + "/applicant-views", null)));
+		probes.put("api-personal-data-views", user -> carriedOut(
+				call(user, HttpMethod.GET, "/api/personal-data-views/" + run.caseNo(), null)));
+		probes.put("api-rating-phone", user -> carriedOut(call(user, HttpMethod.GET,
+				"/api/ratings/" + badlyRatedRun().caseNo() + "/applicant-phone", null)));
 		probes.put("api-case-take", user -> carriedOut(call(user, HttpMethod.POST, "/api/applications",
 				Map.of("applicantName", "周九", "idNumber", "330825199003074514", "phone", PHONE, "townshipCode",
 						TOWNSHIP, "villageCode", "huzhen-mabaoqiao", "matterCode", MATTER, "commitments",
@@ -285,10 +292,7 @@ class AuthorizationMatrixTests {
 					Map.of("caseNo", fresh.caseNo(), "code", user.equals("applicant") ? code : wrong)));
 		});
 		probes.put("public-rate", user -> {
-			Run fresh = openRun();
-			taskService.complete(taskOf(fresh, "fetchCertificate"), Map.of("fetchNote", "已提交"));
-			taskService.complete(taskOf(fresh, "issueCertificate"), Map.of("issueOutcome", "issued"));
-			taskService.complete(taskOf(fresh, "deliverCertificate"), Map.of("deliveryConfirmed", true));
+			Run fresh = deliveredRun();
 			return answeredWithTheCase(call(staffOrNobody(user), HttpMethod.POST, "/public/api/ratings",
 					Map.of("caseNo", fresh.caseNo(), "phone", user.equals("applicant") ? PHONE : "13900000000", "level",
 							"SATISFIED")));
@@ -356,6 +360,21 @@ class AuthorizationMatrixTests {
 				"ZM-0040", "ziranziyuan", authorizedAtWindow), "window-ziranziyuan-1").getCaseNo();
 		return new Run(opened,
 				runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(opened).singleResult().getId());
+	}
+
+	Run deliveredRun() {
+		Run fresh = openRun();
+		taskService.complete(taskOf(fresh, "fetchCertificate"), Map.of("fetchNote", "已提交"));
+		taskService.complete(taskOf(fresh, "issueCertificate"), Map.of("issueOutcome", "issued"));
+		taskService.complete(taskOf(fresh, "deliverCertificate"), Map.of("deliveryConfirmed", true));
+		return fresh;
+	}
+
+	/** Delivered and rated 「不满意」: its runner group owes the applicant a call-back. */
+	Run badlyRatedRun() {
+		Run fresh = deliveredRun();
+		assessment.rate(fresh.caseNo(), PHONE, RatingLevel.DISSATISFIED, "等了太久");
+		return fresh;
 	}
 
 	String taskOf(Run run, String taskDefinitionKey) {

@@ -107,10 +107,10 @@ class PersonalDataTests {
 				new HttpEntity<>(WebappLogin.withSession(session)), OBJECT).getBody()).containsEntry("idNumber", ID_NUMBER);
 
 		assertThat(views(caseNo)).hasSize(2).allSatisfy(view -> {
-			assertThat(view).containsEntry("viewer", "clerk-huzhen-1");
+			assertThat(view).containsEntry("viewer", "clerk-huzhen-1").containsEntry("shown", "ID_NUMBER_AND_PHONE");
 			assertThat(view.get("viewedAt")).isNotNull();
 		});
-		assertThat(get("clerk-huzhen-1", "/api/proxy-runs/" + caseNo + "/applicant-views").getStatusCode())
+		assertThat(get("clerk-huzhen-1", "/api/personal-data-views/" + caseNo).getStatusCode())
 			.as("the clerk does not audit themselves").isEqualTo(HttpStatus.FORBIDDEN);
 
 		// supervision sees the person, masked
@@ -126,6 +126,29 @@ class PersonalDataTests {
 		assertThat(get("clerk-huzhen-1", "/api/proxy-runs/" + caseNo + "/applicant").getStatusCode())
 			.isEqualTo(HttpStatus.CONFLICT);
 		assertThat(views(caseNo)).hasSize(2);
+	}
+
+	@Test
+	void shouldShowThePhoneInFullForTheCallBackAfterABadRatingOnly() {
+		String caseNo = openRun(true);
+		complete("runner-huzhen-1", caseNo, "fetchCertificate", Map.of("fetchNote", "已提交"));
+		complete("clerk-huzhen-1", caseNo, "issueCertificate", Map.of("issueOutcome", "issued"));
+		complete("runner-huzhen-1", caseNo, "deliverCertificate", Map.of("deliveryConfirmed", true));
+		String phone = "/api/ratings/" + caseNo + "/applicant-phone";
+		assertThat(get("runner-huzhen-1", phone).getStatusCode()).as("not rated yet").isEqualTo(HttpStatus.CONFLICT);
+
+		post(null, "/public/api/ratings", Map.of("caseNo", caseNo, "phone", PHONE, "level", "VERY_DISSATISFIED"));
+		assertThat(get("clerk-huzhen-1", phone).getStatusCode()).as("not the responsible group")
+			.isEqualTo(HttpStatus.NOT_FOUND);
+		var contact = get("runner-huzhen-1", phone);
+		assertThat(contact.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(contact.getBody()).containsEntry("phone", PHONE).doesNotContainKey("idNumber");
+		assertThat(views(caseNo)).singleElement()
+			.satisfies(view -> assertThat(view).containsEntry("viewer", "runner-huzhen-1").containsEntry("shown", "PHONE"));
+
+		complete("runner-huzhen-1", caseNo, "callBackApplicant", Map.of("callBackNote", "已致电道歉", "appealFiled", false));
+		assertThat(get("runner-huzhen-1", phone).getStatusCode()).as("called back").isEqualTo(HttpStatus.CONFLICT);
+		assertThat(views(caseNo)).hasSize(1);
 	}
 
 	@Test
@@ -282,7 +305,7 @@ class PersonalDataTests {
 	}
 
 	List<Map<String, Object>> views(String caseNo) {
-		return http.exchange("/api/proxy-runs/" + caseNo + "/applicant-views", HttpMethod.GET,
+		return http.exchange("/api/personal-data-views/" + caseNo, HttpMethod.GET,
 				new HttpEntity<>(basic("manager-1")), LIST).getBody();
 	}
 

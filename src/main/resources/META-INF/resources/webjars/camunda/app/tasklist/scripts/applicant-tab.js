@@ -1,7 +1,7 @@
 // 「申请人」: a tab next to each task's form. Task forms show process variables only, and those never carry
 // personal data (docs/security.md); this tab reads the case from the application API with the Tasklist session
 // (GET only). Everybody who sees the task sees the name with the ID number and phone masked; the issuing clerks of
-// an open run may reveal the full ones, and every reveal is recorded.
+// an open run may reveal the full ones, the call-back after a bad rating the full phone; every reveal is recorded.
 
 const base = document.querySelector('base');
 const appRoot = (base && base.getAttribute('app-root')) || '/camunda';
@@ -41,12 +41,33 @@ function facts(person) {
 		fact('申请人', person.applicantName), fact('身份证号', person.idNumber), fact('手机号', person.phone));
 }
 
+/** A button that asks for the full numbers once; the answer replaces what was shown masked. */
+function revealButton(label, url, show) {
+	const button = el('button', {
+		type: 'button',
+		className: 'btn btn-default btn-sm',
+		onclick: async () => {
+			button.disabled = true;
+			const full = await getJson(url);
+			if (full.status === 200 && full.body) {
+				show(full.body);
+				button.replaceWith(el('p', { className: 'zpp-muted' }, '本次查看已记录（查看人、时间、办件）。'));
+			} else {
+				button.replaceWith(el('p', { className: 'zpp-message' },
+					((full.body && full.body.detail) || '无法显示完整信息。').split(' / ')[0]));
+			}
+		}
+	}, label);
+	return button;
+}
+
 async function render(node, taskId) {
 	const message = text => el('p', { className: 'zpp-message' }, text);
 	node.appendChild(message('加载中…'));
-	const variable = await getJson(`${appRoot}/api/engine/engine/${encodeURIComponent(engine)}/task/`
-		+ `${encodeURIComponent(taskId)}/variables/caseNo`);
+	const engineApi = `${appRoot}/api/engine/engine/${encodeURIComponent(engine)}/task/${encodeURIComponent(taskId)}`;
+	const [task, variable] = await Promise.all([getJson(engineApi), getJson(engineApi + '/variables/caseNo')]);
 	const caseNo = variable.status === 200 && variable.body ? String(variable.body.value || '') : '';
+	const callBack = task.status === 200 && task.body && task.body.taskDefinitionKey === 'callBackApplicant';
 	const path = caseNo.startsWith('DP') ? '/proxy-runs/' : caseNo.startsWith('BJ') ? '/applications/' : null;
 	node.replaceChildren();
 	if (!path) {
@@ -54,30 +75,24 @@ async function render(node, taskId) {
 		return;
 	}
 	const found = await getJson(API + path + encodeURIComponent(caseNo));
-	if (found.status !== 200 || !found.body) {
+	let shown = null;
+	if (found.status === 200 && found.body) {
+		shown = facts(found.body);
+		node.append(el('p', { className: 'zpp-muted' }, '身份证号和手机号已部分隐藏。'), shown);
+	} else if (!callBack) {
 		node.appendChild(message(found.status === 401 ? '登录已失效，请刷新页面重新登录。' : '暂时无法加载申请人信息。'));
 		return;
 	}
-	const shown = facts(found.body);
-	node.append(el('p', { className: 'zpp-muted' }, '身份证号和手机号已部分隐藏。'), shown);
-	if (!found.body.applicantRevealable) {
-		return;
+	if (found.body && found.body.applicantRevealable) {
+		node.appendChild(revealButton('显示完整身份证号和手机号（将记录本次查看）',
+			API + path + encodeURIComponent(caseNo) + '/applicant', full => shown.replaceWith(facts(full))));
 	}
-	const reveal = el('button', {
-		type: 'button',
-		className: 'btn btn-default btn-sm',
-		onclick: async () => {
-			reveal.disabled = true;
-			const full = await getJson(API + path + encodeURIComponent(caseNo) + '/applicant');
-			if (full.status === 200 && full.body) {
-				shown.replaceWith(facts(full.body));
-				reveal.replaceWith(el('p', { className: 'zpp-muted' }, '本次查看已记录（查看人、时间、办件）。'));
-			} else {
-				reveal.replaceWith(message((full.body && full.body.detail) || '无法显示完整信息。'));
-			}
-		}
-	}, '显示完整身份证号和手机号（将记录本次查看）');
-	node.appendChild(reveal);
+	if (callBack) {
+		const phone = el('p', null);
+		node.append(phone, revealButton('显示完整手机号以便回访（将记录本次查看）',
+			API + '/ratings/' + encodeURIComponent(caseNo) + '/applicant-phone',
+			contact => phone.replaceChildren(el('strong', null, '回访电话：'), el('span', { className: 'zpp-回访电话' }, contact.phone))));
+	}
 }
 
 export default [{

@@ -1,18 +1,25 @@
-package org.zhengpaopao.proxyrun;
+package org.zhengpaopao.system;
 
 import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A record that a member of staff saw an applicant's full ID number and phone. Written once, never changed. */
+/** A record that a member of staff saw an applicant's full numbers. Written once, never changed. */
 @Entity
-@Table(name = "zpp_applicant_data_view")
-public class ApplicantDataView {
+@Table(name = "zpp_personal_data_view")
+public class PersonalDataView {
+
+	/** What the view showed in full. */
+	public enum Shown {
+		ID_NUMBER_AND_PHONE, PHONE
+	}
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -27,13 +34,18 @@ public class ApplicantDataView {
 	@Column(name = "viewed_at", nullable = false)
 	private Instant viewedAt;
 
-	protected ApplicantDataView() {
+	@Enumerated(EnumType.STRING)
+	@Column(name = "shown", nullable = false)
+	private Shown shown;
+
+	protected PersonalDataView() {
 	}
 
-	ApplicantDataView(String caseNo, String viewer, Instant viewedAt) {
+	PersonalDataView(String caseNo, String viewer, Instant viewedAt, Shown shown) {
 		this.caseNo = caseNo;
 		this.viewer = viewer;
 		this.viewedAt = viewedAt;
+		this.shown = shown;
 	}
 
 	public String getCaseNo() {
@@ -46,5 +58,9 @@ public class ApplicantDataView {
 
 	public Instant getViewedAt() {
 		return viewedAt;
+	}
+
+	public Shown getShown() {
+		return shown;
 	}
 }
