@@ -34,6 +34,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 import org.zhengpaopao.IntegrationTest;
 import org.zhengpaopao.TestNotifications;
+import org.zhengpaopao.WebappSession;
 import org.zhengpaopao.application.Applications;
 import org.zhengpaopao.assessment.Assessment;
 import org.zhengpaopao.assessment.RatingLevel;
@@ -44,7 +45,6 @@ import org.zhengpaopao.catalog.Disposition;
 import org.zhengpaopao.catalog.EntryTerms;
 import org.zhengpaopao.proxyrun.NewProxyRun;
 import org.zhengpaopao.proxyrun.ProxyRuns;
-import org.zhengpaopao.supervision.WebappLogin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -264,9 +264,9 @@ class AuthorizationMatrixTests {
 			if (user.equals(ANONYMOUS) || !webappLogin(user, "cockpit")) {
 				return carriedOut(http.exchange("/api/supervision/overdue", HttpMethod.GET, null, String.class));
 			}
-			String session = WebappLogin.login(http, user, "cockpit");
+			WebappSession session = WebappSession.login(http, user, "cockpit");
 			return carriedOut(http.exchange("/api/supervision/overdue", HttpMethod.GET,
-					new HttpEntity<>(WebappLogin.withSession(session)), String.class));
+					new HttpEntity<>(session.cookies()), String.class));
 		});
 		return probes;
 	}
@@ -314,7 +314,7 @@ class AuthorizationMatrixTests {
 			// without a login, the webapp's own API answers 401
 			return carriedOut(http.exchange("/camunda/api/engine/engine/default/task", HttpMethod.GET, null, String.class));
 		}
-		return carriedOut(WebappLogin.attempt(http, user, app));
+		return carriedOut(WebappSession.attempt(http, user, app));
 	}
 
 	boolean deploy(String user) {

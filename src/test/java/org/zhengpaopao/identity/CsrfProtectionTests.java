@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.zhengpaopao.IntegrationTest;
+import org.zhengpaopao.WebappSession;
 import org.zhengpaopao.proxyrun.ProxyRuns;
 
 /**

@@ -33,11 +33,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zhengpaopao.IntegrationTest;
 import org.zhengpaopao.TestNotifications;
+import org.zhengpaopao.WebappSession;
 import org.zhengpaopao.catalog.Catalog;
 import org.zhengpaopao.catalog.CatalogEntry;
 import org.zhengpaopao.catalog.Disposition;
 import org.zhengpaopao.catalog.Replacement;
-import org.zhengpaopao.supervision.WebappLogin;
 
 /**
  * The applicant's ID number and phone: masked for those who don't need them, shown in full to the issuing clerk
@@ -102,9 +102,9 @@ class PersonalDataTests {
 		assertThat(full.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(full.getBody()).containsEntry("idNumber", ID_NUMBER).containsEntry("phone", PHONE);
 		// the same again, e.g. from the 「申请人」 tab in Tasklist, read with the webapp session
-		String session = WebappLogin.login(http, "clerk-huzhen-1", "tasklist");
+		WebappSession session = WebappSession.login(http, "clerk-huzhen-1", "tasklist");
 		assertThat(http.exchange("/api/proxy-runs/" + caseNo + "/applicant", HttpMethod.GET,
-				new HttpEntity<>(WebappLogin.withSession(session)), OBJECT).getBody()).containsEntry("idNumber", ID_NUMBER);
+				new HttpEntity<>(session.cookies()), OBJECT).getBody()).containsEntry("idNumber", ID_NUMBER);
 
 		assertThat(views(caseNo)).hasSize(2).allSatisfy(view -> {
 			assertThat(view).containsEntry("viewer", "clerk-huzhen-1").containsEntry("shown", "ID_NUMBER_AND_PHONE");

@@ -16,6 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 import org.zhengpaopao.IntegrationTest;
+import org.zhengpaopao.WebappSession;
 
 /**
  * The attributes of the cookies the webapps set, read from real Set-Cookie headers. The session: HttpOnly, SameSite

@@ -8,13 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
 import org.zhengpaopao.IntegrationTest;
+import org.zhengpaopao.WebappSession;
 
 /**
  * The KPIs are for 跑改办 and 督考办 ({@code managers}) and admins only: with HTTP Basic, or with the webapp session
@@ -55,17 +53,17 @@ class KpiAccessTests {
 
 	@Test
 	void shouldLetAManagerLoggedIntoCockpitReadTheKpisLikeTheDashboardDoes() {
-		String session = login("manager-1", "cockpit");
+		WebappSession session = WebappSession.login(http, "manager-1", "cockpit");
 		for (String path : PATHS) {
-			var response = http.exchange(path, HttpMethod.GET, new HttpEntity<>(withSession(session)), byte[].class);
+			var response = http.exchange(path, HttpMethod.GET, new HttpEntity<>(session.cookies()), byte[].class);
 			assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
 		}
 	}
 
 	@Test
 	void shouldRefuseTheKpisToARunnersTasklistSession() {
-		String session = login("runner-huzhen-1", "tasklist");
-		var response = http.exchange(PATHS.get(0), HttpMethod.GET, new HttpEntity<>(withSession(session)),
+		WebappSession session = WebappSession.login(http, "runner-huzhen-1", "tasklist");
+		var response = http.exchange(PATHS.get(0), HttpMethod.GET, new HttpEntity<>(session.cookies()),
 				String.class);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 	}
@@ -82,42 +80,5 @@ class KpiAccessTests {
 		var bare = http.getForEntity("/kpi", String.class);
 		assertThat(bare.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(bare.getBody()).contains("证跑跑考核指标看板");
-	}
-
-	// --- the Camunda webapp login, as its login page does it (see supervision.WebappLogin)
-
-	static final String SESSION_COOKIE = "JSESSIONID";
-
-	String login(String user, String app) {
-		ResponseEntity<String> fetch = http.getForEntity("/camunda/api/admin/auth/user/default", String.class);
-		String anonymousSession = cookie(fetch, SESSION_COOKIE);
-		String token = fetch.getHeaders().getFirst("X-XSRF-TOKEN");
-		HttpHeaders headers = new HttpHeaders();
-		headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-		headers.add(HttpHeaders.COOKIE, SESSION_COOKIE + "=" + anonymousSession + "; XSRF-TOKEN=" + token);
-		headers.add("X-XSRF-TOKEN", token);
-		var form = new LinkedMultiValueMap<String, String>();
-		form.add("username", user);
-		form.add("password", "demo");
-		ResponseEntity<String> login = http.exchange("/camunda/api/admin/auth/user/default/login/" + app,
-				HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
-		assertThat(login.getStatusCode()).as("login of %s to %s", user, app).isEqualTo(HttpStatus.OK);
-		return cookie(login, SESSION_COOKIE);
-	}
-
-	static HttpHeaders withSession(String session) {
-		HttpHeaders headers = new HttpHeaders();
-		headers.add(HttpHeaders.COOKIE, SESSION_COOKIE + "=" + session);
-		return headers;
-	}
-
-	static String cookie(ResponseEntity<?> response, String name) {
-		for (String setCookie : response.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE)) {
-			String pair = setCookie.split(";", 2)[0].trim();
-			if (pair.startsWith(name + "=")) {
-				return pair.substring(name.length() + 1);
-			}
-		}
-		return null;
 	}
 }

@@ -1,8 +1,6 @@
 package org.zhengpaopao.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.zhengpaopao.supervision.WebappLogin.login;
-import static org.zhengpaopao.supervision.WebappLogin.withSession;
 
 import java.util.Map;
 
@@ -16,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.zhengpaopao.IntegrationTest;
+import org.zhengpaopao.WebappSession;
 
 /**
  * Who may read the overdue runs: 督考办, 工作专班 and admins, with HTTP Basic or, for reading, the webapp session
@@ -33,8 +32,8 @@ class SupervisionAccessTests {
 		return http.withBasicAuth(user, "demo").getForEntity(path, String.class);
 	}
 
-	ResponseEntity<String> getWithSession(String session, String path) {
-		return http.exchange(path, HttpMethod.GET, new HttpEntity<>(withSession(session)), String.class);
+	ResponseEntity<String> getWithSession(WebappSession session, String path) {
+		return http.exchange(path, HttpMethod.GET, new HttpEntity<>(session.cookies()), String.class);
 	}
 
 	@Test
@@ -57,7 +56,7 @@ class SupervisionAccessTests {
 
 	@Test
 	void shouldLetAManagersCockpitSessionReadTheApi() {
-		String session = login(http, "manager-1", "cockpit");
+		WebappSession session = WebappSession.login(http, "manager-1", "cockpit");
 		assertThat(getWithSession(session, OVERDUE).getStatusCode()).isNotIn(HttpStatus.UNAUTHORIZED,
 				HttpStatus.FORBIDDEN);
 		var again = getWithSession(session, "/api/divisions");
@@ -67,7 +66,7 @@ class SupervisionAccessTests {
 
 	@Test
 	void shouldRefuseTheOverdueListToARunnersTasklistSession() {
-		String session = login(http, "runner-huzhen-1", "tasklist");
+		WebappSession session = WebappSession.login(http, "runner-huzhen-1", "tasklist");
 		assertThat(getWithSession(session, OVERDUE).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(getWithSession(session, "/api/divisions").getStatusCode()).as("the runner is known, just not allowed")
 			.isEqualTo(HttpStatus.OK);
@@ -75,8 +74,8 @@ class SupervisionAccessTests {
 
 	@Test
 	void shouldNotLetAWebappSessionChangeAnything() {
-		String session = login(http, "window-minzheng-1", "tasklist");
-		HttpHeaders headers = withSession(session);
+		WebappSession session = WebappSession.login(http, "window-minzheng-1", "tasklist");
+		HttpHeaders headers = session.cookies();
 		headers.setContentType(MediaType.APPLICATION_JSON);
 		var body = Map.of("applicantName", "李四", "idNumber", "330825199001014569", "phone", "13905705678",
 				"townshipCode", "muchen", "villageCode", "muchen-shuangdai", "certificateCode", "ZM-0032",
@@ -89,8 +88,6 @@ class SupervisionAccessTests {
 
 	@Test
 	void shouldIgnoreASessionThatNeverLoggedIn() {
-		ResponseEntity<String> fetch = http.getForEntity("/camunda/api/admin/auth/user/default", String.class);
-		String anonymousSession = WebappLogin.cookie(fetch, WebappLogin.SESSION_COOKIE);
-		assertThat(getWithSession(anonymousSession, OVERDUE).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(getWithSession(WebappSession.visit(http), OVERDUE).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 	}
 }
