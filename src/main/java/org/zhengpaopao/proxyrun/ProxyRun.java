@@ -125,6 +125,13 @@ public class ProxyRun {
 	@Column(name = "created_by", nullable = false, length = 64)
 	private String createdBy;
 
+	/** the window's key for this request: the same key again returns this run (runs of a case have none) */
+	@Column(name = "idempotency_key", unique = true, length = 64)
+	private String idempotencyKey;
+
+	@Column(name = "request_fingerprint", length = 64)
+	private String requestFingerprint;
+
 	@ElementCollection(fetch = FetchType.EAGER)
 	@CollectionTable(name = "zpp_proxy_run_step", joinColumns = @JoinColumn(name = "proxy_run_id"))
 	@OrderColumn(name = "seq")
@@ -365,6 +372,15 @@ public class ProxyRun {
 
 	public Long getId() {
 		return id;
+	}
+
+	void keyedBy(String idempotencyKey, String requestFingerprint) {
+		this.idempotencyKey = idempotencyKey;
+		this.requestFingerprint = requestFingerprint;
+	}
+
+	String getRequestFingerprint() {
+		return requestFingerprint;
 	}
 
 	public String getCaseNo() {
