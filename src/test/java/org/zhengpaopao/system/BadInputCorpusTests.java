@@ -27,7 +27,10 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -71,6 +74,7 @@ class BadInputCorpusTests {
 
 	static final String MATTER = "SX-098"; // no other test changes this matter's list
 	static final String APPLICANT_ID = "330825198505050032";
+	static final String PROBE_USER = "corpus-probe";
 
 	@LocalServerPort
 	int port;
@@ -114,10 +118,19 @@ class BadInputCorpusTests {
 	final List<String> addedEntries = new ArrayList<>();
 	int phoneSequence;
 
+	@BeforeAll
+	void setUp() {
+		fingerprint = new DatabaseFingerprint(jdbc, notificationThreads);
+		if (identityService.createUserQuery().userId(PROBE_USER).count() == 0) {
+			var user = identityService.newUser(PROBE_USER);
+			user.setPassword("demo");
+			identityService.saveUser(user);
+		}
+		setUpSharedData();
+	}
+
 	@TestFactory
 	Stream<DynamicNode> everyEndpointAnswersBadInputWithAProblemAndChangesNothing() {
-		fingerprint = new DatabaseFingerprint(jdbc, notificationThreads);
-		setUpSharedData();
 		BadInputCorpus corpus = BadInputCorpus.load();
 		return corpus.endpoints.stream().map(endpoint -> {
 			List<Case> cases = corpus.cases(endpoint, this::placeholder);
@@ -132,6 +145,98 @@ class BadInputCorpusTests {
 						}
 					})));
 		});
+	}
+
+	@Test
+	void shouldTakeAnApplicationOnceForTheSameIdempotencyKey() throws Exception {
+		String body = """
+				{"applicantName": "王建国", "idNumber": "%s", "phone": "13905700001", "townshipCode": "huzhen",
+				 "villageCode": "huzhen-xiaku", "matterCode": "SX-001", "requiredCertificates": ["ZM-0114"],
+				 "commitments": ["ZM-0114"]}""".formatted(APPLICANT_ID);
+		assertTakenOnce("/api/applications", body, "zpp_application", "窗口");
+	}
+
+	@Test
+	void shouldOpenAProxyRunOnceForTheSameIdempotencyKey() throws Exception {
+		String body = """
+				{"applicantName": "张三", "idNumber": "%s", "phone": "13905701234", "townshipCode": "huzhen",
+				 "villageCode": "huzhen-xiaku", "certificateCode": "ZM-0032", "usingDepartmentCode": "minzheng",
+				 "authorizedAtWindow": true}""".formatted(APPLICANT_ID);
+		assertTakenOnce("/api/proxy-runs", body, "zpp_proxy_run", "代跑");
+	}
+
+	/**
+	 * The first request is answered 201, the same again 200 with the same case and no change at all, the same key
+	 * with another phone number 409 naming the case, and there is exactly one new row.
+	 */
+	void assertTakenOnce(String path, String body, String table, String what) throws Exception {
+		String key = UUID.randomUUID().toString();
+		long before = jdbc.queryForObject("select count(*) from " + table, Long.class);
+
+		HttpResponse<String> first = post(path, body, key);
+		assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+		String caseNo = BadInputCorpus.JSON.readTree(first.body()).get("caseNo").asText();
+		DatabaseFingerprint.Snapshot afterFirst = fingerprint.take();
+
+		HttpResponse<String> again = post(path, body, key);
+		assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+		assertThat(BadInputCorpus.JSON.readTree(again.body()).get("caseNo").asText()).isEqualTo(caseNo);
+
+		HttpResponse<String> different = post(path, body.replace("1390570", "1390571"), key);
+		assertThat(different.statusCode()).as(different.body()).isEqualTo(409);
+		assertThat(different.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+		assertThat(BadInputCorpus.JSON.readTree(different.body()).get("detail").asText()).contains(caseNo);
+
+		assertThat(fingerprint.take().differencesTo(afterFirst)).as("neither the replay nor the conflict changed anything")
+			.isEmpty();
+		assertThat(jdbc.queryForObject("select count(*) from " + table, Long.class)).as("one new " + what)
+			.isEqualTo(before + 1);
+		lastSnapshot = null;
+	}
+
+	HttpResponse<String> post(String path, String body, String key) throws Exception {
+		return client.send(request(path, "window-minzheng-1").header("Content-Type", "application/json")
+			.header("Idempotency-Key", key)
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+	/** What the security layer and the router refuse is a problem detail as well. */
+	@TestFactory
+	Stream<DynamicTest> refusalsOfSecurityAndUnknownAddressesAreProblems() {
+		record Refusal(String name, String method, String path, String user, String password, int status) {
+		}
+		return Stream.of(new Refusal("no login", "GET", "/api/divisions", null, null, 401),
+				// Camunda holds back the next login of a user after a wrong password: not one the corpus logs in as
+				new Refusal("wrong password", "GET", "/api/divisions", PROBE_USER, "wrong", 401),
+				new Refusal("unknown user", "GET", "/api/divisions", "nobody", "demo", 401),
+				new Refusal("role may not", "POST", "/api/proxy-runs", "manager-1", "demo", 403),
+				new Refusal("a runner reads a case", "GET", "/api/applications/BJ1", "runner-huzhen-1", "demo", 403),
+				new Refusal("unknown /api address", "GET", "/api/nothing-here", "manager-1", "demo", 404),
+				new Refusal("unknown /api address without login", "GET", "/api/nothing-here", null, null, 401),
+				new Refusal("unknown /public/api address", "GET", "/public/api/nothing-here", null, null, 404),
+				new Refusal("wrong method", "DELETE", "/api/proxy-runs", "window-minzheng-1", "demo", 405),
+				new Refusal("wrong method on a public address", "GET", "/public/api/track", null, null, 405),
+				new Refusal("path parameter the firewall refuses", "GET", "/api/proxy-runs/x;jsessionid=1", "manager-1",
+						"demo", 400),
+				new Refusal("encoded slash", "GET", "/api/proxy-runs/a%2Fb", "manager-1", "demo", 400),
+				new Refusal("the error page itself", "GET", "/error", null, null, 404))
+			.map(refusal -> dynamicTest(refusal.method() + " " + refusal.path() + " · " + refusal.name(), () -> {
+				DatabaseFingerprint.Snapshot before = fingerprint.take();
+				HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + refusal.path()))
+					.timeout(Duration.ofSeconds(30));
+				if (refusal.user() != null) {
+					request.header("Authorization", "Basic " + Base64.getEncoder()
+						.encodeToString((refusal.user() + ":" + refusal.password()).getBytes(StandardCharsets.UTF_8)));
+				}
+				request.method(refusal.method(), HttpRequest.BodyPublishers.noBody());
+				HttpResponse<String> response = client.send(request.build(),
+						HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+				assertThat(response.statusCode()).as(response.body()).isEqualTo(refusal.status());
+				assertProblem(new Case("refusal", refusal.name(), refusal.method(), refusal.path(), Map.of(), null,
+						Outcome.INVALID, refusal.status(), null, null, null), response, refusal.status());
+				assertThat(before.differencesTo(fingerprint.take())).isEmpty();
+			}));
 	}
 
 	// --- the data the baselines refer to
