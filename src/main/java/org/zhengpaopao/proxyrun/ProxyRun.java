@@ -34,6 +34,9 @@ public class ProxyRun {
 
 	static final String SYSTEM = "system";
 
+	/** the length of zpp_proxy_run_step.note */
+	static final int MAX_NOTE = 1000;
+
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
@@ -366,8 +369,12 @@ public class ProxyRun {
 	}
 
 	private void record(String step, String label, String actor, Instant at, String note) {
-		steps.add(new ProxyRunStep(step, label, actor == null ? SYSTEM : actor, at,
-				note == null || note.isBlank() ? null : note.strip()));
+		String text = note == null || note.isBlank() ? null : note.strip();
+		if (text != null && text.length() > MAX_NOTE) {
+			// a reason of the full length the form allows, with the old and new deadline in front of it
+			text = text.substring(0, MAX_NOTE - 1) + "…";
+		}
+		steps.add(new ProxyRunStep(step, label, actor == null ? SYSTEM : actor, at, text));
 	}
 
 	public Long getId() {
