@@ -2,7 +2,6 @@ package org.zhengpaopao.system;
 
 import java.io.IOException;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
@@ -49,8 +48,11 @@ final class Problems {
 			case 405 -> "该地址不支持此请求方法 / This address does not take this method";
 			case 413 -> "请求内容超过上限 / The request is larger than allowed";
 			case 414, 431 -> "请求地址或请求头过长 / The address or a header of the request is too long";
+			case 401 -> "请使用证跑跑员工账号登录 / Log in with your staff account";
+			case 403 -> "您的岗位无权进行此操作 / Your role may not do this";
+			case 415 -> "请求内容应为 JSON / The request body must be JSON";
 			default -> status >= 500 ? "处理请求时出错，请稍后重试 / The request could not be processed; try again later"
-					: HttpStatus.valueOf(status).getReasonPhrase();
+					: "请求未能处理，请检查后重试 / The request could not be handled; check it and try again";
 		};
 	}
 
