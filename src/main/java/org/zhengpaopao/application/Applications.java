@@ -1,13 +1,9 @@
 package org.zhengpaopao.application;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +37,7 @@ import org.zhengpaopao.sharing.DataSharing.Verification;
 import org.zhengpaopao.sharing.DataSharing.VerificationRequest;
 import org.zhengpaopao.system.ConflictException;
 import org.zhengpaopao.system.IdNumber;
+import org.zhengpaopao.system.Idempotency;
 import org.zhengpaopao.system.InvalidInputException;
 import org.zhengpaopao.system.NotFoundException;
 import org.zhengpaopao.system.PersonName;
@@ -55,7 +52,6 @@ import org.zhengpaopao.system.PhoneNumber;
 public class Applications {
 
 	private static final DateTimeFormatter CASE_DATE = DateTimeFormatter.BASIC_ISO_DATE;
-	private static final int MAX_KEY_LENGTH = 64;
 	private static final int MAX_TEXT = 1000;
 
 	private final ApplicationRepository applications;
@@ -96,7 +92,7 @@ public class Applications {
 	 * transaction, so that a failure leaves neither behind.
 	 */
 	public Intake take(NewApplication request, String idempotencyKey, String actor) {
-		String key = idempotencyKey(idempotencyKey);
+		String key = Idempotency.key(idempotencyKey);
 		String fingerprint = fingerprint(request);
 		if (key != null) {
 			Optional<Application> earlier = applications.findByIdempotencyKey(key);
@@ -218,31 +214,11 @@ public class Applications {
 		return commitments;
 	}
 
-	private static String idempotencyKey(String raw) {
-		if (raw == null || raw.isBlank()) {
-			return null;
-		}
-		String key = raw.strip();
-		if (key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c > 32 && c < 127)) {
-			throw new InvalidInputException("Idempotency-Key", "幂等键为不超过64个可见ASCII字符",
-					"at most 64 visible ASCII characters");
-		}
-		return key;
-	}
-
 	private static String fingerprint(NewApplication request) {
-		String canonical = String.join("\u0001", String.valueOf(request.applicantName()),
-				String.valueOf(request.idNumber()), String.valueOf(request.phone()),
-				String.valueOf(request.townshipCode()), String.valueOf(request.villageCode()),
-				String.valueOf(request.matterCode()), new TreeSet<>(request.requiredCertificates()).toString(),
-				new TreeSet<>(request.commitments()).toString(), String.valueOf(request.authorizedAtWindowOrDefault()));
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		return Idempotency.fingerprint(request.applicantName(), request.idNumber(), request.phone(),
+				request.townshipCode(), request.villageCode(), request.matterCode(),
+				new TreeSet<>(request.requiredCertificates()), new TreeSet<>(request.commitments()),
+				request.authorizedAtWindowOrDefault());
 	}
 
 	@Transactional(readOnly = true)

@@ -2,6 +2,8 @@ package org.zhengpaopao.application;
 
 import java.util.List;
 
+import org.zhengpaopao.system.InvalidInputException;
+
 /**
  * An application taken at a window.
  *
@@ -16,8 +18,18 @@ public record NewApplication(String applicantName, String idNumber, String phone
 		Boolean authorizedAtWindow) {
 
 	public NewApplication {
-		requiredCertificates = requiredCertificates == null ? List.of() : List.copyOf(requiredCertificates);
-		commitments = commitments == null ? List.of() : List.copyOf(commitments);
+		requiredCertificates = codes(requiredCertificates, "requiredCertificates");
+		commitments = codes(commitments, "commitments");
+	}
+
+	private static List<String> codes(List<String> codes, String field) {
+		if (codes == null) {
+			return List.of();
+		}
+		if (codes.stream().anyMatch(java.util.Objects::isNull)) {
+			throw new InvalidInputException(field, "列表中不能有空值", "the list may not contain null");
+		}
+		return List.copyOf(codes);
 	}
 
 	boolean authorizedAtWindowOrDefault() {

@@ -26,6 +26,7 @@ import org.zhengpaopao.system.ConflictException;
 import org.zhengpaopao.system.InvalidInputException;
 import org.zhengpaopao.system.PersonalDataView;
 import org.zhengpaopao.system.PersonalDataViews;
+import org.zhengpaopao.system.Text;
 
 /**
  * The assessment feature's API: inviting applicants to rate finished services, taking their ratings, reminding
@@ -117,10 +118,7 @@ public class Assessment {
 		if (level == null) {
 			throw new InvalidInputException("level", "请选择评价等级", "choose a level");
 		}
-		String text = comment == null ? "" : comment.strip();
-		if (text.length() > MAX_COMMENT || text.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n')) {
-			throw new InvalidInputException("comment", "评价内容不超过500字", "at most 500 characters");
-		}
+		String text = Text.optional(comment, "comment", MAX_COMMENT, true);
 		Rating rating = find(caseNo, phone).orElseThrow(() -> new InvalidInputException("caseNo",
 				"办件编号或手机号码不正确，或该办件尚未办结", "no finished case with this number and phone"));
 		if (!rating.isRated()) {

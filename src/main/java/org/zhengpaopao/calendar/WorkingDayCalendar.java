@@ -42,6 +42,18 @@ public class WorkingDayCalendar {
 	/** About one year of working days; longer periods are not "working day" deadlines in any regulation we serve. */
 	static final int MAX_WORKING_DAYS = 250;
 
+	/**
+	 * The dates the API takes: the county's working years, with room. The lunar holidays are only computed for
+	 * sane years (year 0 or 999999999 has no Spring Festival that anyone could check).
+	 */
+	public static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+	public static final LocalDate LATEST = LocalDate.of(2099, 12, 31);
+
+	/** Whether the API takes {@code date}: between {@link #EARLIEST} and {@link #LATEST}. */
+	public static boolean inRange(LocalDate date) {
+		return !date.isBefore(EARLIEST) && !date.isAfter(LATEST);
+	}
+
 	private static final Logger log = LoggerFactory.getLogger(WorkingDayCalendar.class);
 
 	private static final Pattern TABLE_FILE = Pattern.compile("(\\d{4})\\.csv");

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhengpaopao.system.ConflictException;
 import org.zhengpaopao.system.InvalidInputException;
+import org.zhengpaopao.system.Text;
 import org.zhengpaopao.system.NotFoundException;
 
 /**
@@ -37,7 +38,7 @@ public class Catalog {
 	}
 
 	public Optional<Certificate> certificate(String code) {
-		return certificates.findById(code);
+		return code == null ? Optional.empty() : certificates.findById(code);
 	}
 
 	public List<Certificate> certificates() {
@@ -151,10 +152,7 @@ public class Catalog {
 	}
 
 	private static String reason(String reason) {
-		String why = reason == null ? "" : reason.strip();
-		if (why.isEmpty() || why.length() > MAX_REASON) {
-			throw new InvalidInputException("reason", "请写明调整理由（不超过512字）", "a reason of at most 512 characters is required");
-		}
-		return why;
+		return Text.required(reason, "reason", MAX_REASON, true, "请写明调整理由（不超过512字）",
+				"a reason of at most 512 characters is required");
 	}
 }

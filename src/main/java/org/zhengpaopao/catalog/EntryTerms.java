@@ -1,6 +1,7 @@
 package org.zhengpaopao.catalog;
 
 import org.zhengpaopao.system.InvalidInputException;
+import org.zhengpaopao.system.Text;
 
 /**
  * How a matter treats one certificate: the part of a catalog entry a maintainer decides.
@@ -20,8 +21,8 @@ public record EntryTerms(Disposition disposition, Replacement replacement, Strin
 			throw new InvalidInputException("disposition", "请选择处理方式（CANCELLED/SHARED/REPLACED/PROXY）",
 					"choose a disposition");
 		}
-		detail = detail == null ? "" : detail.strip();
-		legalBasis = legalBasis == null ? "" : legalBasis.strip();
+		detail = Text.optional(detail, "detail", MAX_DETAIL, true);
+		legalBasis = Text.optional(legalBasis, "legalBasis", MAX_LEGAL_BASIS, true);
 		if (detail.isEmpty()) {
 			throw new InvalidInputException("detail", switch (disposition) {
 				case CANCELLED -> "请写明取消理由";
@@ -29,10 +30,6 @@ public record EntryTerms(Disposition disposition, Replacement replacement, Strin
 				case REPLACED -> "请写明替代的证照或告知承诺书内容";
 				case PROXY -> "请写明代跑说明";
 			}, "is required for " + disposition);
-		}
-		if (detail.length() > MAX_DETAIL || legalBasis.length() > MAX_LEGAL_BASIS) {
-			throw new InvalidInputException(detail.length() > MAX_DETAIL ? "detail" : "legalBasis",
-					"内容过长（说明不超过1000字，依据不超过512字）", "too long");
 		}
 		if ((disposition == Disposition.REPLACED) != (replacement != null)) {
 			throw new InvalidInputException("replacement", "仅「替代」须选择替代方式（LICENCE 证照 / COMMITMENT 告知承诺）",

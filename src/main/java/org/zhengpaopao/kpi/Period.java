@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.zhengpaopao.calendar.WorkingDayCalendar;
 import org.zhengpaopao.system.InvalidInputException;
 
 /**
@@ -22,6 +23,11 @@ record Period(LocalDate from, LocalDate to) {
 	static final int MAX_DAYS = 3 * 366;
 
 	Period {
+		if (!WorkingDayCalendar.inRange(from) || !WorkingDayCalendar.inRange(to)) {
+			throw new InvalidInputException(WorkingDayCalendar.inRange(from) ? "to" : "from",
+					"日期须在 " + WorkingDayCalendar.EARLIEST + " 至 " + WorkingDayCalendar.LATEST + " 之间",
+					"dates are between " + WorkingDayCalendar.EARLIEST + " and " + WorkingDayCalendar.LATEST);
+		}
 		if (from.isAfter(to)) {
 			throw new InvalidInputException("from", "开始日期不能晚于结束日期", "from must not be after to");
 		}
@@ -47,12 +53,19 @@ record Period(LocalDate from, LocalDate to) {
 	}
 
 	static YearMonth month(String text, String field) {
+		YearMonth month;
 		try {
-			return YearMonth.parse(text.strip());
+			month = YearMonth.parse(text.strip());
 		}
 		catch (DateTimeParseException e) {
 			throw new InvalidInputException(field, "月份格式应为 YYYY-MM", "the month must be YYYY-MM");
 		}
+		if (!WorkingDayCalendar.inRange(month.atDay(1))) {
+			throw new InvalidInputException(field, "月份须在 " + YearMonth.from(WorkingDayCalendar.EARLIEST) + " 至 "
+					+ YearMonth.from(WorkingDayCalendar.LATEST) + " 之间", "the month must be between "
+							+ YearMonth.from(WorkingDayCalendar.EARLIEST) + " and " + YearMonth.from(WorkingDayCalendar.LATEST));
+		}
+		return month;
 	}
 
 	private static LocalDate date(String text, String field) {

@@ -27,12 +27,14 @@ public class Organization {
 		return divisions.findByTypeNotOrderByCode(DivisionType.VILLAGE);
 	}
 
+	// a missing code is an unknown one: the caller names the field to correct
+
 	public Optional<Division> township(String code) {
-		return divisions.findById(code).filter(Division::isTownship);
+		return code == null ? Optional.empty() : divisions.findById(code).filter(Division::isTownship);
 	}
 
 	public Optional<Division> village(String code) {
-		return divisions.findById(code).filter(d -> !d.isTownship());
+		return code == null ? Optional.empty() : divisions.findById(code).filter(d -> !d.isTownship());
 	}
 
 	/**
@@ -64,6 +66,6 @@ public class Organization {
 	}
 
 	public Optional<Department> department(String code) {
-		return departments.findById(code);
+		return code == null ? Optional.empty() : departments.findById(code);
 	}
 }

@@ -34,6 +34,9 @@ public class ProxyRun {
 
 	static final String SYSTEM = "system";
 
+	/** the length of zpp_proxy_run_step.note */
+	static final int MAX_NOTE = 1000;
+
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
@@ -124,6 +127,13 @@ public class ProxyRun {
 
 	@Column(name = "created_by", nullable = false, length = 64)
 	private String createdBy;
+
+	/** the window's key for this request: the same key again returns this run (runs of a case have none) */
+	@Column(name = "idempotency_key", unique = true, length = 64)
+	private String idempotencyKey;
+
+	@Column(name = "request_fingerprint", length = 64)
+	private String requestFingerprint;
 
 	@ElementCollection(fetch = FetchType.EAGER)
 	@CollectionTable(name = "zpp_proxy_run_step", joinColumns = @JoinColumn(name = "proxy_run_id"))
@@ -359,12 +369,25 @@ public class ProxyRun {
 	}
 
 	private void record(String step, String label, String actor, Instant at, String note) {
-		steps.add(new ProxyRunStep(step, label, actor == null ? SYSTEM : actor, at,
-				note == null || note.isBlank() ? null : note.strip()));
+		String text = note == null || note.isBlank() ? null : note.strip();
+		if (text != null && text.length() > MAX_NOTE) {
+			// a reason of the full length the form allows, with the old and new deadline in front of it
+			text = text.substring(0, MAX_NOTE - 1) + "…";
+		}
+		steps.add(new ProxyRunStep(step, label, actor == null ? SYSTEM : actor, at, text));
 	}
 
 	public Long getId() {
 		return id;
+	}
+
+	void keyedBy(String idempotencyKey, String requestFingerprint) {
+		this.idempotencyKey = idempotencyKey;
+		this.requestFingerprint = requestFingerprint;
+	}
+
+	String getRequestFingerprint() {
+		return requestFingerprint;
 	}
 
 	public String getCaseNo() {

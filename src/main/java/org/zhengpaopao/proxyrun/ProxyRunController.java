@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -13,14 +14,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.zhengpaopao.identity.Groups;
 import org.zhengpaopao.system.ConflictException;
 import org.zhengpaopao.system.IdNumber;
+import org.zhengpaopao.system.Idempotency;
 import org.zhengpaopao.system.NotFoundException;
 import org.zhengpaopao.system.PhoneNumber;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -36,12 +40,29 @@ class ProxyRunController {
 
 	@PostMapping("/api/proxy-runs")
 	@Operation(summary = "窗口受理代跑申请 / Open a proxy-run at the window",
-			description = "Window staff only. The case number in the answer is the business key of the process instance.")
-	ResponseEntity<ProxyRunView> open(@Valid @RequestBody OpenProxyRunRequest request, Principal principal) {
-		ProxyRun run = proxyRuns.open(new NewProxyRun(request.applicantName(), request.idNumber(), request.phone(),
+			description = "Window staff only. The case number in the answer is the business key of the process instance. "
+					+ "With an Idempotency-Key header, sending the same request again returns the same run (200) "
+					+ "instead of a second one; the same key with a different request is a 409.")
+	ResponseEntity<ProxyRunView> open(@Valid @RequestBody OpenProxyRunRequest request,
+			@Parameter(description = "the window's key for this request, e.g. a UUID; at most 64 ASCII characters")
+			@RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey, Principal principal) {
+		NewProxyRun run = new NewProxyRun(request.applicantName(), request.idNumber(), request.phone(),
 				request.townshipCode(), request.villageCode(), request.certificateCode(), request.usingDepartmentCode(),
-				request.authorizedAtWindow()), principal.getName());
-		return ResponseEntity.created(URI.create("/api/proxy-runs/" + run.getCaseNo())).body(ProxyRunView.of(run, false));
+				request.authorizedAtWindow());
+		ProxyRuns.Opening opening;
+		try {
+			opening = proxyRuns.open(run, idempotencyKey, principal.getName());
+		}
+		catch (DataIntegrityViolationException raced) {
+			// the same key sent twice at the same moment: the other request stored the run
+			opening = proxyRuns.findByIdempotencyKey(idempotencyKey)
+				.map(earlier -> proxyRuns.open(run, idempotencyKey, principal.getName()))
+				.orElseThrow(() -> raced);
+		}
+		ProxyRunView view = ProxyRunView.of(opening.run(), false);
+		return opening.created()
+				? ResponseEntity.created(URI.create("/api/proxy-runs/" + view.caseNo())).body(view)
+				: ResponseEntity.ok(view);
 	}
 
 	@GetMapping("/api/proxy-runs/{caseNo}")

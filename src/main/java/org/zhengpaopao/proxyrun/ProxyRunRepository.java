@@ -27,6 +27,8 @@ interface ProxyRunRepository extends JpaRepository<ProxyRun, Long>, JpaSpecifica
 
 	Optional<ProxyRun> findByProcessInstanceId(String processInstanceId);
 
+	Optional<ProxyRun> findByIdempotencyKey(String idempotencyKey);
+
 	// "card in (…)" rather than "card <> NONE": the database can then read only carded runs from an index
 	String OPEN_CARDED = "r.card in (org.zhengpaopao.proxyrun.Card.YELLOW, org.zhengpaopao.proxyrun.Card.RED)"
 			+ " and r.state not in ("

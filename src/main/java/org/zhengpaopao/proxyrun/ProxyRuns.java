@@ -37,7 +37,9 @@ import org.zhengpaopao.notification.SmsMessage;
 import org.zhengpaopao.organization.Department;
 import org.zhengpaopao.organization.Division;
 import org.zhengpaopao.organization.Organization;
+import org.zhengpaopao.system.ConflictException;
 import org.zhengpaopao.system.IdNumber;
+import org.zhengpaopao.system.Idempotency;
 import org.zhengpaopao.system.InvalidInputException;
 import org.zhengpaopao.system.NotFoundException;
 import org.zhengpaopao.system.PersonName;
@@ -97,14 +99,48 @@ public class ProxyRuns {
 	 * stores the run and starts its process in the same transaction, so that a failure leaves neither behind.
 	 */
 	public ProxyRun open(NewProxyRun request, String actor) {
+		return open(request, null, actor).run();
+	}
+
+	/** A run opened at the window, or the run this idempotency key already opened. */
+	public record Opening(ProxyRun run, boolean created) {
+	}
+
+	/**
+	 * Like {@link #open(NewProxyRun, String)}; with an idempotency key, the same request again returns the run the
+	 * key opened, and another request with that key is refused.
+	 *
+	 * @throws ConflictException when the key opened a run for a different request
+	 */
+	public Opening open(NewProxyRun request, String idempotencyKey, String actor) {
+		String key = Idempotency.key(idempotencyKey);
+		String fingerprint = Idempotency.fingerprint(request.applicantName(), request.idNumber(), request.phone(),
+				request.townshipCode(), request.villageCode(), request.certificateCode(), request.usingDepartmentCode(),
+				request.authorizedAtWindow());
+		if (key != null) {
+			Optional<ProxyRun> earlier = runs.findByIdempotencyKey(key);
+			if (earlier.isPresent()) {
+				if (!fingerprint.equals(earlier.get().getRequestFingerprint())) {
+					throw new ConflictException("该幂等键已用于另一份内容不同的代跑申请（办件 " + earlier.get().getCaseNo() + "）",
+							"this idempotency key was used for a different proxy-run request");
+				}
+				return new Opening(earlier.get(), false);
+			}
+		}
 		Certificate certificate = certificate(request.certificateCode());
 		if (!catalog.keepsAsProxyRun(certificate.getCode())) {
 			throw new InvalidInputException("certificateCode", "证明清单中该证明不属于代跑证明（取消、共享或替代），无需代跑",
 					"the catalog does not keep this certificate as a proxy-run, not a proxy-run certificate");
 		}
-		ProxyRunOpened opened = store(request, certificate, certificate.getFetchWorkingDays(), null, actor);
+		ProxyRunOpened opened = store(request, certificate, certificate.getFetchWorkingDays(), null, actor,
+				run -> run.keyedBy(key, key == null ? null : fingerprint));
 		process.start(opened);
-		return get(opened.caseNo());
+		return new Opening(get(opened.caseNo()), true);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<ProxyRun> findByIdempotencyKey(String key) {
+		return key == null ? Optional.empty() : runs.findByIdempotencyKey(key.strip());
 	}
 
 	/**
@@ -113,7 +149,9 @@ public class ProxyRuns {
 	 */
 	public ProxyRunOpened openForApplication(NewProxyRun request, int deadlineWorkingDays, String applicationCaseNo,
 			String actor) {
-		return store(request, certificate(request.certificateCode()), deadlineWorkingDays, applicationCaseNo, actor);
+		return store(request, certificate(request.certificateCode()), deadlineWorkingDays, applicationCaseNo, actor,
+				run -> {
+				});
 	}
 
 	/** The process variables a run's process starts with. */
@@ -133,7 +171,7 @@ public class ProxyRuns {
 	}
 
 	private ProxyRunOpened store(NewProxyRun request, Certificate certificate, int deadlineWorkingDays,
-			String applicationCaseNo, String actor) {
+			String applicationCaseNo, String actor, java.util.function.Consumer<ProxyRun> beforeSaving) {
 		String name = PersonName.parse(request.applicantName(), "applicantName");
 		IdNumber idNumber = IdNumber.parse(request.idNumber(), "idNumber");
 		String phone = PhoneNumber.parse(request.phone(), "phone");
@@ -152,6 +190,7 @@ public class ProxyRuns {
 				new ProxyRun.Request(township.getCode(), village.getCode(), certificate.getCode(),
 						usingDepartment.getCode(), applicationCaseNo, deadlineWorkingDays),
 				new ProxyRun.Issuer(issuer.code(), issuer.name()), authorizationDue, actor, clock.instant());
+		beforeSaving.accept(run);
 		runs.saveAndFlush(run);
 		run.assignCaseNo("DP" + LocalDate.now(clock).format(CASE_DATE) + "-" + String.format("%06d", run.getId()));
 		return new ProxyRunOpened(run.getCaseNo(), run.getId(), request.authorizedAtWindow(), authorizationDue,

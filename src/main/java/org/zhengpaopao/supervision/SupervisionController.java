@@ -25,6 +25,7 @@ import org.zhengpaopao.proxyrun.CardedRunCriteria;
 import org.zhengpaopao.proxyrun.ProxyRun;
 import org.zhengpaopao.proxyrun.ProxyRuns;
 import org.zhengpaopao.system.IdNumber;
+import org.zhengpaopao.system.InvalidInputException;
 import org.zhengpaopao.system.NotFoundException;
 import org.zhengpaopao.system.PhoneNumber;
 
@@ -34,6 +35,8 @@ import jakarta.validation.constraints.Min;
 
 @RestController
 class SupervisionController {
+
+	static final String PAGE = "页码为 0–1000000 / page is 0–1000000";
 
 	private final ProxyRuns proxyRuns;
 	private final RunnerAssignments runnerAssignments;
@@ -60,9 +63,17 @@ class SupervisionController {
 			@RequestParam(required = false) String department,
 			@RequestParam(required = false) @Min(value = 0, message = "督办级别为 0–3 / level is 0–3") @Max(value = 3,
 					message = "督办级别为 0–3 / level is 0–3") Integer level,
-			@RequestParam(defaultValue = "0") @Min(value = 0, message = "页码从 0 开始 / page starts at 0") int page,
+			@RequestParam(defaultValue = "0") @Min(value = 0, message = PAGE) @Max(value = 1_000_000, message = PAGE) int page,
 			@RequestParam(defaultValue = "20") @Min(value = 1, message = "每页 1–200 条 / size is 1–200") @Max(value = 200,
 					message = "每页 1–200 条 / size is 1–200") int size) {
+		// the plugin offers known codes only; anything else is a mistake to name, not an empty list
+		if (township != null && !township.isBlank() && organization.township(township).isEmpty()) {
+			throw new InvalidInputException("township", "没有这个乡镇（街道）", "unknown township");
+		}
+		if (department != null && !department.isBlank() && organization.department(department).isEmpty()
+				&& organization.township(department).isEmpty()) {
+			throw new InvalidInputException("department", "没有这个出证单位", "unknown issuer");
+		}
 		Page<ProxyRun> runs = proxyRuns.carded(new CardedRunCriteria(township, department, level),
 				PageRequest.of(page, size));
 		Map<String, String> runners = runnerAssignments

@@ -40,6 +40,7 @@ final class ProxyRunVariables {
 	static final String REFUSAL_REASON = "refusalReason";
 	static final String MORE_INFO_REQUEST = "moreInfoRequest";
 	static final String SUPPLEMENT_NOTE = "supplementNote";
+	static final String DELIVERY_CONFIRMED = "deliveryConfirmed";
 	static final String DELIVERY_NOTE = "deliveryNote";
 	static final String SUPERVISION_ACTION = "supervisionAction";
 	static final String URGE_NOTE = "urgeNote";
