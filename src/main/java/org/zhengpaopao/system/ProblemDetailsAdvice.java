@@ -208,7 +208,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			body = response.updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale());
 		}
 		if (body instanceof ProblemDetail problem) {
-			problem.setTitle(Problems.title(status.value()));
+			// ours are bilingual already (e.g. the public pages' lock-out); the framework's are English
+			if (problem.getTitle() == null || !problem.getTitle().contains(" / ")) {
+				problem.setTitle(Problems.title(status.value()));
+			}
 			if (e instanceof HttpMediaTypeNotSupportedException) {
 				problem.setDetail(MEDIA_TYPE);
 			}
