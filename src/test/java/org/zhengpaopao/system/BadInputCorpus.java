@@ -15,7 +15,6 @@ import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -510,9 +509,5 @@ final class BadInputCorpus {
 
 	private static <T> Iterable<T> iterable(Iterator<T> iterator) {
 		return () -> iterator;
-	}
-
-	static ArrayNode array() {
-		return NODES.arrayNode();
 	}
 }
