@@ -97,6 +97,9 @@ class ProxyRunClusterTests {
 
 		// the morning after level 3 fell due: yellow, red, level 2 and level 3 are all due, one after the other
 		ClockUtil.setCurrentTime(at("2026-10-14T09:00"));
+		java.util.Set<String> logsBefore = successLogs().stream()
+			.map(org.camunda.bpm.engine.history.HistoricJobLog::getId)
+			.collect(java.util.stream.Collectors.toSet());
 		startJobExecutorOf(node1);
 		startJobExecutorOf(node2);
 		awaitNoExecutableJobs(node1.getManagementService(), instances, Duration.ofSeconds(90));
@@ -110,17 +113,16 @@ class ProxyRunClusterTests {
 				.containsOnlyOnce("yellowCard", "redCard", "escalatedLevel2", "escalatedLevel3");
 			assertThat(notifier.groupMessagesAbout(caseNo)).filteredOn(m -> m.groupId().equals("managers")).hasSize(2);
 		}
-		var executedBy = node1.getHistoryService()
-			.createHistoricJobLogQuery()
-			.successLog()
-			.list()
-			.stream()
-			.filter(log -> instances.contains(log.getProcessInstanceId()))
+		// other tests' runs fall due at this time too, and both nodes work on them as well: what counts for sharing
+		// is every job done since the executors started; for exactly-once, this test's runs
+		var executedBy = successLogs().stream()
+			.filter(log -> !logsBefore.contains(log.getId()))
 			.map(log -> log.getHostname())
 			.collect(java.util.stream.Collectors.groupingBy(host -> host.equals("node2") ? "node2" : "node1",
 					java.util.stream.Collectors.counting()));
 		assertThat(executedBy).as("both nodes did part of the work").containsKeys("node1", "node2");
-		assertThat(executedBy.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(RUNS * 4L);
+		assertThat(successLogs().stream().filter(log -> instances.contains(log.getProcessInstanceId())).count())
+			.isEqualTo(RUNS * 4L);
 		for (String instance : instances) {
 			assertThat(node1.getTaskService()
 				.createTaskQuery()
@@ -130,6 +132,10 @@ class ProxyRunClusterTests {
 			assertThat(node1.getManagementService().createJobQuery().processInstanceId(instance).withException().count())
 				.isZero();
 		}
+	}
+
+	List<org.camunda.bpm.engine.history.HistoricJobLog> successLogs() {
+		return node1.getHistoryService().createHistoricJobLogQuery().successLog().list();
 	}
 
 	/** Waits for the job executors to finish what is due (the clock does not move while waiting). */
