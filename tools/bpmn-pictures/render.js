@@ -41,6 +41,12 @@ async function main() {
       const height = Math.ceil(h + 2 * MARGIN);
       svg = svg.replace(/width="[^"]+" height="[^"]+" viewBox="[^"]+"/,
         `width="${width}" height="${height}" viewBox="${x - MARGIN} ${y - MARGIN} ${width} ${height}"`);
+      // bpmn-js names the arrow-head markers at random: number them, so that a re-render changes nothing unchanged
+      const markers = new Map();
+      svg = svg.replace(/marker-[a-z0-9]+/g, id => {
+        markers.has(id) || markers.set(id, 'marker-' + (markers.size + 1));
+        return markers.get(id);
+      });
       const name = path.basename(file, '.bpmn');
       fs.writeFileSync(path.join(outDir, name + '.svg'), svg + '\n');
       await page.setViewportSize({ width, height });
