@@ -43,7 +43,7 @@ async function main() {
         `width="${width}" height="${height}" viewBox="${x - MARGIN} ${y - MARGIN} ${width} ${height}"`);
       // bpmn-js names the arrow-head markers at random: number them, so that a re-render changes nothing unchanged
       const markers = new Map();
-      svg = svg.replace(/marker-[a-z0-9]+/g, id => {
+      svg = svg.replace(/marker-(?!end\b|start\b|mid\b)[a-z0-9]+/g, id => {
         markers.has(id) || markers.set(id, 'marker-' + (markers.size + 1));
         return markers.get(id);
       });
