@@ -22,11 +22,13 @@ class ProcessVersionController {
 
 	@PostMapping("/api/process-versions/proxy-run/migrations")
 	@Operation(summary = "迁移运行中的代跑到另一版本 / Migrate running proxy-runs from one version to another",
-			description = "Designers and admins. Dry run first: it reports where the instances wait. Refuses (409) a "
+			description = "Designers and admins. Without toVersion: to the latest version. Dry run first: it reports "
+					+ "where the instances wait. Refuses (409) a "
 					+ "plan that would leave an instance at an activity the target version does not have.")
 	MigrationReport migrate(@RequestBody MigrationRequest request, Principal principal) {
 		int from = version("fromVersion", request.fromVersion());
-		int to = version("toVersion", request.toVersion());
+		// the usual case is "to the version just deployed": no need to look its number up first
+		Integer to = request.toVersion() == null ? null : version("toVersion", request.toVersion());
 		if (request.dryRun() == null) {
 			// no default: a forgotten flag must not move every running case
 			throw new InvalidInputException("dryRun", "请说明是否仅试运行（dryRun: true 或 false）",

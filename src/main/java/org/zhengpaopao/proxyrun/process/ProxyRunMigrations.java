@@ -54,10 +54,16 @@ class ProxyRunMigrations {
 	}
 
 	/**
-	 * Checks the plan from {@code fromVersion} to {@code toVersion} against the running instances and, unless
+	 * Checks the plan from {@code fromVersion} to {@code toVersionOrLatest} (null: the latest version) against the running instances and, unless
 	 * {@code dryRun}, migrates all of them in one transaction: either every instance moves or none does.
 	 */
-	MigrationReport migrate(int fromVersion, int toVersion, boolean dryRun, String requestedBy) {
+	MigrationReport migrate(int fromVersion, Integer toVersionOrLatest, boolean dryRun, String requestedBy) {
+		int toVersion = toVersionOrLatest != null ? toVersionOrLatest
+				: repositoryService.createProcessDefinitionQuery()
+					.processDefinitionKey(PROCESS_KEY)
+					.latestVersion()
+					.singleResult()
+					.getVersion();
 		if (fromVersion == toVersion) {
 			throw new InvalidInputException("toVersion", "目标版本与源版本相同，无需迁移",
 					"the target version is the source version: nothing to migrate");
