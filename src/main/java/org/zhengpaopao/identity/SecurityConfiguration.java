@@ -97,6 +97,9 @@ class SecurityConfiguration {
 				.hasAnyAuthority(CamundaIdentityAuthenticationProvider.MANAGER,
 						CamundaIdentityAuthenticationProvider.TASK_FORCE, CamundaIdentityAuthenticationProvider.ADMIN)
 				// KPIs, the dashboard's data and the monthly report: 跑改办、督考办 (managers) and admins
+				// moving running cases to a new process version: those who deploy the models, and admins
+				.requestMatchers("/api/process-versions/**")
+				.hasAnyAuthority(CamundaIdentityAuthenticationProvider.DESIGNER, CamundaIdentityAuthenticationProvider.ADMIN)
 				.requestMatchers("/api/kpi/**")
 				.hasAnyAuthority(CamundaIdentityAuthenticationProvider.MANAGER, CamundaIdentityAuthenticationProvider.ADMIN)
 				.anyRequest()

@@ -254,6 +254,29 @@ class AuthorizationMatrixTests {
 		probes.put("api-kpi", get("/api/kpi"));
 		probes.put("api-kpi-rates", get("/api/kpi/rates"));
 		probes.put("api-kpi-report", get("/api/kpi/report.xlsx?month=2026-10"));
+		probes.put("api-process-version-migration", user -> {
+			// a dry run needs a second version: a copy of the current one, removed again so that the latest stays
+			var current = repositoryService.createProcessDefinitionQuery()
+				.processDefinitionKey("proxy-run")
+				.latestVersion()
+				.singleResult();
+			var copy = repositoryService.createDeployment()
+				.name("matrix probe: proxy-run copy")
+				.addDeploymentResourcesByName(current.getDeploymentId(), repositoryService
+					.getDeploymentResourceNames(current.getDeploymentId())
+					.stream()
+					.filter(name -> name.endsWith("proxy-run.bpmn") || name.endsWith(".form")
+							|| name.endsWith("runner-routing.dmn"))
+					.toList())
+				.deploy();
+			try {
+				return carriedOut(call(user, HttpMethod.POST, "/api/process-versions/proxy-run/migrations",
+						Map.of("fromVersion", current.getVersion(), "toVersion", current.getVersion() + 1, "dryRun", true)));
+			}
+			finally {
+				repositoryService.deleteDeployment(copy.getId(), true, true, true);
+			}
+		});
 		probes.put("api-divisions", get("/api/divisions"));
 		probes.put("api-calendar", get("/api/calendar/deadline?from=2026-10-09&workingDays=3"));
 

@@ -24,6 +24,8 @@ import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.junit.jupiter.api.AfterAll;
@@ -106,6 +108,12 @@ class BadInputCorpusTests {
 	ManagementService managementService;
 
 	@Autowired
+	RepositoryService repositoryService;
+
+	@Autowired
+	RuntimeService runtimeService;
+
+	@Autowired
 	RecordingNotifier notifier;
 
 	@Autowired
@@ -122,6 +130,7 @@ class BadInputCorpusTests {
 	final Map<String, String> shared = new HashMap<>();
 	final List<String> addedEntries = new ArrayList<>();
 	int phoneSequence;
+	String proxyRunCopy;
 
 	@BeforeAll
 	void setUp() {
@@ -280,12 +289,34 @@ class BadInputCorpusTests {
 		addedEntries.add(unlisted.get(1));
 		shared.put("retiredCertificate", list(unlisted.get(2)));
 
+		deployProxyRunCopy();
 		shared.put("failedNotification", failedNotification());
 		shared.putAll(pendingAuthorization());
 		shared.putAll(finishedCaseToRate());
 		String badlyRated = finishedCaseToRate().get("ratingCaseNo");
 		assessment.rate(badlyRated, proxyRuns.find(badlyRated).orElseThrow().getPhone(), RatingLevel.DISSATISFIED, "坏输入测试");
 		shared.put("badlyRatedCaseNo", badlyRated);
+	}
+
+	/**
+	 * The migration endpoint's baseline is a dry run from version 1 to the latest: a copy of proxy-run (the same
+	 * model, so new runs of the other endpoints behave the same on it), removed after the corpus.
+	 */
+	void deployProxyRunCopy() {
+		var current = repositoryService.createProcessDefinitionQuery()
+			.processDefinitionKey("proxy-run")
+			.latestVersion()
+			.singleResult();
+		proxyRunCopy = repositoryService.createDeployment()
+			.name("bad-input corpus: proxy-run copy")
+			.addDeploymentResourcesByName(current.getDeploymentId(), repositoryService
+				.getDeploymentResourceNames(current.getDeploymentId())
+				.stream()
+				.filter(name -> name.endsWith("proxy-run.bpmn") || name.endsWith(".form")
+						|| name.endsWith("runner-routing.dmn"))
+				.toList())
+			.deploy()
+			.getId();
 	}
 
 	String list(String certificate) {
@@ -299,6 +330,23 @@ class BadInputCorpusTests {
 	@AfterAll
 	void retireTheEntriesAdded() {
 		fingerprint.close();
+		if (proxyRunCopy != null) {
+			// the runs opened on the copy go back to the original (the same model), so later tests find them whole
+			var copy = repositoryService.createProcessDefinitionQuery().deploymentId(proxyRunCopy).singleResult();
+			var original = repositoryService.createProcessDefinitionQuery()
+				.processDefinitionKey("proxy-run")
+				.processDefinitionVersion(copy.getVersion() - 1)
+				.singleResult();
+			if (runtimeService.createProcessInstanceQuery().processDefinitionId(copy.getId()).count() > 0) {
+				runtimeService
+					.newMigration(runtimeService.createMigrationPlan(copy.getId(), original.getId())
+						.mapEqualActivities()
+						.build())
+					.processInstanceQuery(runtimeService.createProcessInstanceQuery().processDefinitionId(copy.getId()))
+					.execute();
+			}
+			repositoryService.deleteDeployment(proxyRunCopy, true, true, true);
+		}
 		for (String certificate : addedEntries) {
 			if (catalog.entriesInForce(MATTER).stream().map(CatalogEntry::getCertificateCode).anyMatch(certificate::equals)) {
 				catalog.retire(MATTER, certificate, "catalog-1", "坏输入测试结束");
