@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -41,12 +42,14 @@ class StaffGroupProvisioning implements ApplicationRunner {
 	private final IdentityService identityService;
 	private final AuthorizationService authorizationService;
 	private final Organization organization;
+	private final boolean designersMayDeploy;
 
 	StaffGroupProvisioning(IdentityService identityService, AuthorizationService authorizationService,
-			Organization organization) {
+			Organization organization, @Value("${zhengpaopao.designers.may-deploy:false}") boolean designersMayDeploy) {
 		this.identityService = identityService;
 		this.authorizationService = authorizationService;
 		this.organization = organization;
+		this.designersMayDeploy = designersMayDeploy;
 	}
 
 	/** group id → Chinese name, in a stable order. */
@@ -103,8 +106,34 @@ class StaffGroupProvisioning implements ApplicationRunner {
 			grant(watcher, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
 			grant(watcher, Resources.DEPLOYMENT, "*", Permissions.READ);
 		}
+		// Modeler's deploy button posts to /engine-rest/deployment/create: that needs CREATE on deployments and
+		// nothing more. Only on a test instance: production runs the models packaged with the application
+		if (designersMayDeploy) {
+			grant(Groups.DESIGNERS, Resources.DEPLOYMENT, "*", Permissions.CREATE);
+		}
+		else {
+			revoke(Groups.DESIGNERS, Resources.DEPLOYMENT, "*", Permissions.CREATE);
+		}
 		if (created > 0) {
 			log.info("Created {} staff groups", created);
+		}
+	}
+
+	/**
+	 * Takes a permission back from the group's grant: turning the setting off must not leave designers able to
+	 * deploy because an earlier start on the same database granted it.
+	 */
+	void revoke(String groupId, Resource resource, String resourceId, Permission permission) {
+		var authorization = authorizationService.createAuthorizationQuery()
+			.groupIdIn(groupId)
+			.resourceType(resource)
+			.resourceId(resourceId)
+			.authorizationType(AUTH_TYPE_GRANT)
+			.singleResult();
+		if (authorization != null && authorization.isPermissionGranted(permission)) {
+			authorization.removePermission(permission);
+			authorizationService.saveAuthorization(authorization);
+			log.info("Designers may no longer deploy (zhengpaopao.designers.may-deploy=false)");
 		}
 	}
 
