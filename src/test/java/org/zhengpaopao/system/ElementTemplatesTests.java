@@ -55,7 +55,8 @@ class ElementTemplatesTests {
 	ApplicationContext context;
 
 	/** One element of a process that calls a bean by {@code camunda:delegateExpression}. */
-	record Use(String where, String type, boolean asyncBefore, String retryCycle, Map<String, String> inputs) {
+	record Use(String where, String type, boolean asyncBefore, String retryCycle, Map<String, String> inputs,
+			String modelerTemplate, String modelerTemplateVersion) {
 	}
 
 	@Test
@@ -69,6 +70,21 @@ class ElementTemplatesTests {
 			list.forEach(use -> assertThat(appliesTo).as("%s: template applies to its element type", use.where())
 				.contains("bpmn:" + use.type()));
 		});
+	}
+
+	/**
+	 * The engine ignores camunda:modelerTemplate; Modeler uses it to show the template's labelled fields instead of
+	 * the raw properties, so a designer edits the task the way the template means.
+	 */
+	@Test
+	void shouldApplyTheBeansTemplateToEveryElementThatCallsIt() throws Exception {
+		Map<String, JsonNode> templates = templatesByBean();
+		usesByBean().forEach((bean, list) -> list.forEach(use -> {
+			assertThat(use.modelerTemplate()).as("%s: camunda:modelerTemplate", use.where())
+				.isEqualTo("org.zhengpaopao." + bean);
+			assertThat(use.modelerTemplateVersion()).as("%s: camunda:modelerTemplateVersion", use.where())
+				.isEqualTo(templates.get(bean).path("version").asText());
+		}));
 	}
 
 	@Test
@@ -336,6 +352,7 @@ class ElementTemplatesTests {
 		assertThat(element.getNamespaceURI()).isEqualTo(BPMN);
 		String type = Character.toUpperCase(element.getLocalName().charAt(0)) + element.getLocalName().substring(1);
 		return new Use(file.getFileName() + "#" + element.getAttribute("id"), type,
-				"true".equals(element.getAttributeNS(CAMUNDA, "asyncBefore")), retryCycle, inputs);
+				"true".equals(element.getAttributeNS(CAMUNDA, "asyncBefore")), retryCycle, inputs,
+				element.getAttributeNS(CAMUNDA, "modelerTemplate"), element.getAttributeNS(CAMUNDA, "modelerTemplateVersion"));
 	}
 }
