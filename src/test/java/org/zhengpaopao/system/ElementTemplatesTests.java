@@ -155,6 +155,9 @@ class ElementTemplatesTests {
 				}
 			}
 			if (async) {
+				// without entriesVisible Modeler hides the "Job execution" group, and with it the retry cycle
+				assertThat(entry.getValue().path("entriesVisible").asBoolean())
+					.as("template %s keeps the retry cycle visible", entry.getKey()).isTrue();
 				external++;
 			}
 		}
