@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
@@ -124,12 +125,7 @@ class StaffGroupProvisioning implements ApplicationRunner {
 	 * deploy because an earlier start on the same database granted it.
 	 */
 	void revoke(String groupId, Resource resource, String resourceId, Permission permission) {
-		var authorization = authorizationService.createAuthorizationQuery()
-			.groupIdIn(groupId)
-			.resourceType(resource)
-			.resourceId(resourceId)
-			.authorizationType(AUTH_TYPE_GRANT)
-			.singleResult();
+		var authorization = grantOf(groupId, resource, resourceId);
 		if (authorization != null && authorization.isPermissionGranted(permission)) {
 			authorization.removePermission(permission);
 			authorizationService.saveAuthorization(authorization);
@@ -142,12 +138,7 @@ class StaffGroupProvisioning implements ApplicationRunner {
 	 * keeps one grant per group and resource, and the loops above grant some resources twice.
 	 */
 	void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-		var authorization = authorizationService.createAuthorizationQuery()
-			.groupIdIn(groupId)
-			.resourceType(resource)
-			.resourceId(resourceId)
-			.authorizationType(AUTH_TYPE_GRANT)
-			.singleResult();
+		var authorization = grantOf(groupId, resource, resourceId);
 		if (authorization == null) {
 			authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
 			authorization.setGroupId(groupId);
@@ -161,5 +152,14 @@ class StaffGroupProvisioning implements ApplicationRunner {
 			authorization.addPermission(permission);
 		}
 		authorizationService.saveAuthorization(authorization);
+	}
+
+	private Authorization grantOf(String groupId, Resource resource, String resourceId) {
+		return authorizationService.createAuthorizationQuery()
+			.groupIdIn(groupId)
+			.resourceType(resource)
+			.resourceId(resourceId)
+			.authorizationType(AUTH_TYPE_GRANT)
+			.singleResult();
 	}
 }

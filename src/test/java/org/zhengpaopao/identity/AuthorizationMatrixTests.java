@@ -33,6 +33,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 import org.zhengpaopao.IntegrationTest;
+import org.zhengpaopao.ProxyRunCopy;
 import org.zhengpaopao.TestNotifications;
 import org.zhengpaopao.WebappSession;
 import org.zhengpaopao.application.Applications;
@@ -260,21 +261,13 @@ class AuthorizationMatrixTests {
 				.processDefinitionKey("proxy-run")
 				.latestVersion()
 				.singleResult();
-			var copy = repositoryService.createDeployment()
-				.name("matrix probe: proxy-run copy")
-				.addDeploymentResourcesByName(current.getDeploymentId(), repositoryService
-					.getDeploymentResourceNames(current.getDeploymentId())
-					.stream()
-					.filter(name -> name.endsWith("proxy-run.bpmn") || name.endsWith(".form")
-							|| name.endsWith("runner-routing.dmn"))
-					.toList())
-				.deploy();
+			String copy = ProxyRunCopy.deploy(repositoryService, "matrix probe: proxy-run copy");
 			try {
 				return carriedOut(call(user, HttpMethod.POST, "/api/process-versions/proxy-run/migrations",
 						Map.of("fromVersion", current.getVersion(), "toVersion", current.getVersion() + 1, "dryRun", true)));
 			}
 			finally {
-				repositoryService.deleteDeployment(copy.getId(), true, true, true);
+				repositoryService.deleteDeployment(copy, true, true, true);
 			}
 		});
 		probes.put("api-divisions", get("/api/divisions"));

@@ -43,6 +43,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.zhengpaopao.DatabaseFingerprint;
 import org.zhengpaopao.IntegrationTest;
+import org.zhengpaopao.ProxyRunCopy;
 import org.zhengpaopao.TestNotifications.RecordingNotifier;
 import org.zhengpaopao.application.Applications;
 import org.zhengpaopao.assessment.Assessment;
@@ -303,20 +304,7 @@ class BadInputCorpusTests {
 	 * model, so new runs of the other endpoints behave the same on it), removed after the corpus.
 	 */
 	void deployProxyRunCopy() {
-		var current = repositoryService.createProcessDefinitionQuery()
-			.processDefinitionKey("proxy-run")
-			.latestVersion()
-			.singleResult();
-		proxyRunCopy = repositoryService.createDeployment()
-			.name("bad-input corpus: proxy-run copy")
-			.addDeploymentResourcesByName(current.getDeploymentId(), repositoryService
-				.getDeploymentResourceNames(current.getDeploymentId())
-				.stream()
-				.filter(name -> name.endsWith("proxy-run.bpmn") || name.endsWith(".form")
-						|| name.endsWith("runner-routing.dmn"))
-				.toList())
-			.deploy()
-			.getId();
+		proxyRunCopy = ProxyRunCopy.deploy(repositoryService, "bad-input corpus: proxy-run copy");
 	}
 
 	String list(String certificate) {
