@@ -71,6 +71,9 @@ class CoverageTests {
 		int units = report.villages().total() + report.groups().total();
 		assertThat(report.rate()).isEqualTo((double) (units - huzhenVillages.size() - 1) / units);
 		assertThat(health.health().getStatus().getCode()).isEqualTo("WARNING");
+		var overall = http.getForEntity("/actuator/health", String.class);
+		assertThat(overall.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(overall.getBody()).contains("\"status\":\"WARNING\"");
 	}
 
 	@Test
