@@ -78,8 +78,9 @@ class CoverageTests {
 
 	@Test
 	void managersSeeCoverageAndRunnersDoNot() {
-		assertThat(http.withBasicAuth("manager-1", "demo").getForEntity("/api/coverage", String.class).getStatusCode())
-			.isEqualTo(HttpStatus.OK);
+		var answer = http.withBasicAuth("manager-1", "demo").getForEntity("/api/coverage", String.class);
+		assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(answer.getBody()).contains("\"rate\":1.0", "\"villages\":{\"total\":", "\"gaps\":[]");
 		assertThat(http.withBasicAuth("runner-huzhen-1", "demo")
 			.getForEntity("/api/coverage", String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
