@@ -255,6 +255,7 @@ class AuthorizationMatrixTests {
 		probes.put("api-kpi", get("/api/kpi"));
 		probes.put("api-kpi-rates", get("/api/kpi/rates"));
 		probes.put("api-kpi-report", get("/api/kpi/report.xlsx?month=2026-10"));
+		probes.put("api-coverage", get("/api/coverage"));
 		probes.put("api-process-version-migration", user -> {
 			// a dry run needs a second version: a copy of the current one, removed again so that the latest stays
 			var current = repositoryService.createProcessDefinitionQuery()

@@ -1,0 +1,80 @@
+package org.zhengpaopao.coverage;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+import org.zhengpaopao.identity.GroupMembers;
+import org.zhengpaopao.identity.Groups;
+import org.zhengpaopao.organization.Department;
+import org.zhengpaopao.organization.Division;
+import org.zhengpaopao.organization.Organization;
+
+/**
+ * Computes coverage. Units are every village (covered when its township's 乡镇联动群 has a runner), the county group
+ * and every department group (covered when it has a runner); rate = covered units / all units.
+ */
+@Service
+class Coverage {
+
+	private final Organization organization;
+
+	private final GroupMembers members;
+
+	Coverage(Organization organization, GroupMembers members) {
+		this.organization = organization;
+		this.members = members;
+	}
+
+	Report report() {
+		List<Gap> gaps = new ArrayList<>();
+		int villages = 0;
+		int coveredVillages = 0;
+		for (Division township : organization.townships()) {
+			String group = Groups.townshipRunners(township.getCode());
+			boolean covered = members.hasMembers(group);
+			for (Division village : organization.villagesOf(township.getCode())) {
+				villages++;
+				if (covered) {
+					coveredVillages++;
+				}
+				else {
+					gaps.add(new Gap("VILLAGE", village.getCode(), village.getName(), group));
+				}
+			}
+		}
+		int groups = 1;
+		int coveredGroups = 0;
+		if (members.hasMembers(Groups.COUNTY_RUNNERS)) {
+			coveredGroups++;
+		}
+		else {
+			gaps.add(new Gap("GROUP", "county", "县级代跑群", Groups.COUNTY_RUNNERS));
+		}
+		for (Department department : organization.departments()) {
+			if (!department.hasLiaison()) {
+				continue;
+			}
+			groups++;
+			String group = Groups.departmentLiaison(department.getCode());
+			if (members.hasMembers(group)) {
+				coveredGroups++;
+			}
+			else {
+				gaps.add(new Gap("GROUP", department.getCode(), department.getName() + "条块群", group));
+			}
+		}
+		int units = villages + groups;
+		double rate = units == 0 ? 1.0 : (double) (coveredVillages + coveredGroups) / units;
+		return new Report(rate, new Count(groups, coveredGroups), new Count(villages, coveredVillages), gaps);
+	}
+
+	record Report(double rate, Count groups, Count villages, List<Gap> gaps) {
+	}
+
+	record Count(int total, int covered) {
+	}
+
+	record Gap(String kind, String code, String name, String group) {
+	}
+}
