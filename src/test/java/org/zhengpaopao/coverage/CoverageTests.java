@@ -32,14 +32,13 @@ class CoverageTests {
 	@Autowired
 	TestRestTemplate http;
 
-	boolean removed;
+	/** memberships taken away by a test (other tests may have added members of their own), put back after it */
+	final java.util.Map<String, java.util.List<String>> removed = new java.util.HashMap<>();
 
 	@AfterEach
 	void restoreMemberships() {
-		if (removed) {
-			identityService.createMembership("runner-huzhen-1", Groups.townshipRunners("huzhen"));
-			identityService.createMembership("runner-county-1", Groups.COUNTY_RUNNERS);
-		}
+		removed.forEach((group, users) -> users.forEach(user -> identityService.createMembership(user, group)));
+		removed.clear();
 	}
 
 	@Test
@@ -55,9 +54,8 @@ class CoverageTests {
 
 	@Test
 	void aTownshipAndTheCountyWithoutRunnersAreGaps() {
-		identityService.deleteMembership("runner-huzhen-1", Groups.townshipRunners("huzhen"));
-		identityService.deleteMembership("runner-county-1", Groups.COUNTY_RUNNERS);
-		removed = true;
+		emptyGroup(Groups.townshipRunners("huzhen"));
+		emptyGroup(Groups.COUNTY_RUNNERS);
 
 		Coverage.Report report = coverage.report();
 
@@ -84,5 +82,11 @@ class CoverageTests {
 		assertThat(http.withBasicAuth("runner-huzhen-1", "demo")
 			.getForEntity("/api/coverage", String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+	}
+
+	void emptyGroup(String group) {
+		var users = identityService.createUserQuery().memberOfGroup(group).list().stream().map(u -> u.getId()).toList();
+		users.forEach(user -> identityService.deleteMembership(user, group));
+		removed.put(group, users);
 	}
 }
