@@ -61,6 +61,11 @@ public class Catalog {
 			.toList();
 	}
 
+	/** Every entry in force, of every matter, in one query. */
+	public List<CatalogEntry> entriesInForce() {
+		return entries.findBySupersededAtIsNullAndRetiredFalse();
+	}
+
 	/** 一证通办: every certificate the matter still lists is satisfied by the ID card alone. */
 	public boolean isOneId(String matterCode) {
 		return entriesInForce(matterCode).stream().allMatch(e -> e.terms().satisfiedByIdCard());

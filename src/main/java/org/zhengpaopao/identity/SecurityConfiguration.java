@@ -93,6 +93,9 @@ class SecurityConfiguration {
 				// coverage of the 县乡村三级代跑服务圈: 跑改办、督考办 (managers) and admins
 				.requestMatchers("/api/coverage")
 				.hasAnyAuthority(CamundaIdentityAuthenticationProvider.MANAGER, CamundaIdentityAuthenticationProvider.ADMIN)
+				// citizens' reports of demanded certificates and their supervision: the reform office (managers)
+				.requestMatchers("/api/demand-reports/**")
+				.hasAnyAuthority(CamundaIdentityAuthenticationProvider.MANAGER, CamundaIdentityAuthenticationProvider.ADMIN)
 				.requestMatchers("/api/notifications/**")
 				.hasAnyAuthority(CamundaIdentityAuthenticationProvider.MANAGER, CamundaIdentityAuthenticationProvider.ADMIN)
 				// 督考办 and 工作专班 watch overdue runs (the Cockpit plugin 「超期代跑」)

@@ -45,6 +45,7 @@ public class PublicAttempts {
 	private final Clock clock;
 	private final Limit caseNumbers;
 	private final Limit addresses;
+	private final Limit reports;
 
 	PublicAttempts(JdbcClient jdbc, Clock clock,
 			@Value("${zhengpaopao.public-guard.case-number.max-attempts:5}") int caseNumberMaxAttempts,
@@ -52,11 +53,15 @@ public class PublicAttempts {
 			@Value("${zhengpaopao.public-guard.case-number.lock:PT15M}") Duration caseNumberLock,
 			@Value("${zhengpaopao.public-guard.address.max-attempts:30}") int addressMaxAttempts,
 			@Value("${zhengpaopao.public-guard.address.window:PT15M}") Duration addressWindow,
-			@Value("${zhengpaopao.public-guard.address.lock:PT15M}") Duration addressLock) {
+			@Value("${zhengpaopao.public-guard.address.lock:PT15M}") Duration addressLock,
+			@Value("${zhengpaopao.public-guard.report.max-attempts:5}") int reportMaxAttempts,
+			@Value("${zhengpaopao.public-guard.report.window:PT1H}") Duration reportWindow,
+			@Value("${zhengpaopao.public-guard.report.lock:PT1H}") Duration reportLock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.caseNumbers = new Limit(Kind.CASE_NO, caseNumberMaxAttempts, caseNumberWindow, caseNumberLock);
 		this.addresses = new Limit(Kind.ADDRESS, addressMaxAttempts, addressWindow, addressLock);
+		this.reports = new Limit(Kind.REPORT, reportMaxAttempts, reportWindow, reportLock);
 	}
 
 	/**
@@ -101,6 +106,21 @@ public class PublicAttempts {
 				.param("kind", Kind.ADDRESS.name())
 				.param("subject", address)
 				.update();
+		}
+	}
+
+	/**
+	 * Counts a new report from {@code address} on the public report page (a different count from the guessing
+	 * above: every report counts, none is taken back). Runs in the caller's transaction: a refused or failed report
+	 * takes its count back with it.
+	 *
+	 * @throws TooManyAttemptsException beyond the limit (429, with Retry-After)
+	 */
+	public void countReport(String address) {
+		Instant now = clock.instant();
+		Instant lockedUntil = count(reports, address(address), now);
+		if (lockedUntil != null) {
+			throw TooManyAttemptsException.tooManyReports(Duration.between(now, lockedUntil));
 		}
 	}
 
@@ -168,7 +188,7 @@ public class PublicAttempts {
 			initialDelayString = "${zhengpaopao.public-guard.prune-interval:PT1H}")
 	void prune() {
 		Instant now = clock.instant();
-		for (Limit limit : new Limit[] { caseNumbers, addresses }) {
+		for (Limit limit : new Limit[] { caseNumbers, addresses, reports }) {
 			jdbc.sql("delete from zpp_public_attempt where kind = :kind and window_started_at <= :windowOpen "
 					+ "and (locked_until is null or locked_until <= :now)")
 				.param("kind", limit.kind().name())
@@ -196,7 +216,9 @@ public class PublicAttempts {
 	}
 
 	enum Kind {
-		CASE_NO, ADDRESS
+		CASE_NO, ADDRESS,
+		/** reports from a client address on the public report page */
+		REPORT
 	}
 
 	private record Limit(Kind kind, int maxAttempts, Duration window, Duration lock) {

@@ -1,0 +1,34 @@
+package org.zhengpaopao.demandreport;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface DemandReportRepository extends JpaRepository<DemandReport, Long> {
+
+	Optional<DemandReport> findByTrackingNumber(String trackingNumber);
+
+	boolean existsByTrackingNumber(String trackingNumber);
+
+	/** The same reporter's report of the same demand, if one came in since {@code since}. */
+	Optional<DemandReport> findFirstByContactPhoneAndDepartmentCodeAndCertificateCodeAndSubmittedAtAfterOrderBySubmittedAtDesc(
+			String contactPhone, String departmentCode, String certificateCode, Instant since);
+
+	List<DemandReport> findAllByOrderBySubmittedAtDesc();
+
+	interface DepartmentCount {
+
+		String getDepartmentCode();
+
+		long getReports();
+	}
+
+	/** Confirmed reports per department whose finding was recorded in [from, to). */
+	@Query("select r.departmentCode as departmentCode, count(r) as reports from DemandReport r "
+			+ "where r.finding = org.zhengpaopao.demandreport.Finding.CONFIRMED and r.foundAt >= ?1 and r.foundAt < ?2 "
+			+ "group by r.departmentCode")
+	List<DepartmentCount> confirmedByDepartment(Instant from, Instant to);
+}
