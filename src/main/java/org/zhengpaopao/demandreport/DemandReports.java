@@ -235,10 +235,14 @@ public class DemandReports {
 
 	@Transactional(readOnly = true)
 	public List<DemandReport> list(DemandReportStatus status, String departmentCode) {
+		String department = departmentCode == null || departmentCode.isBlank() ? null : departmentCode.strip();
+		if (department != null && organization.department(department).isEmpty()) {
+			throw new InvalidInputException("department", "没有这个部门", "unknown department");
+		}
 		return reports.findAllByOrderBySubmittedAtDesc()
 			.stream()
 			.filter(r -> status == null || r.getStatus() == status)
-			.filter(r -> departmentCode == null || departmentCode.isBlank() || r.getDepartmentCode().equals(departmentCode.strip()))
+			.filter(r -> department == null || r.getDepartmentCode().equals(department))
 			.toList();
 	}
 

@@ -44,6 +44,8 @@ import org.zhengpaopao.catalog.Catalog;
 import org.zhengpaopao.catalog.CatalogEntry;
 import org.zhengpaopao.catalog.Disposition;
 import org.zhengpaopao.catalog.EntryTerms;
+import org.zhengpaopao.demandreport.DemandReports;
+import org.zhengpaopao.demandreport.NewDemandReport;
 import org.zhengpaopao.proxyrun.NewProxyRun;
 import org.zhengpaopao.proxyrun.ProxyRuns;
 
@@ -82,6 +84,9 @@ class AuthorizationMatrixTests {
 
 	@Autowired
 	Assessment assessment;
+
+	@Autowired
+	DemandReports demandReports;
 
 	@Autowired
 	RuntimeService runtimeService;
@@ -271,6 +276,16 @@ class AuthorizationMatrixTests {
 				repositoryService.deleteDeployment(copy, true, true, true);
 			}
 		});
+		probes.put("task-demand-report", user -> carriedOut(call(user, HttpMethod.POST, "/engine-rest/task/"
+				+ taskService.createTaskQuery().processInstanceBusinessKey(demandReport()).singleResult().getId() + "/claim",
+				Map.of("userId", user))));
+		probes.put("api-demand-reports", user -> {
+			String number = demandReport();
+			var answer = call(user, HttpMethod.GET, "/api/demand-reports", null);
+			return refusedOr(answer, () -> body(answer).findValuesAsText("trackingNumber").contains(number));
+		});
+		probes.put("api-demand-report", user -> carriedOut(
+				call(user, HttpMethod.GET, "/api/demand-reports/" + demandReport(), null)));
 		probes.put("api-divisions", get("/api/divisions"));
 		probes.put("api-calendar", get("/api/calendar/deadline?from=2026-10-09&workingDays=3"));
 
@@ -314,7 +329,50 @@ class AuthorizationMatrixTests {
 					Map.of("caseNo", fresh.caseNo(), "phone", user.equals("applicant") ? PHONE : "13900000000", "level",
 							"SATISFIED")));
 		});
+		probes.put("public-demand-report-choices", user -> carriedOut(
+				call(staffOrNobody(user), HttpMethod.GET, "/public/api/demand-reports/choices", null)));
+		probes.put("public-demand-report", user -> {
+			HttpHeaders headers = credentials(staffOrNobody(user));
+			headers.setContentType(MediaType.APPLICATION_JSON);
+			// an address of its own, so that the limit of reports per address stays out of the matrix
+			headers.set("X-Forwarded-For", "10.66.0." + (++demandReportSequence));
+			return answeredWithTheCase(http.exchange("/public/api/demand-reports", HttpMethod.POST,
+					new HttpEntity<>(demandReportBody(), headers), String.class));
+		});
+		probes.put("public-demand-report-track", user -> {
+			String number = demandReport();
+			// a wrong number: the last of its random characters changed
+			String wrong = number.substring(0, number.length() - 1) + (number.endsWith("0") ? "1" : "0");
+			return answeredWithTheCase(call(staffOrNobody(user), HttpMethod.POST, "/public/api/demand-reports/track",
+					Map.of("trackingNumber", user.equals("applicant") ? number : wrong)));
+		});
 		return probes;
+	}
+
+	int demandReportSequence;
+
+	/** A report's body with a phone of its own, so that it is never a duplicate. */
+	Map<String, Object> demandReportBody() {
+		return Map.of("departmentCode", "ziranziyuan", "matterCode", MATTER, "certificateCode", reportableCertificate(),
+				"demandedOn", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString(), "contactPhone",
+				"1370566" + String.format("%04d", ++demandReportSequence));
+	}
+
+	/** A new citizen's report on the matrix window's matter, waiting for the managers' verification. */
+	String demandReport() {
+		var body = demandReportBody();
+		return demandReports.submit(new NewDemandReport((String) body.get("departmentCode"), MATTER,
+				(String) body.get("certificateCode"), java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")), null,
+				(String) body.get("contactPhone"), null), "10.66.1." + demandReportSequence).report().getTrackingNumber();
+	}
+
+	String reportableCertificate() {
+		return catalog.entriesInForce(MATTER)
+			.stream()
+			.filter(entry -> entry.getDisposition() != Disposition.PROXY)
+			.findFirst()
+			.orElseThrow()
+			.getCertificateCode();
 	}
 
 	/** Public columns: the applicant and the wrong-factor visitor have no account; the staff column logs in. */

@@ -184,7 +184,7 @@ final class BadInputCorpus {
 					continue;
 				}
 				Request request = baseline(endpoint, placeholders);
-				Outcome outcome = stringOutcome(kind, family.getKey(), payload.get("name").asText());
+				Outcome outcome = stringOutcome(kind, optional, family.getKey(), payload.get("name").asText());
 				request.body().set(field, kind.equals("codeList") ? NODES.arrayNode().add(mark(value)) : mark(value));
 				boolean huge = value.length() >= 1_000_000;
 				cases.add(build(endpoint, prefix + family.getKey() + "/" + payload.get("name").asText(), request,
@@ -222,10 +222,11 @@ final class BadInputCorpus {
 	}
 
 	/** What a string of a family is, in a body field of a kind. */
-	static Outcome stringOutcome(String kind, String family, String payload) {
+	static Outcome stringOutcome(String kind, boolean optional, String family, String payload) {
 		boolean text = kind.equals("name") || kind.equals("text") || kind.equals("requiredText");
 		if (family.equals("empty")) {
-			return kind.equals("text") ? Outcome.VALID : Outcome.INVALID;
+			// an optional name left empty is no name (a report's contact name)
+			return kind.equals("text") || (kind.equals("name") && optional) ? Outcome.VALID : Outcome.INVALID;
 		}
 		if (text && TEXT_FAMILIES.contains(family)) {
 			return Outcome.VALID;

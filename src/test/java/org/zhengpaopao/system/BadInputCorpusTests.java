@@ -12,6 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -54,6 +56,8 @@ import org.zhengpaopao.catalog.CatalogEntry;
 import org.zhengpaopao.catalog.Certificate;
 import org.zhengpaopao.catalog.Disposition;
 import org.zhengpaopao.catalog.EntryTerms;
+import org.zhengpaopao.demandreport.DemandReports;
+import org.zhengpaopao.demandreport.NewDemandReport;
 import org.zhengpaopao.proxyrun.NewProxyRun;
 import org.zhengpaopao.proxyrun.ProxyRun;
 import org.zhengpaopao.proxyrun.ProxyRuns;
@@ -103,6 +107,9 @@ class BadInputCorpusTests {
 	TaskService taskService;
 
 	@Autowired
+	DemandReports demandReports;
+
+	@Autowired
 	IdentityService identityService;
 
 	@Autowired
@@ -131,6 +138,7 @@ class BadInputCorpusTests {
 	final Map<String, String> shared = new HashMap<>();
 	final List<String> addedEntries = new ArrayList<>();
 	int phoneSequence;
+	int reportPhoneSequence;
 	String proxyRunCopy;
 
 	@BeforeAll
@@ -297,6 +305,15 @@ class BadInputCorpusTests {
 		String badlyRated = finishedCaseToRate().get("ratingCaseNo");
 		assessment.rate(badlyRated, proxyRuns.find(badlyRated).orElseThrow().getPhone(), RatingLevel.DISSATISFIED, "坏输入测试");
 		shared.put("badlyRatedCaseNo", badlyRated);
+		LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+		shared.put("today", today.toString());
+		shared.put("demandReportNumber", demandReports.submit(new NewDemandReport("minzheng", "SX-001", "ZM-0036",
+				today, null, reportPhone(), null), "bad-input corpus").report().getTrackingNumber());
+	}
+
+	/** A phone no report has used: every valid report of the corpus is a new one, never a duplicate. */
+	String reportPhone() {
+		return "1370599" + String.format("%04d", reportPhoneSequence++);
 	}
 
 	/**
@@ -395,6 +412,9 @@ class BadInputCorpusTests {
 	String placeholder(String name) {
 		if (name.equals("idempotencyKey")) {
 			return UUID.randomUUID().toString();
+		}
+		if (name.equals("reportPhone")) {
+			return reportPhone();
 		}
 		if (Set.of("failedNotification", "pendingCaseNo", "pendingCode", "ratingCaseNo", "ratingPhone").contains(name)) {
 			return token(name);
