@@ -31,7 +31,9 @@ record KpiRow(
 		@Schema(description = "按时整改：在整改期限（评价后15个工作日18:00）前报告整改的差评") long rectifiedOnTime,
 		@Schema(description = "整改超期：逾期报告整改，或已过期限仍未整改的差评") long rectificationOverdue,
 		@Schema(description = "整改中：未过期限、尚未报告整改的差评") long rectificationPending,
-		@Schema(description = "差评按时整改率 = 按时整改 / (按时整改 + 整改超期)，整改中的不计") Double rectificationOnTimeRate) {
+		@Schema(description = "差评按时整改率 = 按时整改 / (按时整改 + 整改超期)，整改中的不计") Double rectificationOnTimeRate,
+		@Schema(description = "属实举报：群众举报部门索要清单已砍掉、共享或替代的证明，期间内经跑改办核实属实的件数（按核实日期），"
+				+ "计入索要部门（出证单位维度的部门行）、月份行和全县；乡镇、代跑员行为0") long confirmedDemandReports) {
 
 	@Schema(description = "各级督办次数")
 	record Escalations(@Schema(description = "1级：红牌，移交工作专班") long level1,

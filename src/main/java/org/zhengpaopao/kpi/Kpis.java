@@ -31,6 +31,7 @@ import org.zhengpaopao.catalog.Catalog;
 import org.zhengpaopao.catalog.Certificate;
 import org.zhengpaopao.catalog.Disposition;
 import org.zhengpaopao.catalog.Replacement;
+import org.zhengpaopao.demandreport.DemandReports;
 import org.zhengpaopao.organization.Department;
 import org.zhengpaopao.organization.Division;
 import org.zhengpaopao.organization.Organization;
@@ -56,16 +57,18 @@ class Kpis {
 	private final Catalog catalog;
 	private final Organization organization;
 	private final WorkingDayCalendar calendar;
+	private final DemandReports demandReports;
 	private final Clock clock;
 
 	Kpis(ProxyRuns proxyRuns, Applications applications, Assessment assessment, Catalog catalog,
-			Organization organization, WorkingDayCalendar calendar, Clock clock) {
+			Organization organization, WorkingDayCalendar calendar, DemandReports demandReports, Clock clock) {
 		this.proxyRuns = proxyRuns;
 		this.applications = applications;
 		this.assessment = assessment;
 		this.catalog = catalog;
 		this.organization = organization;
 		this.calendar = calendar;
+		this.demandReports = demandReports;
 		this.clock = clock;
 	}
 
@@ -172,7 +175,38 @@ class Kpis {
 			count(total, rating);
 			count(rows.computeIfAbsent(key, k -> new RowTally()), rating);
 		}
+		countConfirmedReports(by, period, total, rows);
 		return new KpiReport(period.from(), period.to(), by, total.row(COUNTY, "全县"), rows(by, period, rows));
+	}
+
+	/**
+	 * Citizens' reports of demanded certificates found true, by the day of the finding: against the department
+	 * that demanded (the department rows of the issuer breakdown), per month, and in the county total. Townships and
+	 * runners have nothing to do with them: their rows count none.
+	 */
+	private void countConfirmedReports(Breakdown by, Period period, RowTally total, Map<String, RowTally> rows) {
+		if (by == Breakdown.MONTH) {
+			for (YearMonth month : period.months()) {
+				Period part = period.within(month);
+				long confirmed = demandReports.confirmedByDepartment(part.from(), part.endExclusive())
+					.values()
+					.stream()
+					.mapToLong(Long::longValue)
+					.sum();
+				total.confirmedDemandReports += confirmed;
+				if (confirmed > 0) {
+					rows.computeIfAbsent(month.toString(), k -> new RowTally()).confirmedDemandReports += confirmed;
+				}
+			}
+			return;
+		}
+		demandReports.confirmedByDepartment(period.from(), period.endExclusive()).forEach((department, confirmed) -> {
+			total.confirmedDemandReports += confirmed;
+			if (by == Breakdown.ISSUER || by == Breakdown.COUNTY) {
+				rows.computeIfAbsent(by == Breakdown.ISSUER ? department : COUNTY, k -> new RowTally())
+					.confirmedDemandReports += confirmed;
+			}
+		});
 	}
 
 	private static boolean counts(ProxyRunStep step) {

@@ -62,8 +62,8 @@ class MonthlyReport {
 		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			Styles styles = new Styles(workbook);
 			summary(workbook.createSheet(SUMMARY), styles, month, county.total(), rates);
-			rows(workbook.createSheet(TOWNSHIPS), styles, "乡镇（街道）", townships);
-			rows(workbook.createSheet(DEPARTMENTS), styles, "出证单位", departments);
+			rows(workbook.createSheet(TOWNSHIPS), styles, "乡镇（街道）", townships, false);
+			rows(workbook.createSheet(DEPARTMENTS), styles, "出证单位", departments, true);
 			overdue(workbook.createSheet(OVERDUE), styles, kpis.overdue(data));
 			badRatings(workbook.createSheet(BAD_RATINGS), styles, kpis.badRatings(data));
 			workbook.write(out);
@@ -110,6 +110,8 @@ class MonthlyReport {
 		r = count(sheet, r, styles, "差评数", total.badRatings(), "不满意、非常不满意（申诉成立的除外）");
 		r = count(sheet, r, styles, "差评按时整改", total.rectifiedOnTime(), "15个工作日内报告整改");
 		r = count(sheet, r, styles, "差评整改超期", total.rectificationOverdue(), "逾期整改或已过期限仍未整改");
+		r = count(sheet, r, styles, REPORTS_COLUMN, total.confirmedDemandReports(),
+				"群众举报部门索要清单已砍掉、共享或替代的证明，本月经核实属实的（按部门见「部门」表）");
 		r = rate(sheet, r, styles, "一证通办率", rates.oneIdRate().value(),
 				rates.oneIdRate().numerator() + " / " + rates.oneIdRate().denominator() + " 件：受理时每项证明均已取消、共享或以证照替代");
 		r = rate(sheet, r, styles, "零跑腿率", rates.zeroTripRate().value(), rates.zeroTripRate().numerator() + " / "
@@ -179,16 +181,22 @@ class MonthlyReport {
 	static final String[] ROW_COLUMNS = { "代跑受理", "办结", "送达", "不予出具", "例外办结", "按时办结", "按时办结率", "平均送达工作日",
 			"送达工作日P90", "黄牌", "红牌", "2级督办", "3级督办", "评价数", "满意率", "差评", "按时整改", "整改超期" };
 
-	private static void rows(Sheet sheet, Styles styles, String what, KpiReport report) {
-		String[] columns = new String[ROW_COLUMNS.length + 1];
+	/** The departments' sheet only: confirmed reports count against the department that demanded the certificate. */
+	static final String REPORTS_COLUMN = "属实举报（清单外索要证明）";
+
+	private static void rows(Sheet sheet, Styles styles, String what, KpiReport report, boolean withReports) {
+		String[] columns = new String[ROW_COLUMNS.length + (withReports ? 2 : 1)];
 		columns[0] = what;
 		System.arraycopy(ROW_COLUMNS, 0, columns, 1, ROW_COLUMNS.length);
+		if (withReports) {
+			columns[columns.length - 1] = REPORTS_COLUMN;
+		}
 		header(sheet.createRow(0), styles, columns);
 		int r = 1;
 		for (KpiRow row : report.rows()) {
-			kpiRow(sheet.createRow(r++), styles, row.name(), row, styles.cell);
+			kpiRow(sheet.createRow(r++), styles, row.name(), row, styles.cell, withReports);
 		}
-		kpiRow(sheet.createRow(r), styles, "合计", report.total(), styles.label);
+		kpiRow(sheet.createRow(r), styles, "合计", report.total(), styles.label, withReports);
 		sheet.createFreezePane(1, 1);
 		sheet.setColumnWidth(0, 30 * 256);
 		for (int c = 1; c < columns.length; c++) {
@@ -196,7 +204,8 @@ class MonthlyReport {
 		}
 	}
 
-	private static void kpiRow(Row row, Styles styles, String name, KpiRow kpi, CellStyle nameStyle) {
+	private static void kpiRow(Row row, Styles styles, String name, KpiRow kpi, CellStyle nameStyle,
+			boolean withReports) {
 		text(row, 0, name, nameStyle);
 		Object[] values = { kpi.runsOpened(), kpi.runsHandled(), kpi.delivered(), kpi.refused(), kpi.exceptions(),
 				kpi.onTime(), kpi.onTimeRate(), kpi.averageWorkingDaysToDelivery(), kpi.p90WorkingDaysToDelivery(),
@@ -223,6 +232,11 @@ class MonthlyReport {
 				cell.setCellValue(((Number) value).doubleValue());
 				cell.setCellStyle(styles.integer);
 			}
+		}
+		if (withReports) {
+			Cell cell = row.createCell(values.length + 1);
+			cell.setCellValue(kpi.confirmedDemandReports());
+			cell.setCellStyle(styles.integer);
 		}
 	}
 

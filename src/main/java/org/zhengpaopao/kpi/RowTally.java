@@ -24,6 +24,7 @@ final class RowTally {
 	long rectifiedOnTime;
 	long rectificationOverdue;
 	long rectificationPending;
+	long confirmedDemandReports;
 
 	long runsHandled() {
 		return delivered + refused + exceptions;
@@ -35,7 +36,7 @@ final class RowTally {
 				rate(onTime, handled), average(workingDaysToDelivery), p90(workingDaysToDelivery), yellowCards, redCards,
 				new KpiRow.Escalations(redCards, level2, level3), ratings, excludedRatings, satisfied,
 				rate(satisfied, ratings), badRatings, rectifiedOnTime, rectificationOverdue, rectificationPending,
-				rate(rectifiedOnTime, rectifiedOnTime + rectificationOverdue));
+				rate(rectifiedOnTime, rectifiedOnTime + rectificationOverdue), confirmedDemandReports);
 	}
 
 	static Double rate(long numerator, long denominator) {

@@ -10,7 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,6 +66,12 @@ class DemandReportApiTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	TaskService taskService;
+
+	@Autowired
+	IdentityService identityService;
+
 	String client;
 
 	@BeforeEach
@@ -72,6 +84,7 @@ class DemandReportApiTests {
 	@AfterEach
 	void tearDown() {
 		ClockUtil.reset();
+		identityService.clearAuthentication();
 	}
 
 	static String newPhone() {
@@ -280,5 +293,92 @@ class DemandReportApiTests {
 		assertThat(http.withBasicAuth("runner-huzhen-1", "demo")
 			.exchange("/api/demand-reports/" + number, HttpMethod.GET, null, JSON)
 			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+	}
+
+	// --- the KPIs: March 2026, a month no other test confirms a report in
+
+	static void at(String localDateTime) {
+		ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(localDateTime).atZone(SHANGHAI).toInstant()));
+	}
+
+	/** A report from its own phone, verified by manager-1 with the finding given. */
+	void reportFound(String department, String matter, String certificate, String finding) {
+		Map<String, Object> body = report(newPhone());
+		body.putAll(Map.of("departmentCode", department, "matterCode", matter, "certificateCode", certificate,
+				"demandedOn", "2026-02-27"));
+		ResponseEntity<Map<String, Object>> answer = post(REPORTS, body);
+		assertThat(answer.getStatusCode()).as("%s", answer.getBody()).isEqualTo(HttpStatus.CREATED);
+		var task = taskService.createTaskQuery()
+			.processInstanceBusinessKey((String) answer.getBody().get("trackingNumber"))
+			.singleResult();
+		identityService.setAuthentication("manager-1", List.of("managers"));
+		try {
+			taskService.claim(task.getId(), "manager-1");
+			taskService.complete(task.getId(), Map.of("finding", finding, "findingNote", "已向部门核实"));
+		}
+		finally {
+			identityService.clearAuthentication();
+		}
+	}
+
+	@Test
+	void shouldCountConfirmedReportsAgainstTheDepartmentInTheKpisAndTheMonthlyReport() throws Exception {
+		at("2026-03-02T10:00");
+		reportFound(DEPARTMENT, MATTER, CANCELLED, "confirmed");
+		reportFound(DEPARTMENT, MATTER, SHARED, "notConfirmed");
+		// 县人力资源和社会保障局's 失业保险金申领, which no longer asks for ZM-0036 either
+		reportFound("renshe", "SX-016", CANCELLED, "confirmed");
+		// found in April: not March's
+		at("2026-03-31T10:00");
+		Map<String, Object> april = report(newPhone());
+		april.put("demandedOn", "2026-03-30");
+		ResponseEntity<Map<String, Object>> aprilAnswer = post(REPORTS, april);
+		assertThat(aprilAnswer.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		String aprilNumber = (String) aprilAnswer.getBody().get("trackingNumber");
+		at("2026-04-01T10:00");
+		var task = taskService.createTaskQuery().processInstanceBusinessKey(aprilNumber).singleResult();
+		identityService.setAuthentication("manager-1", List.of("managers"));
+		taskService.claim(task.getId(), "manager-1");
+		taskService.complete(task.getId(), Map.of("finding", "confirmed", "findingNote", "属实"));
+		identityService.clearAuthentication();
+
+		ResponseEntity<Map<String, Object>> kpi = http.withBasicAuth("manager-1", "demo")
+			.exchange("/api/kpi?from=2026-03-01&to=2026-03-31&by=ISSUER", HttpMethod.GET, null, JSON);
+		assertThat(kpi.getStatusCode()).isEqualTo(HttpStatus.OK);
+		@SuppressWarnings("unchecked")
+		Map<String, Object> total = (Map<String, Object>) kpi.getBody().get("total");
+		assertThat(total).containsEntry("confirmedDemandReports", 2);
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> rows = (List<Map<String, Object>>) kpi.getBody().get("rows");
+		assertThat(rows).filteredOn(row -> DEPARTMENT.equals(row.get("key")))
+			.singleElement()
+			.satisfies(row -> assertThat(row).containsEntry("name", "县民政局").containsEntry("confirmedDemandReports", 1));
+		assertThat(rows).filteredOn(row -> "renshe".equals(row.get("key")))
+			.singleElement()
+			.satisfies(row -> assertThat(row).containsEntry("confirmedDemandReports", 1));
+
+		ResponseEntity<byte[]> report = http.withBasicAuth("manager-1", "demo")
+			.getForEntity("/api/kpi/report.xlsx?month=2026-03", byte[].class);
+		assertThat(report.getStatusCode()).isEqualTo(HttpStatus.OK);
+		try (Workbook workbook = new XSSFWorkbook(new java.io.ByteArrayInputStream(report.getBody()))) {
+			Sheet departments = workbook.getSheet("部门");
+			int column = departments.getRow(0).getLastCellNum() - 1;
+			assertThat(departments.getRow(0).getCell(column).getStringCellValue()).isEqualTo("属实举报（清单外索要证明）");
+			assertThat(rowNamed(departments, "县民政局").getCell(column).getNumericCellValue()).isEqualTo(1.0);
+			assertThat(rowNamed(departments, "县人力资源和社会保障局").getCell(column).getNumericCellValue()).isEqualTo(1.0);
+			assertThat(rowNamed(departments, "合计").getCell(column).getNumericCellValue()).isEqualTo(2.0);
+			assertThat(rowNamed(workbook.getSheet("汇总"), "属实举报（清单外索要证明）").getCell(1).getNumericCellValue())
+				.isEqualTo(2.0);
+		}
+	}
+
+	static Row rowNamed(Sheet sheet, String name) {
+		for (Row row : sheet) {
+			if (row.getCell(0) != null && row.getCell(0).getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+					&& name.equals(row.getCell(0).getStringCellValue())) {
+				return row;
+			}
+		}
+		throw new AssertionError("no row " + name + " in " + sheet.getSheetName());
 	}
 }
