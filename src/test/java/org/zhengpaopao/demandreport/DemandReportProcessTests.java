@@ -88,7 +88,7 @@ class DemandReportProcessTests {
 		return Date.from(LocalDateTime.parse(localDateTime).atZone(SHANGHAI).toInstant());
 	}
 
-	/** 县民政局 asked for 无房证明-like ZM-0036, which the catalog cancelled for 最低生活保障申请. */
+	/** 县民政局 asked for 无业证明 (ZM-0036), which the catalog cancelled for 最低生活保障申请. */
 	String report() {
 		return reports.submit(new NewDemandReport("minzheng", "SX-001", "ZM-0036", LocalDate.of(2026, 11, 30), "孙八",
 				phone, "窗口说没有这个证明就不受理"), "10.88." + SEQUENCE.get() + ".1").report().getTrackingNumber();
