@@ -1,5 +1,6 @@
 package org.zhengpaopao.demandreport;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,9 +18,9 @@ import io.swagger.v3.oas.annotations.Operation;
 class DemandReportController {
 
 	private final DemandReports reports;
-	private final java.time.Clock clock;
+	private final Clock clock;
 
-	DemandReportController(DemandReports reports, java.time.Clock clock) {
+	DemandReportController(DemandReports reports, Clock clock) {
 		this.reports = reports;
 		this.clock = clock;
 	}

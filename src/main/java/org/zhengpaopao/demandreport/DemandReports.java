@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -108,7 +109,7 @@ public class DemandReports {
 				continue;
 			}
 			byDepartment.computeIfAbsent(matter.getUsingDepartmentCode(), d -> new TreeMap<>())
-				.computeIfAbsent(matter.getCode(), m -> new java.util.ArrayList<>())
+				.computeIfAbsent(matter.getCode(), m -> new ArrayList<>())
 				.add(new CertificateChoice(certificate.getCode(), certificate.getName(), entry.getDisposition(),
 						entry.getDisposition().label()));
 		}
