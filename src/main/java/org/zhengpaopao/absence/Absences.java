@@ -57,8 +57,7 @@ public class Absences {
 	 * @throws ConflictException     when the person has an absence on one of these days already
 	 */
 	public Absence record(NewAbsence request, String actor) {
-		String userId = request.userId() == null || request.userId().isBlank() ? actor
-				: Text.optional(request.userId(), "userId", 64, false);
+		String userId = request.userId() == null ? actor : userId(request.userId());
 		boolean manager = isManager(actor);
 		if (!userId.equals(actor) && !manager) {
 			throw new AccessDeniedException("只有督考办、跑改办可以为他人登记请假 / only managers record somebody else's absence");
@@ -99,11 +98,18 @@ public class Absences {
 		return absences.findById(absence.getId()).orElseThrow();
 	}
 
+	/** A user id given; left out means "the caller" or "nobody", so a blank one is a mistake. */
+	private static String userId(String raw) {
+		return Text.required(raw, "userId", 64, false, "用户名不能为空白（登记本人请假时不填）",
+				"must not be blank (leave it out for your own absence)");
+	}
+
 	private String standIn(String raw, String userId, List<String> workGroups, LocalDate from, LocalDate to) {
-		String standIn = Text.optional(raw, "standIn", 64, false);
-		if (standIn.isEmpty()) {
+		if (raw == null) {
 			return null;
 		}
+		String standIn = Text.required(raw, "standIn", 64, false, "代岗人不能为空白（不指定代岗人时不填）",
+				"must not be blank (leave it out when there is no stand-in)");
 		if (standIn.equals(userId)) {
 			throw new InvalidInputException("standIn", "代岗人不能是请假人本人", "the stand-in cannot be the absent person");
 		}
@@ -146,7 +152,10 @@ public class Absences {
 	 */
 	@Transactional(readOnly = true)
 	public List<Absence> list(String actor, String userId) {
-		String wanted = userId == null || userId.isBlank() ? null : userId.strip();
+		String wanted = userId == null || userId.isEmpty() ? null : userId(userId);
+		if (wanted != null && !members.exists(wanted)) {
+			throw new InvalidInputException("userId", "没有这个用户：" + wanted, "no such user: " + wanted);
+		}
 		boolean manager = isManager(actor);
 		if (!manager && wanted != null && !wanted.equals(actor)) {
 			throw new AccessDeniedException("只能查看本人的请假 / you see your own absences only");
