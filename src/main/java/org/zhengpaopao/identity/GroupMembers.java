@@ -17,11 +17,6 @@ public class GroupMembers {
 		this.identityService = identityService;
 	}
 
-	/** Whether the group has at least one member (an active runner, for a runner group). */
-	public boolean hasMembers(String groupId) {
-		return identityService.createUserQuery().memberOfGroup(groupId).count() > 0;
-	}
-
 	/** The user ids of the group's members. */
 	public List<String> members(String groupId) {
 		return identityService.createUserQuery().memberOfGroup(groupId).list().stream().map(User::getId).toList();
