@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -388,7 +389,7 @@ public class ProxyRuns {
 	}
 
 	/** Absence cover moved the run's task: the move goes into the run's history. Tasks of other processes are skipped. */
-	@org.springframework.context.event.EventListener
+	@EventListener
 	public void taskMovedForAbsence(TaskMovedForAbsence moved) {
 		runs.findByProcessInstanceId(moved.processInstanceId())
 			.ifPresent(run -> run.coverForAbsence(moved.actor(), moved.note(), clock.instant()));
