@@ -36,6 +36,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zhengpaopao.IntegrationTest;
 import org.zhengpaopao.WebappSession;
+import org.zhengpaopao.application.Applications;
+import org.zhengpaopao.application.NewApplication;
+import org.zhengpaopao.catalog.Catalog;
+import org.zhengpaopao.catalog.Disposition;
+import org.zhengpaopao.catalog.Matter;
 import org.zhengpaopao.identity.Groups;
 import org.zhengpaopao.organization.Organization;
 import org.zhengpaopao.proxyrun.NewProxyRun;
@@ -89,6 +94,12 @@ class AbsenceTests {
 	Organization organization;
 
 	@Autowired
+	Catalog catalog;
+
+	@Autowired
+	Applications applications;
+
+	@Autowired
 	JdbcTemplate jdbc;
 
 	final List<Long> recorded = new ArrayList<>();
@@ -97,8 +108,8 @@ class AbsenceTests {
 	@BeforeEach
 	void mondayMorningWithTwoExtraRunners() {
 		ClockUtil.setCurrentTime(at(MONDAY, "09:00"));
-		makeRunner(ABSENT, GROUP);
-		makeRunner(STAND_IN, GROUP);
+		makeStaff(ABSENT, GROUP);
+		makeStaff(STAND_IN, GROUP);
 	}
 
 	@AfterEach
@@ -245,6 +256,39 @@ class AbsenceTests {
 		assertThat(claim.getStatusCode()).as("back at work").isEqualTo(HttpStatus.NO_CONTENT);
 	}
 
+	@Test
+	void shouldSendAWindowClerksClaimedDecisionBackWithACommentOnly() {
+		Matter matter = catalog.matters()
+			.stream()
+			.filter(m -> {
+				var entries = catalog.entriesInForce(m.getCode());
+				return !entries.isEmpty() && entries.stream().allMatch(e -> e.getDisposition() == Disposition.CANCELLED);
+			})
+			.findFirst()
+			.orElseThrow();
+		String window = Groups.window(matter.getUsingDepartmentCode());
+		String clerk = "absence-" + window + "-a";
+		makeStaff(clerk, window);
+		String caseNo = applications.take(new NewApplication("李四", "330825199001014569", "13905705678", "muchen",
+				"muchen-shuangdai", matter.getCode(), List.of(), List.of(), true), null, window + "-1")
+			.application()
+			.getCaseNo();
+		Task decision = taskService.createTaskQuery()
+			.processInstanceBusinessKey(caseNo)
+			.taskDefinitionKey("decideApplication")
+			.singleResult();
+		taskService.claim(decision.getId(), clerk);
+
+		record(clerk, today(), today(), "调休", null);
+
+		Task moved = taskService.createTaskQuery().taskId(decision.getId()).singleResult();
+		assertThat(moved.getAssignee()).isNull();
+		assertThat(candidateGroups(moved)).containsExactly(window);
+		assertThat(comments(moved)).singleElement()
+			.asString()
+			.contains("请假代岗：" + clerk + " 请假（2026-11-02 至 2026-11-02，调休），任务退回群组 " + window);
+	}
+
 	// ------------------------------------------------------------------------------------------- coverage
 
 	@Test
@@ -326,7 +370,7 @@ class AbsenceTests {
 		return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), BEIJING);
 	}
 
-	void makeRunner(String id, String group) {
+	void makeStaff(String id, String group) {
 		if (identityService.createUserQuery().userId(id).count() == 0) {
 			var user = identityService.newUser(id);
 			user.setFirstName(id);
