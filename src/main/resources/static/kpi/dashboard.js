@@ -266,6 +266,54 @@
     });
   }
 
+  // --- service circle
+
+  function time(value) { return value ? value.substring(0, 16).replace('T', ' ') : '—'; }
+
+  function renderCoverage(coverage) {
+    var cards = $('coverageCards');
+    cards.textContent = '';
+    var gapped = coverage.gaps.length > 0;
+    card(cards, '服务圈覆盖率', pct(coverage.rate), gapped ? coverage.gaps.length + ' 个缺口' : '无缺口', gapped);
+    card(cards, '村（社区）', coverage.villages.covered + ' / ' + coverage.villages.total, '所属乡镇联动群有在岗代跑员',
+      coverage.villages.covered < coverage.villages.total);
+    card(cards, '代跑群组', coverage.groups.covered + ' / ' + coverage.groups.total, '县级代跑群和部门条块群',
+      coverage.groups.covered < coverage.groups.total);
+
+    var table = $('coverageGaps');
+    table.textContent = '';
+    if (!gapped) { return; }
+    var since = {};
+    coverage.openGaps.forEach(function (g) { since[g.group] = g; });
+    var groups = [], seen = {};
+    coverage.gaps.forEach(function (gap) {
+      if (!seen[gap.group]) { seen[gap.group] = { group: gap.group, names: [] }; groups.push(seen[gap.group]); }
+      seen[gap.group].names.push(gap.name);
+    });
+    var head = el('tr');
+    ['缺人群组', '涉及', '发现时间', '通知跑改办'].forEach(function (title, i) {
+      head.appendChild(el('th', i < 2 ? { 'class': 'name' } : {}, title));
+    });
+    table.appendChild(head);
+    groups.forEach(function (g) {
+      var open = since[g.group];
+      var tr = el('tr');
+      tr.appendChild(el('td', { 'class': 'name' }, open ? open.name + '（' + g.group + '）' : g.group));
+      tr.appendChild(el('td', { 'class': 'name' }, g.names.join('、')));
+      tr.appendChild(el('td', {}, open ? time(open.since) : '待巡查'));
+      tr.appendChild(el('td', open && open.notifiedAt ? { 'class': 'bad' } : {},
+        open ? (open.notifiedAt ? '已通知 ' + time(open.notifiedAt) : '将于 ' + time(open.notifyAt)) : '—'));
+      table.appendChild(tr);
+    });
+  }
+
+  function loadCoverage() {
+    fetchJson('/api/coverage').then(renderCoverage).catch(function (error) {
+      $('coverageCards').textContent = '';
+      $('coverageCards').appendChild(el('div', { 'class': 'empty' }, '覆盖情况加载失败：' + (error.detail || error.message)));
+    });
+  }
+
   // --- page
 
   function load() {
@@ -316,7 +364,8 @@
     $('reportMonth').value = monthOf(previous);
     updateReportLink();
     $('reportMonth').addEventListener('change', updateReportLink);
-    $('period').addEventListener('submit', function (event) { event.preventDefault(); load(); });
+    $('period').addEventListener('submit', function (event) { event.preventDefault(); load(); loadCoverage(); });
     load();
+    loadCoverage();
   });
 }());

@@ -2,8 +2,10 @@ package org.zhengpaopao.coverage;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.stereotype.Service;
+import org.zhengpaopao.absence.Absences;
 import org.zhengpaopao.identity.GroupMembers;
 import org.zhengpaopao.identity.Groups;
 import org.zhengpaopao.organization.Department;
@@ -21,18 +23,22 @@ class Coverage {
 
 	private final GroupMembers members;
 
-	Coverage(Organization organization, GroupMembers members) {
+	private final Absences absences;
+
+	Coverage(Organization organization, GroupMembers members, Absences absences) {
 		this.organization = organization;
 		this.members = members;
+		this.absences = absences;
 	}
 
 	Report report() {
+		Set<String> absent = absences.absentNow();
 		List<Gap> gaps = new ArrayList<>();
 		int villages = 0;
 		int coveredVillages = 0;
 		for (Division township : organization.townships()) {
 			String group = Groups.townshipRunners(township.getCode());
-			boolean covered = members.hasMembers(group);
+			boolean covered = covered(group, absent);
 			for (Division village : organization.villagesOf(township.getCode())) {
 				villages++;
 				if (covered) {
@@ -45,7 +51,7 @@ class Coverage {
 		}
 		int groups = 1;
 		int coveredGroups = 0;
-		if (members.hasMembers(Groups.COUNTY_RUNNERS)) {
+		if (covered(Groups.COUNTY_RUNNERS, absent)) {
 			coveredGroups++;
 		}
 		else {
@@ -57,7 +63,7 @@ class Coverage {
 			}
 			groups++;
 			String group = Groups.departmentLiaison(department.getCode());
-			if (members.hasMembers(group)) {
+			if (covered(group, absent)) {
 				coveredGroups++;
 			}
 			else {
@@ -67,6 +73,11 @@ class Coverage {
 		int units = villages + groups;
 		double rate = units == 0 ? 1.0 : (double) (coveredVillages + coveredGroups) / units;
 		return new Report(rate, new Count(groups, coveredGroups), new Count(villages, coveredVillages), gaps);
+	}
+
+	/** A group is covered while at least one member is not absent (请假代岗). */
+	private boolean covered(String group, Set<String> absent) {
+		return members.members(group).stream().anyMatch(member -> !absent.contains(member));
 	}
 
 	record Report(double rate, Count groups, Count villages, List<Gap> gaps) {

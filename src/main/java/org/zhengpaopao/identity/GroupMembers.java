@@ -1,6 +1,10 @@
 package org.zhengpaopao.identity;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /** Who belongs to a group, read from Camunda's identity service; other features ask here, not Camunda. */
@@ -13,8 +17,18 @@ public class GroupMembers {
 		this.identityService = identityService;
 	}
 
-	/** Whether the group has at least one member (an active runner, for a runner group). */
-	public boolean hasMembers(String groupId) {
-		return identityService.createUserQuery().memberOfGroup(groupId).count() > 0;
+	/** The user ids of the group's members. */
+	public List<String> members(String groupId) {
+		return identityService.createUserQuery().memberOfGroup(groupId).list().stream().map(User::getId).toList();
+	}
+
+	/** Whether there is a staff account with this id. */
+	public boolean exists(String userId) {
+		return userId != null && identityService.createUserQuery().userId(userId).count() > 0;
+	}
+
+	/** The ids of the groups the user belongs to (none for an unknown user). */
+	public List<String> groupsOf(String userId) {
+		return identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
 	}
 }

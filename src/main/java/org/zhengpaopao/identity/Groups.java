@@ -41,6 +41,15 @@ public final class Groups {
 		return "window-" + departmentCode;
 	}
 
+	/**
+	 * Groups whose members work tasks in Tasklist: runner groups (乡镇联动群, 县级代跑群, 部门条块群), issuing clerks and
+	 * windows. Their members take leave through absence cover (请假代岗).
+	 */
+	public static boolean isWorkGroup(String groupId) {
+		return groupId.startsWith("runners-") || groupId.startsWith("liaison-") || groupId.startsWith("dept-")
+				|| groupId.startsWith("window-");
+	}
+
 	/** Whether the signed-in staff member belongs to one of the groups (both doors into {@code /api} say so). */
 	public static boolean memberOfAny(Authentication staff, String... groupIds) {
 		return staff != null && staff.getAuthorities()

@@ -325,6 +325,11 @@ public class ProxyRun {
 		record("transferred", "工作专班转办", actor, now, "转办给 " + to);
 	}
 
+	/** Not guarded by the state: an open task moved, so the run is open, and the move must not fail over history. */
+	void coverForAbsence(String actor, String note, Instant now) {
+		record("absenceCover", "请假代岗", actor, now, note);
+	}
+
 	void extendDeadline(String actor, LocalDate newDeadline, Instant newDueAt, boolean provisional, String reason,
 			Instant now) {
 		requireOpen();

@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -25,6 +26,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.domain.Sort.Order;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.zhengpaopao.absence.TaskMovedForAbsence;
 import org.zhengpaopao.calendar.Deadline;
 import org.zhengpaopao.calendar.WorkingDayCalendar;
 import org.zhengpaopao.catalog.Catalog;
@@ -384,6 +386,13 @@ public class ProxyRuns {
 
 	public void transfer(String caseNo, String actor, String to, boolean toGroup) {
 		get(caseNo).transfer(actor, to, toGroup, clock.instant());
+	}
+
+	/** Absence cover moved the run's task: the move goes into the run's history. Tasks of other processes are skipped. */
+	@EventListener
+	public void taskMovedForAbsence(TaskMovedForAbsence moved) {
+		runs.findByProcessInstanceId(moved.processInstanceId())
+			.ifPresent(run -> run.coverForAbsence(moved.actor(), moved.note(), clock.instant()));
 	}
 
 	public RunDeadlines extendDeadline(String caseNo, String actor, LocalDate newDeadline, String reason) {

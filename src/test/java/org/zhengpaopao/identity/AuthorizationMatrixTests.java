@@ -36,6 +36,8 @@ import org.zhengpaopao.IntegrationTest;
 import org.zhengpaopao.ProxyRunCopy;
 import org.zhengpaopao.TestNotifications;
 import org.zhengpaopao.WebappSession;
+import org.zhengpaopao.absence.Absences;
+import org.zhengpaopao.absence.NewAbsence;
 import org.zhengpaopao.application.Applications;
 import org.zhengpaopao.assessment.Assessment;
 import org.zhengpaopao.assessment.RatingLevel;
@@ -69,6 +71,10 @@ class AuthorizationMatrixTests {
 	/** a matter of 县自然资源局, the window in the matrix, whose catalog the catalog rows change */
 	static final String MATTER = "SX-048";
 	static final String PROBE_PROCESS = "matrix-probe";
+	/** far enough ahead that no absence the matrix records moves anybody's tasks */
+	static final String ABSENCE_DAY = "2030-05-06";
+	/** a clerk no column is: whose absence the "somebody else's" rows record */
+	static final String ABSENT_CLERK = "clerk-muchen-1";
 
 	@Autowired
 	TestRestTemplate http;
@@ -84,6 +90,9 @@ class AuthorizationMatrixTests {
 
 	@Autowired
 	Assessment assessment;
+
+	@Autowired
+	Absences absences;
 
 	@Autowired
 	DemandReports demandReports;
@@ -261,6 +270,20 @@ class AuthorizationMatrixTests {
 		probes.put("api-kpi-rates", get("/api/kpi/rates"));
 		probes.put("api-kpi-report", get("/api/kpi/report.xlsx?month=2026-10"));
 		probes.put("api-coverage", get("/api/coverage"));
+		probes.put("api-absence-record", user -> cancelledAfter(call(user, HttpMethod.POST, "/api/absences",
+				Map.of("from", ABSENCE_DAY, "to", ABSENCE_DAY, "reason", "权限矩阵测试"))));
+		probes.put("api-absence-record-other", user -> cancelledAfter(call(user, HttpMethod.POST, "/api/absences",
+				Map.of("userId", ABSENT_CLERK, "from", ABSENCE_DAY, "to", ABSENCE_DAY, "reason", "权限矩阵测试"))));
+		probes.put("api-absence-list", get("/api/absences"));
+		probes.put("api-absence-end", user -> {
+			long id = absences.record(new NewAbsence(ABSENT_CLERK, ABSENCE_DAY, ABSENCE_DAY, "权限矩阵测试", null),
+					"manager-1").getId();
+			var answer = call(user, HttpMethod.POST, "/api/absences/" + id + "/end", null);
+			if (!answer.getStatusCode().is2xxSuccessful()) {
+				absences.end(id, "manager-1");
+			}
+			return carriedOut(answer);
+		});
 		probes.put("api-process-version-migration", user -> {
 			// a dry run needs a second version: a copy of the current one, removed again so that the latest stays
 			var current = repositoryService.createProcessDefinitionQuery()
@@ -378,6 +401,14 @@ class AuthorizationMatrixTests {
 	/** Public columns: the applicant and the wrong-factor visitor have no account; the staff column logs in. */
 	static String staffOrNobody(String column) {
 		return column.startsWith("applicant") ? ANONYMOUS : column;
+	}
+
+	/** Carried out or not; an absence it recorded is cancelled again, so that the next column can record its own. */
+	boolean cancelledAfter(ResponseEntity<String> answer) {
+		if (answer.getStatusCode().is2xxSuccessful()) {
+			absences.end(body(answer).get("id").asLong(), "manager-1");
+		}
+		return carriedOut(answer);
 	}
 
 	Probe get(String path) {

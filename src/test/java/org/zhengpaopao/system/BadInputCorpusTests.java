@@ -47,6 +47,8 @@ import org.zhengpaopao.DatabaseFingerprint;
 import org.zhengpaopao.IntegrationTest;
 import org.zhengpaopao.ProxyRunCopy;
 import org.zhengpaopao.TestNotifications.RecordingNotifier;
+import org.zhengpaopao.absence.Absences;
+import org.zhengpaopao.absence.NewAbsence;
 import org.zhengpaopao.application.Applications;
 import org.zhengpaopao.assessment.Assessment;
 import org.zhengpaopao.assessment.RatingLevel;
@@ -105,6 +107,9 @@ class BadInputCorpusTests {
 
 	@Autowired
 	TaskService taskService;
+
+	@Autowired
+	Absences absences;
 
 	@Autowired
 	DemandReports demandReports;
@@ -416,7 +421,8 @@ class BadInputCorpusTests {
 		if (name.equals("reportPhone")) {
 			return reportPhone();
 		}
-		if (Set.of("failedNotification", "pendingCaseNo", "pendingCode", "ratingCaseNo", "ratingPhone").contains(name)) {
+		if (Set.of("failedNotification", "pendingCaseNo", "pendingCode", "ratingCaseNo", "ratingPhone",
+				"absenceToEnd").contains(name)) {
 			return token(name);
 		}
 		return shared.get(name);
@@ -434,6 +440,10 @@ class BadInputCorpusTests {
 				case "failedNotification" -> Map.of("failedNotification", failedNotification());
 				case "pendingAuthorization" -> pendingAuthorization();
 				case "finishedCaseToRate" -> finishedCaseToRate();
+				case "absenceToEnd" -> Map.of("absenceToEnd", absences
+					.record(new NewAbsence("clerk-muchen-1", "2030-04-01", "2030-04-01", "坏输入测试", null), "manager-1")
+					.getId()
+					.toString());
 				default -> throw new IllegalArgumentException(endpoint.get("fresh").asText());
 			};
 		}
@@ -443,6 +453,8 @@ class BadInputCorpusTests {
 	void afterValid(JsonNode endpoint) {
 		switch (endpoint.path("afterValid").asText("")) {
 			case "retireNewCertificate" -> catalog.retire(MATTER, shared.get("newCertificate"), "catalog-1", "坏输入测试复原");
+			case "cancelCountyRunnerAbsences" -> absences.list("runner-county-1", null)
+				.forEach(absence -> absences.end(absence.getId(), "runner-county-1"));
 			case "listRetiredCertificateAgain" -> catalog.add(MATTER, shared.get("retiredCertificate"),
 					new EntryTerms(Disposition.CANCELLED, null, "坏输入测试用条目", null, ""), "catalog-1", "坏输入测试复原");
 			default -> {

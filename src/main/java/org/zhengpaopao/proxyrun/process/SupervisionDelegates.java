@@ -13,6 +13,8 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.zhengpaopao.absence.Absences;
+import org.zhengpaopao.absence.TaskMovedForAbsence;
 import org.zhengpaopao.proxyrun.ProxyRuns;
 import org.zhengpaopao.system.InvalidInputException;
 
@@ -48,10 +50,11 @@ class SupervisionDelegates {
 
 	/**
 	 * Moves the open runner task: to a group (it becomes that group's unclaimed task, and the run's later runner
-	 * tasks go there too) or to one runner (assigned directly).
+	 * tasks go there too) or to one runner (assigned directly, and marked so: absence cover sends a direct assignment
+	 * to the stand-in). A runner who is absent now gets it through their stand-in; without one it is refused.
 	 */
 	@Bean
-	JavaDelegate runnerTaskTransfer(ProxyRuns proxyRuns) {
+	JavaDelegate runnerTaskTransfer(ProxyRuns proxyRuns, Absences absences) {
 		return execution -> {
 			String to = text(execution, TRANSFER_TO);
 			if (to == null || to.isBlank()) {
@@ -77,6 +80,7 @@ class SupervisionDelegates {
 				throw new InvalidInputException(TRANSFER_TO, "当前没有代跑员待办任务（可能正在出证部门办理），无法转办",
 						"no runner task is open now");
 			}
+			String assignee = toUser ? absences.assigneeFor(target) : null;
 			var tasks = RunTasks.taskService(execution);
 			RunTasks.asSystem(() -> {
 				if (toGroup) {
@@ -86,13 +90,16 @@ class SupervisionDelegates {
 						.forEach(link -> tasks.deleteCandidateGroup(task.getId(), link.getGroupId()));
 					tasks.addCandidateGroup(task.getId(), target);
 					tasks.setAssignee(task.getId(), null);
+					tasks.removeVariableLocal(task.getId(), TaskMovedForAbsence.DIRECT_ASSIGNEE);
 					execution.setVariable(RUNNER_GROUP, target);
 				}
 				else {
-					tasks.setAssignee(task.getId(), target);
+					tasks.setAssignee(task.getId(), assignee);
+					tasks.setVariableLocal(task.getId(), TaskMovedForAbsence.DIRECT_ASSIGNEE, assignee);
 				}
 			});
-			proxyRuns.transfer(caseNo(execution), RunTasks.actor(execution), target, toGroup);
+			proxyRuns.transfer(caseNo(execution), RunTasks.actor(execution),
+					toGroup || assignee.equals(target) ? target : target + "（请假中，由代岗人 " + assignee + " 接办）", toGroup);
 		};
 	}
 
