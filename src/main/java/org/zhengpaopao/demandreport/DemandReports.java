@@ -140,7 +140,8 @@ public class DemandReports {
 
 	/**
 	 * Takes a report and starts its supervision case, unless the same phone reported the same department and
-	 * certificate within {@link #DUPLICATE_WINDOW}: then the earlier report is the answer and nothing new starts.
+	 * certificate within {@link #DUPLICATE_WINDOW} and the demand happened before that report: then the earlier
+	 * report is the answer and nothing new starts.
 	 * New reports count against the client address's limit ({@link PublicAttempts#countReport}).
 	 */
 	public Submission submit(NewDemandReport form, String clientAddress) {
@@ -182,7 +183,8 @@ public class DemandReports {
 		Optional<DemandReport> earlier = reports
 			.findFirstByContactPhoneAndDepartmentCodeAndCertificateCodeAndSubmittedAtAfterOrderBySubmittedAtDesc(phone,
 					department.getCode(), entry.getCertificateCode(), now.minus(DUPLICATE_WINDOW));
-		if (earlier.isPresent()) {
+		// a demand after the earlier report is a new one (the department asked again): a report of its own
+		if (earlier.isPresent() && !demandedOn.isAfter(earlier.get().getSubmittedAt().atZone(SHANGHAI).toLocalDate())) {
 			return new Submission(earlier.get(), true);
 		}
 		attempts.countReport(clientAddress);

@@ -212,7 +212,7 @@ class DemandReportApiTests {
 	}
 
 	@Test
-	void shouldAnswerTheSameReportAgainWithItsFirstTrackingNumberAndStartNothing() {
+	void shouldAnswerTheSameDemandReportedAgainWithItsFirstTrackingNumberAndStartNothing() {
 		String phone = newPhone();
 		String number = (String) post(REPORTS, report(phone)).getBody().get("trackingNumber");
 		long before = reports();
@@ -227,6 +227,13 @@ class DemandReportApiTests {
 		assertThat(answer.getBody()).containsEntry("trackingNumber", number).containsEntry("duplicate", true);
 		assertThat(reports()).isEqualTo(before);
 		assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number).count()).isOne();
+
+		// asked again after the report: a new demand, a report of its own
+		Map<String, Object> askedAgain = report(phone);
+		askedAgain.put("demandedOn", "2026-12-07");
+		ResponseEntity<Map<String, Object>> repeat = post(REPORTS, askedAgain);
+		assertThat(repeat.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(repeat.getBody().get("trackingNumber")).isNotEqualTo(number);
 
 		// another certificate of the same demand is a report of its own
 		Map<String, Object> other = report(phone);

@@ -178,6 +178,14 @@ class DemandReportProcessTests {
 			assertThat(sms.text()).contains(number, "已有答复");
 		});
 
+		// nothing of the reporter went into the engine's tables, not even into the history
+		assertThat(engine.getHistoryService()
+			.createHistoricVariableInstanceQuery()
+			.processInstanceId(instance.getId())
+			.list()).isNotEmpty()
+			.extracting(variable -> String.valueOf(variable.getValue()))
+			.noneMatch(value -> value.contains(phone) || value.contains("孙八") || value.contains("窗口说没有"));
+
 		Map<String, Object> page = track(number);
 		assertThat(page).containsEntry("status", "REPLIED")
 			.containsEntry("finding", "CONFIRMED")
