@@ -48,11 +48,11 @@ class DemandReportController {
 	Detail get(@PathVariable String trackingNumber) {
 		DemandReport report = reports.get(trackingNumber);
 		var names = reports.names(report);
-		var contact = reports.contact(report);
+		var reporter = reports.reporter(report);
 		return new Detail(report.getTrackingNumber(), report.getStatus(), report.getStatus().label(),
 				report.getDepartmentCode(), names.department(), report.getMatterCode(), names.matter(),
 				report.getCertificateCode(), names.certificate(), report.getDisposition(), report.getDemandedOn(),
-				report.getSubmittedAt(), contact.name(), contact.maskedPhone(), contact.details(),
+				report.getSubmittedAt(), reporter.name(), reporter.maskedPhone(), reporter.details(),
 				report.getVerificationDue(), report.getFinding(), report.getFindingNote(), report.getFoundAt(),
 				report.getFoundBy(), report.getRectificationDue(), report.getRectification(), report.getRectifiedAt(),
 				report.getRectifiedBy(), report.getReplyDue(), report.getReply(), report.getRepliedAt(),

@@ -255,13 +255,13 @@ public class DemandReports {
 				"no demand report " + trackingNumber));
 	}
 
-	/** What the staff API shows of the contact: the name as given, the phone masked. */
+	/** What the staff API shows of the reporter: the name and words as given, the phone masked. */
 	@Transactional(readOnly = true)
-	public Contact contact(DemandReport report) {
-		return new Contact(report.getContactName(), PhoneNumber.mask(report.getContactPhone()), report.getDetails());
+	public Reporter reporter(DemandReport report) {
+		return new Reporter(report.getContactName(), PhoneNumber.mask(report.getContactPhone()), report.getDetails());
 	}
 
-	public record Contact(String name, String maskedPhone, String details) {
+	public record Reporter(String name, String maskedPhone, String details) {
 	}
 
 	// --- what demand-report.bpmn reports
