@@ -13,5 +13,7 @@ class PublicPages implements WebMvcConfigurer {
 		registry.addViewController("/public/authorize").setViewName("forward:/public/authorize.html");
 		registry.addViewController("/public/track").setViewName("forward:/public/track.html");
 		registry.addViewController("/public/rate").setViewName("forward:/public/rate.html");
+		registry.addViewController("/public/report").setViewName("forward:/public/report.html");
+		registry.addViewController("/public/report-track").setViewName("forward:/public/report-track.html");
 	}
 }
