@@ -23,7 +23,7 @@ import com.microsoft.playwright.Page;
 /**
  * A citizen on a phone reports that 县民政局 still asked for a cancelled certificate, keeps the tracking number, and
  * later reads the reform office's reply on the tracking page, which never shows the phone or the name.
- * Screenshots in target/screenshots/demand-report/.
+ * Both pages run under the public pages' Content-Security-Policy. Screenshots in target/screenshots/demand-report/.
  */
 @IntegrationTest
 class DemandReportBrowserTests {
@@ -49,6 +49,7 @@ class DemandReportBrowserTests {
 			// a client address of its own, so that other tests' reports from this machine do not count against it
 			phone.setExtraHTTPHeaders(Map.of("X-Forwarded-For", "10.66.1.1"));
 			Page page = phone.newPage();
+			List<String> violations = ContentSecurityPolicyBrowserTests.violationsOn(page);
 			page.navigate("http://localhost:" + port + "/public/report");
 
 			page.getByLabel("索要证明的部门").selectOption("minzheng");
@@ -90,6 +91,8 @@ class DemandReportBrowserTests {
 			page.getByLabel("跟踪编号").fill("JB20261129-AAAAAAAA");
 			page.getByText("查询", new Page.GetByTextOptions().setExact(true)).click();
 			assertThat(page.locator("#error")).hasText("没有找到这个跟踪编号的举报，请核对编号");
+			// both pages' scripts ran under the public pages' Content-Security-Policy
+			assertThat(violations).isEmpty();
 		}
 	}
 

@@ -328,7 +328,7 @@ class AuthorizationMatrixTests {
 
 	Map<String, Probe> publicProbes() {
 		Map<String, Probe> probes = new LinkedHashMap<>();
-		probes.put("public-pages", user -> Stream.of("/public/track", "/public/authorize", "/public/rate")
+		probes.put("public-pages", user -> Stream.of("/public/track", "/public/authorize", "/public/rate", "/public/report", "/public/report-track")
 			.allMatch(page -> carriedOut(call(staffOrNobody(user), HttpMethod.GET, page, null))));
 		probes.put("public-track", user -> {
 			Run fresh = openRun();
