@@ -105,6 +105,8 @@
     card(runCards, '差评 / 按时整改', total.badRatings + ' / ' + total.rectifiedOnTime,
       '按时整改率 ' + pct(total.rectificationOnTimeRate) + '，超期 ' + total.rectificationOverdue +
       '，整改中 ' + total.rectificationPending, total.rectificationOverdue > 0);
+    card(runCards, '属实举报', String(total.confirmedDemandReports), '群众举报清单外索要证明、经核实属实的',
+      total.confirmedDemandReports > 0);
   }
 
   // --- charts
@@ -213,11 +215,13 @@
     });
   }
 
-  function leagueTable(table, rows, what) {
+  /** withReports: the departments' table also counts the citizens' reports found 属实 against them. */
+  function leagueTable(table, rows, what, withReports) {
     table.textContent = '';
     var head = el('tr');
-    ['名次', what, '受理', '办结', '按时办结率', '平均送达工作日', 'P90', '黄牌', '红牌', '例外办结', '满意率', '差评', '按时整改']
-      .forEach(function (title, i) { head.appendChild(el('th', i === 1 ? { 'class': 'name' } : {}, title)); });
+    var titles = ['名次', what, '受理', '办结', '按时办结率', '平均送达工作日', 'P90', '黄牌', '红牌', '例外办结', '满意率', '差评', '按时整改'];
+    if (withReports) { titles.push('属实举报'); }
+    titles.forEach(function (title, i) { head.appendChild(el('th', i === 1 ? { 'class': 'name' } : {}, title)); });
     table.appendChild(head);
     var place = 0;
     rows.forEach(function (r) {
@@ -236,6 +240,9 @@
       tr.appendChild(el('td', {}, pct(r.satisfactionRate)));
       tr.appendChild(el('td', r.badRatings ? { 'class': 'bad' } : {}, String(r.badRatings)));
       tr.appendChild(el('td', {}, r.rectifiedOnTime + ' / ' + (r.rectifiedOnTime + r.rectificationOverdue)));
+      if (withReports) {
+        tr.appendChild(el('td', r.confirmedDemandReports ? { 'class': 'bad' } : {}, String(r.confirmedDemandReports)));
+      }
       table.appendChild(tr);
     });
   }
@@ -345,7 +352,7 @@
       leagueTable($('townshipTable'), townshipRows, '乡镇（街道）');
       var issuerRows = rank(issuers.rows.filter(function (r) { return r.key !== null; }));
       rateBars($('issuerChart'), issuerRows, 'onTimeRate', COLORS.blue);
-      leagueTable($('issuerTable'), issuerRows, '出证单位');
+      leagueTable($('issuerTable'), issuerRows, '出证单位', true);
       catalogTable($('catalogTable'), rates.catalog);
     }).catch(function (error) { showMessage(explain(error)); });
   }

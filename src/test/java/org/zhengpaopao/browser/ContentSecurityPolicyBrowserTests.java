@@ -108,6 +108,8 @@ class ContentSecurityPolicyBrowserTests {
 			List<String> violations = violationsOn(page);
 			page.navigate(page("/kpi/"));
 			assertThat(page.locator("#rateCards .card")).hasCount(4);
+			assertThat(page.locator("#issuerTable th").last()).hasText("属实举报");
+			assertThat(page.locator("#coverageCards .card").first()).containsText("服务圈覆盖率");
 			Locator swatch = page.locator("#runTrend .legend i").first();
 			assertThat(swatch).isVisible();
 			// the legend's colours are set through the CSSOM, which the policy allows (a style attribute it would not)
