@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.rest.util.EngineUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 
@@ -26,8 +27,9 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 
 /**
- * What Tasklist may send when a task is completed through engine REST, checked against the task's Camunda Form
- * before the engine sees it. Camunda completes a task with whatever variables the request carries; Tasklist
+ * What Tasklist may send when a task is completed through engine REST, {@code /engine-rest} or the webapps'
+ * {@code /camunda/api/engine} (which Tasklist itself calls), checked against the task's Camunda Form before the
+ * engine sees it. Camunda completes a task with whatever variables the request carries; Tasklist
  * sends the form's fields, but any other client could set any process variable this way: the issuing clerks'
  * group of a run (and so issue a certificate as a runner), its case number, the delivery confirmation while the
  * certificate is still being fetched. So:
@@ -38,20 +40,15 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
  * must keep their values.</li>
  * </ul>
  * What a value means (the choices, the lengths, a refusal needs a reason) is the process's to check, in its task
- * listeners. Runs as the caller, whom Camunda's authentication filter has set: a task the caller may not see is
- * left for the engine to refuse.
+ * listeners. Runs on the engine the path names (the default one without a name), as Camunda's resource does, and
+ * as the caller, whom Camunda's authentication filter (the webapps' session filter on their path) has set on that
+ * engine: a task the caller may not see is left for the engine to refuse.
  */
 class TaskSubmissionGuard implements ContainerRequestFilter {
 
 	private static final Pattern COMPLETION = Pattern
-		.compile("^/?(?:engine/[^/]+/)?task/([^/]+)/(?:complete|submit-form|resolve)/?$");
+		.compile("^/?(?:engine/([^/]+)/)?task/([^/]+)/(?:complete|submit-form|resolve)/?$");
 	private static final ObjectMapper JSON = new ObjectMapper();
-
-	private final ProcessEngine engine;
-
-	TaskSubmissionGuard(ProcessEngine engine) {
-		this.engine = engine;
-	}
 
 	@Override
 	public void filter(ContainerRequestContext request) throws IOException {
@@ -61,7 +58,11 @@ class TaskSubmissionGuard implements ContainerRequestFilter {
 		}
 		byte[] body = request.getEntityStream().readAllBytes();
 		request.setEntityStream(new ByteArrayInputStream(body));
-		Task task = engine.getTaskService().createTaskQuery().taskId(completion.group(1)).singleResult();
+		ProcessEngine engine = EngineUtil.lookupProcessEngine(completion.group(1));
+		if (engine == null) {
+			return; // Camunda answers an unknown engine itself
+		}
+		Task task = engine.getTaskService().createTaskQuery().taskId(completion.group(2)).singleResult();
 		Authentication caller = engine.getIdentityService().getCurrentAuthentication();
 		if (task == null || caller == null) {
 			return;
@@ -80,7 +81,7 @@ class TaskSubmissionGuard implements ContainerRequestFilter {
 		catch (IOException e) {
 			return; // not JSON: Camunda answers that itself
 		}
-		Map<String, Boolean> fields = formFields(task);
+		Map<String, Boolean> fields = formFields(engine, task);
 		if (fields == null) {
 			return;
 		}
@@ -117,7 +118,7 @@ class TaskSubmissionGuard implements ContainerRequestFilter {
 	 * The keys of the task's Camunda Form, each with whether it is read-only; null when the task has no such form
 	 * (then there is nothing to hold the request against).
 	 */
-	private Map<String, Boolean> formFields(Task task) throws IOException {
+	private static Map<String, Boolean> formFields(ProcessEngine engine, Task task) throws IOException {
 		InputStream form;
 		try {
 			form = engine.getFormService().getDeployedTaskForm(task.getId());

@@ -35,7 +35,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zhengpaopao.IntegrationTest;
-import org.zhengpaopao.WebappSession;
 import org.zhengpaopao.application.Applications;
 import org.zhengpaopao.application.NewApplication;
 import org.zhengpaopao.catalog.Catalog;
@@ -198,24 +197,6 @@ class AbsenceTests {
 
 		var colleague = engineRest(STAND_IN, "/engine-rest/task/" + fetch.getId() + "/claim", Map.of("userId", STAND_IN));
 		assertThat(colleague.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-	}
-
-	@Test
-	void shouldShowTheRefusalOfAClaimInTasklist() {
-		ProxyRun run = openRun();
-		record(ABSENT, today(), today().plusDays(3), "病假", null);
-		Task fetch = fetchTask(run);
-
-		WebappSession tasklist = WebappSession.login(http, ABSENT, "tasklist");
-		HttpHeaders asTasklist = tasklist.cookiesAndToken(tasklist.csrfToken());
-		asTasklist.setContentType(MediaType.APPLICATION_JSON);
-		var inTasklist = http.exchange("/camunda/api/engine/engine/default/task/" + fetch.getId() + "/claim",
-				HttpMethod.POST, new HttpEntity<>(Map.of("userId", ABSENT), asTasklist), String.class);
-		// Tasklist's own engine API is not mapped by EngineRestErrors (its status stays Camunda's 500), but it
-		// shows the message
-		assertThat(inTasklist.getStatusCode().is2xxSuccessful()).isFalse();
-		assertThat(inTasklist.getBody()).contains(ABSENT + " 正在请假", "is absent from 2026-11-02 to 2026-11-05");
-		assertThat(fetchTask(run).getAssignee()).isNull();
 	}
 
 	@Test
