@@ -16,7 +16,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -35,6 +34,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zhengpaopao.IntegrationTest;
+import org.zhengpaopao.TasklistUser;
 import org.zhengpaopao.application.Applications;
 import org.zhengpaopao.application.NewApplication;
 import org.zhengpaopao.catalog.Catalog;
@@ -419,15 +419,7 @@ class AbsenceTests {
 	}
 
 	void completeAs(String user, Task task, Map<String, Object> variables) {
-		identityService.setAuthentication(user,
-				identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList());
-		try {
-			taskService.claim(task.getId(), user);
-			taskService.complete(task.getId(), variables);
-		}
-		finally {
-			identityService.clearAuthentication();
-		}
+		TasklistUser.claimAndComplete(processEngine, user, task.getId(), variables);
 	}
 
 	long record(String userId, LocalDate from, LocalDate to, String reason, String standIn) {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.zhengpaopao.IntegrationTest;
+import org.zhengpaopao.TasklistUser;
 import org.zhengpaopao.TestDataSharing.SwitchableDataSharing;
 import org.zhengpaopao.catalog.Catalog;
 import org.zhengpaopao.catalog.CatalogEntry;
@@ -132,15 +133,7 @@ class ApplicationProcessTests {
 
 	/** Claims and completes the task as {@code user}, as Tasklist does. */
 	void completeAs(String user, Task task, Map<String, Object> variables) {
-		identityService.setAuthentication(user,
-				identityService.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList());
-		try {
-			taskService.claim(task.getId(), user);
-			taskService.complete(task.getId(), variables);
-		}
-		finally {
-			identityService.clearAuthentication();
-		}
+		TasklistUser.claimAndComplete(engine, user, task.getId(), variables);
 	}
 
 	void approve(Application application) {

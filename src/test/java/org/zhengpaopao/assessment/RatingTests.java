@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.zhengpaopao.IntegrationTest;
+import org.zhengpaopao.TasklistUser;
 import org.zhengpaopao.notification.OutboxContents;
 import org.zhengpaopao.proxyrun.NewProxyRun;
 import org.zhengpaopao.proxyrun.ProxyRun;
@@ -80,15 +81,7 @@ class RatingTests {
 	}
 
 	void completeAs(String user, Task task, Map<String, Object> variables) {
-		identityService.setAuthentication(user,
-				identityService.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList());
-		try {
-			taskService.claim(task.getId(), user);
-			taskService.complete(task.getId(), variables);
-		}
-		finally {
-			identityService.clearAuthentication();
-		}
+		TasklistUser.claimAndComplete(engine, user, task.getId(), variables);
 	}
 
 	Task task(String businessKey, String key) {

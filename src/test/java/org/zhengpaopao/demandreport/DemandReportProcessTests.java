@@ -32,6 +32,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.zhengpaopao.IntegrationTest;
+import org.zhengpaopao.TasklistUser;
 import org.zhengpaopao.notification.GroupMessage;
 import org.zhengpaopao.notification.OutboxContents;
 import org.zhengpaopao.system.InvalidInputException;
@@ -107,15 +108,7 @@ class DemandReportProcessTests {
 	}
 
 	void completeAs(String user, Task task, Map<String, Object> variables) {
-		identityService.setAuthentication(user,
-				identityService.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList());
-		try {
-			taskService.claim(task.getId(), user);
-			taskService.complete(task.getId(), variables);
-		}
-		finally {
-			identityService.clearAuthentication();
-		}
+		TasklistUser.claimAndComplete(engine, user, task.getId(), variables);
 	}
 
 	/** Moves the clock a minute past {@code when} and runs the timer then due, as the job executor would. */

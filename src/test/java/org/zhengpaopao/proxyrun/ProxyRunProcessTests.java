@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.zhengpaopao.IntegrationTest;
+import org.zhengpaopao.TasklistUser;
 import org.zhengpaopao.TestNotifications.RecordingNotifier;
 import org.zhengpaopao.calendar.WorkingDayCalendar;
 
@@ -92,19 +93,7 @@ class ProxyRunProcessTests {
 	/** Claims and completes the open task as {@code user}, as Tasklist does. */
 	void completeAs(String user, ProcessInstance instance, Map<String, Object> variables) {
 		Task task = openTask(instance);
-		identityService.setAuthentication(user, identityService.createGroupQuery()
-			.groupMember(user)
-			.list()
-			.stream()
-			.map(g -> g.getId())
-			.toList());
-		try {
-			taskService.claim(task.getId(), user);
-			taskService.complete(task.getId(), variables);
-		}
-		finally {
-			identityService.clearAuthentication();
-		}
+		TasklistUser.claimAndComplete(engine, user, task.getId(), variables);
 	}
 
 	ProxyRun reload(ProxyRun run) {

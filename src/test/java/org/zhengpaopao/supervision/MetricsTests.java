@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
@@ -28,6 +29,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.zhengpaopao.IntegrationTest;
+import org.zhengpaopao.TasklistUser;
 import org.zhengpaopao.proxyrun.NewProxyRun;
 import org.zhengpaopao.proxyrun.ProxyRuns;
 import org.zhengpaopao.system.EngineMetricsCache;
@@ -53,6 +55,9 @@ class MetricsTests {
 
 	@Autowired
 	TaskService taskService;
+
+	@Autowired
+	ProcessEngine engine;
 
 	@Autowired
 	IdentityService identityService;
@@ -182,15 +187,7 @@ class MetricsTests {
 	/** Claims and completes the open task as {@code user}, as Tasklist does. */
 	void completeAs(String user, String instance, Map<String, Object> variables) {
 		Task task = taskService.createTaskQuery().processInstanceId(instance).singleResult();
-		identityService.setAuthentication(user,
-				identityService.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList());
-		try {
-			taskService.claim(task.getId(), user);
-			taskService.complete(task.getId(), variables);
-		}
-		finally {
-			identityService.clearAuthentication();
-		}
+		TasklistUser.claimAndComplete(engine, user, task.getId(), variables);
 	}
 
 	/** A scrape that reads the tables and the engine's metrics now rather than within the last ten seconds. */

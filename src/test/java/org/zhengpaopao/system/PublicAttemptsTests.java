@@ -21,6 +21,7 @@ import java.util.function.IntFunction;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
@@ -39,6 +40,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.zhengpaopao.IntegrationTest;
+import org.zhengpaopao.TasklistUser;
 import org.zhengpaopao.TestNotifications.RecordingNotifier;
 import org.zhengpaopao.proxyrun.NewProxyRun;
 import org.zhengpaopao.proxyrun.ProxyRun;
@@ -77,6 +79,9 @@ class PublicAttemptsTests {
 
 	@Autowired
 	TaskService taskService;
+
+	@Autowired
+	ProcessEngine engine;
 
 	@Autowired
 	IdentityService identityService;
@@ -158,15 +163,7 @@ class PublicAttemptsTests {
 	}
 
 	void completeAs(String user, Task task, Map<String, Object> variables) {
-		identityService.setAuthentication(user,
-				identityService.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList());
-		try {
-			taskService.claim(task.getId(), user);
-			taskService.complete(task.getId(), variables);
-		}
-		finally {
-			identityService.clearAuthentication();
-		}
+		TasklistUser.claimAndComplete(engine, user, task.getId(), variables);
 	}
 
 	static Map<String, Object> code(String caseNo, String code) {
