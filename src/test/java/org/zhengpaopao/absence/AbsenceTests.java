@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -451,7 +452,7 @@ class AbsenceTests {
 		}
 		assertThat(answer.getStatusCode()).as("%s", answer.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(answer.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
-		assertThat(answer.getBody().get("errors")).asList()
+		assertThat(answer.getBody().get("errors")).asInstanceOf(InstanceOfAssertFactories.LIST)
 			.singleElement()
 			.satisfies(error -> {
 				Map<?, ?> problem = (Map<?, ?>) error;
