@@ -20,9 +20,9 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 
 /**
- * A citizen on a phone reports that 县民政局 still asked for a cancelled certificate, keeps the tracking number, and
- * later, after the reform office has answered in Tasklist, reads the reply on the tracking page, which never shows the phone or the name.
- * Both pages run under the public pages' Content-Security-Policy. Screenshots in target/screenshots/demand-report/.
+ * A citizen on a phone reports that 县民政局 still asked for a cancelled certificate, keeps the tracking number, and,
+ * once the reform office has answered in Tasklist, reads the reply on the tracking page, which never shows the phone
+ * or the name. Both pages run under the public pages' Content-Security-Policy. Screenshots in target/screenshots/demand-report/.
  */
 @IntegrationTest
 class DemandReportBrowserTests {
