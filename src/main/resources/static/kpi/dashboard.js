@@ -294,7 +294,7 @@
     coverage.openGaps.forEach(function (g) { since[g.group] = g; });
     var groups = [], seen = {};
     coverage.gaps.forEach(function (gap) {
-      if (!seen[gap.group]) { seen[gap.group] = { group: gap.group, names: [] }; groups.push(seen[gap.group]); }
+      if (!seen[gap.group]) { seen[gap.group] = { group: gap.group, name: gap.groupName, names: [] }; groups.push(seen[gap.group]); }
       seen[gap.group].names.push(gap.name);
     });
     var head = el('tr');
@@ -305,7 +305,7 @@
     groups.forEach(function (g) {
       var open = since[g.group];
       var tr = el('tr');
-      tr.appendChild(el('td', { 'class': 'name' }, open ? open.name + '（' + g.group + '）' : g.group));
+      tr.appendChild(el('td', { 'class': 'name' }, g.name + '（' + g.group + '）'));
       tr.appendChild(el('td', { 'class': 'name' }, g.names.join('、')));
       tr.appendChild(el('td', {}, open ? time(open.since) : '待巡查'));
       tr.appendChild(el('td', open && open.notifiedAt ? { 'class': 'bad' } : {},

@@ -38,6 +38,7 @@ class Coverage {
 		int coveredVillages = 0;
 		for (Division township : organization.townships()) {
 			String group = Groups.townshipRunners(township.getCode());
+			String groupName = township.getName() + "联动群";
 			boolean covered = covered(group, absent);
 			for (Division village : organization.villagesOf(township.getCode())) {
 				villages++;
@@ -45,7 +46,7 @@ class Coverage {
 					coveredVillages++;
 				}
 				else {
-					gaps.add(new Gap("VILLAGE", village.getCode(), village.getName(), group));
+					gaps.add(new Gap("VILLAGE", village.getCode(), village.getName(), group, groupName));
 				}
 			}
 		}
@@ -55,7 +56,7 @@ class Coverage {
 			coveredGroups++;
 		}
 		else {
-			gaps.add(new Gap("GROUP", "county", "县级代跑群", Groups.COUNTY_RUNNERS));
+			gaps.add(new Gap("GROUP", "county", "县级代跑群", Groups.COUNTY_RUNNERS, "县级代跑群"));
 		}
 		for (Department department : organization.departments()) {
 			if (!department.hasLiaison()) {
@@ -67,7 +68,8 @@ class Coverage {
 				coveredGroups++;
 			}
 			else {
-				gaps.add(new Gap("GROUP", department.getCode(), department.getName() + "条块群", group));
+				String groupName = department.getName() + "条块群";
+				gaps.add(new Gap("GROUP", department.getCode(), groupName, group, groupName));
 			}
 		}
 		int units = villages + groups;
@@ -86,6 +88,7 @@ class Coverage {
 	record Count(int total, int covered) {
 	}
 
-	record Gap(String kind, String code, String name, String group) {
+	/** An uncovered village or group; {@code group} (with its name) is the group that needs an active runner. */
+	record Gap(String kind, String code, String name, String group, String groupName) {
 	}
 }

@@ -14,8 +14,6 @@ import org.zhengpaopao.calendar.WorkingDayCalendar;
 import org.zhengpaopao.identity.Groups;
 import org.zhengpaopao.notification.GroupMessage;
 import org.zhengpaopao.notification.Notifier;
-import org.zhengpaopao.organization.Division;
-import org.zhengpaopao.organization.Organization;
 
 /**
  * Keeps the history of coverage gaps per group and tells 跑改办 ({@code managers}) about a gap that has lasted a
@@ -31,19 +29,16 @@ class CoverageGaps {
 
 	private final CoverageGapRepository gaps;
 
-	private final Organization organization;
-
 	private final WorkingDayCalendar calendar;
 
 	private final Notifier notifier;
 
 	private final Clock clock;
 
-	CoverageGaps(Coverage coverage, CoverageGapRepository gaps, Organization organization, WorkingDayCalendar calendar,
-			Notifier notifier, Clock clock) {
+	CoverageGaps(Coverage coverage, CoverageGapRepository gaps, WorkingDayCalendar calendar, Notifier notifier,
+			Clock clock) {
 		this.coverage = coverage;
 		this.gaps = gaps;
-		this.organization = organization;
 		this.calendar = calendar;
 		this.notifier = notifier;
 		this.clock = clock;
@@ -83,16 +78,11 @@ class CoverageGaps {
 				gap.getGroupId());
 	}
 
-	private Map<String, Uncovered> uncoveredGroups(Coverage.Report report) {
-		Map<String, String> townshipGroupNames = new LinkedHashMap<>();
-		for (Division township : organization.townships()) {
-			townshipGroupNames.put(Groups.townshipRunners(township.getCode()), township.getName() + "联动群");
-		}
+	private static Map<String, Uncovered> uncoveredGroups(Coverage.Report report) {
 		Map<String, Uncovered> uncovered = new LinkedHashMap<>();
 		for (Coverage.Gap gap : report.gaps()) {
-			boolean village = "VILLAGE".equals(gap.kind());
-			String name = village ? townshipGroupNames.getOrDefault(gap.group(), gap.group()) : gap.name();
-			uncovered.merge(gap.group(), new Uncovered(gap.group(), name, village ? 1 : 0),
+			int villages = "VILLAGE".equals(gap.kind()) ? 1 : 0;
+			uncovered.merge(gap.group(), new Uncovered(gap.group(), gap.groupName(), villages),
 					(a, b) -> new Uncovered(a.group(), a.name(), a.villages() + b.villages()));
 		}
 		return uncovered;

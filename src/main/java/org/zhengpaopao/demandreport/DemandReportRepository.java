@@ -17,7 +17,10 @@ interface DemandReportRepository extends JpaRepository<DemandReport, Long> {
 	Optional<DemandReport> findFirstByContactPhoneAndDepartmentCodeAndCertificateCodeAndSubmittedAtAfterOrderBySubmittedAtDesc(
 			String contactPhone, String departmentCode, String certificateCode, Instant since);
 
-	List<DemandReport> findAllByOrderBySubmittedAtDesc();
+	/** Newest first; a null status or department matches all. */
+	@Query("select r from DemandReport r where (?1 is null or r.status = ?1) and (?2 is null or r.departmentCode = ?2) "
+			+ "order by r.submittedAt desc")
+	List<DemandReport> findNewestFirst(DemandReportStatus status, String departmentCode);
 
 	interface DepartmentCount {
 

@@ -163,7 +163,7 @@ public class DemandReports {
 					"this certificate is on the proxy-run list: the department may still use it and a runner can "
 							+ "fetch it for you, so it cannot be reported; ask at the window for a proxy-run");
 		}
-		LocalDate today = LocalDate.now(clock.withZone(SHANGHAI));
+		LocalDate today = today();
 		LocalDate demandedOn = form.demandedOn();
 		if (demandedOn == null) {
 			throw new InvalidInputException("demandedOn", "请填写被索要证明的日期", "the date of the demand is required");
@@ -242,11 +242,7 @@ public class DemandReports {
 		if (department != null && organization.department(department).isEmpty()) {
 			throw new InvalidInputException("department", "没有这个部门", "unknown department");
 		}
-		return reports.findAllByOrderBySubmittedAtDesc()
-			.stream()
-			.filter(r -> status == null || r.getStatus() == status)
-			.filter(r -> department == null || r.getDepartmentCode().equals(department))
-			.toList();
+		return reports.findNewestFirst(status, department);
 	}
 
 	@Transactional(readOnly = true)
@@ -302,9 +298,7 @@ public class DemandReports {
 	 */
 	public void stepOverdue(String trackingNumber, String step, OverdueLevel level) {
 		DemandReport report = get(trackingNumber);
-		String department = organization.department(report.getDepartmentCode())
-			.map(Department::getName)
-			.orElse(report.getDepartmentCode());
+		String department = names(report).department();
 		String due = report.currentDue() == null ? ""
 				: "（期限 " + report.currentDue().atZone(SHANGHAI).toLocalDate() + " 18:00）";
 		String title = level.label() + " 举报 " + trackingNumber;

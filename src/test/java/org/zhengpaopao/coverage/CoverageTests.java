@@ -65,7 +65,7 @@ class CoverageTests {
 			.extracting(Coverage.Gap::code)
 			.containsExactlyElementsOf(huzhenVillages);
 		assertThat(report.gaps()).filteredOn(gap -> gap.kind().equals("GROUP"))
-			.containsExactly(new Coverage.Gap("GROUP", "county", "县级代跑群", Groups.COUNTY_RUNNERS));
+			.containsExactly(new Coverage.Gap("GROUP", "county", "县级代跑群", Groups.COUNTY_RUNNERS, "县级代跑群"));
 		int units = report.villages().total() + report.groups().total();
 		assertThat(report.rate()).isEqualTo((double) (units - huzhenVillages.size() - 1) / units);
 		assertThat(health.health().getStatus().getCode()).isEqualTo("WARNING");
