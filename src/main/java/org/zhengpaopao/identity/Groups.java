@@ -1,6 +1,7 @@
 package org.zhengpaopao.identity;
 
 import java.util.Arrays;
+import java.util.List;
 
 import org.springframework.security.core.Authentication;
 
@@ -48,6 +49,14 @@ public final class Groups {
 	public static boolean isWorkGroup(String groupId) {
 		return groupId.startsWith("runners-") || groupId.startsWith("liaison-") || groupId.startsWith("dept-")
 				|| groupId.startsWith("window-");
+	}
+
+	/** Who watches in Cockpit: 跑改办·督考办, 工作专班, and the designers who look at their models running. */
+	public static final List<String> COCKPIT_USERS = List.of(MANAGERS, TASK_FORCE, DESIGNERS);
+
+	/** Groups whose members have tasks, so Tasklist: the work groups, the task force and managers. */
+	public static boolean usesTasklist(String groupId) {
+		return isWorkGroup(groupId) || groupId.equals(TASK_FORCE) || groupId.equals(MANAGERS);
 	}
 
 	/** Whether the signed-in staff member belongs to one of the groups (both doors into {@code /api} say so). */

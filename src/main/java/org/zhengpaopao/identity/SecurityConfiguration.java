@@ -1,12 +1,14 @@
 package org.zhengpaopao.identity;
 
 import java.io.IOException;
+import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.zhengpaopao.system.EngineApiProviders;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -149,6 +151,12 @@ class SecurityConfiguration {
 				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SWAGGER_UI,
 						new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_POLICY))))
 			.build();
+	}
+
+	/** Both engine REST doors answer only what is on the allow-list, and a claimed task stays its holder's. */
+	@Bean
+	EngineApiProviders engineAccessGuard() {
+		return new EngineApiProviders(List.of(EngineAccessGuard.class));
 	}
 
 	@Bean

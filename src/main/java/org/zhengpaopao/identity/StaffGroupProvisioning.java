@@ -38,8 +38,6 @@ class StaffGroupProvisioning implements ApplicationRunner {
 	private static final Logger log = LoggerFactory.getLogger(StaffGroupProvisioning.class);
 
 	/** groups no process gives a task to: they have no business in Tasklist */
-	static final java.util.Set<String> WITHOUT_TASKS = java.util.Set.of(Groups.DESIGNERS, Groups.CATALOG_MAINTAINERS);
-
 	private final IdentityService identityService;
 	private final AuthorizationService authorizationService;
 	private final Organization organization;
@@ -93,13 +91,13 @@ class StaffGroupProvisioning implements ApplicationRunner {
 				identityService.saveGroup(group);
 				created++;
 			}
-			if (!WITHOUT_TASKS.contains(entry.getKey())) {
+			if (Groups.usesTasklist(entry.getKey())) {
 				grant(entry.getKey(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
 				// the process's name on each task card
 				grant(entry.getKey(), Resources.PROCESS_DEFINITION, "*", Permissions.READ);
 			}
 		}
-		for (String watcher : new String[] { Groups.MANAGERS, Groups.TASK_FORCE, Groups.DESIGNERS }) {
+		for (String watcher : Groups.COCKPIT_USERS) {
 			grant(watcher, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
 			grant(watcher, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_INSTANCE,
 					Permissions.READ_HISTORY);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
@@ -16,6 +17,7 @@ import org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappInitializer;
 import org.glassfish.jersey.server.ServerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
@@ -54,8 +56,13 @@ class EngineRestErrors {
 			OtherExceptions.class, TaskSubmissionGuard.class);
 
 	@Bean
-	ResourceConfigCustomizer engineRestErrorsAndTaskSubmissions() {
-		return config -> PROVIDERS.forEach(config::register);
+	ResourceConfigCustomizer engineRestErrorsAndTaskSubmissions(ObjectProvider<EngineApiProviders> features) {
+		return config -> allProviders(features).forEach(config::register);
+	}
+
+	/** Ours and the features' ({@link EngineApiProviders}). */
+	static List<Class<?>> allProviders(ObjectProvider<EngineApiProviders> features) {
+		return Stream.concat(PROVIDERS.stream(), features.orderedStream().flatMap(f -> f.classes().stream())).toList();
 	}
 
 	/**
@@ -67,7 +74,7 @@ class EngineRestErrors {
 	 * unguarded after an upgrade.
 	 */
 	@Bean
-	static BeanPostProcessor webappEngineApiErrorsAndTaskSubmissions() {
+	static BeanPostProcessor webappEngineApiErrorsAndTaskSubmissions(ObjectProvider<EngineApiProviders> features) {
 		return new BeanPostProcessor() {
 
 			@Override
@@ -78,7 +85,9 @@ class EngineRestErrors {
 				return (ServletContextInitializer) context -> {
 					camunda.onStartup(context);
 					ServletRegistration api = context.getServletRegistration(WEBAPP_ENGINE_API);
-					String providers = PROVIDERS.stream().map(Class::getName).collect(Collectors.joining(","));
+					String providers = allProviders(features).stream()
+						.map(Class::getName)
+						.collect(Collectors.joining(","));
 					if (api == null || !api.setInitParameter(ServerProperties.PROVIDER_CLASSNAMES, providers)) {
 						throw new IllegalStateException("Camunda's webapp servlet \"" + WEBAPP_ENGINE_API
 								+ "\" is missing or has providers already; Tasklist's task completions would go unchecked");

@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.ManagementService;
@@ -154,6 +157,187 @@ class AuthorizationMatrixTests {
 	@TestFactory
 	Stream<DynamicTest> publicPages() throws IOException {
 		return cells("## Public pages", publicProbes());
+	}
+
+	/**
+	 * The allow-list of the engine REST: the document's table is the code's list, and every row, sent through both
+	 * doors as every column of the staff matrix, passes the allow-list exactly for its audience. The audiences are
+	 * the matrix's own rows: who logs into Tasklist, who into Cockpit, who deploys from Modeler.
+	 */
+	@TestFactory
+	Stream<DynamicTest> engineRequests() throws IOException {
+		List<List<String>> rows = table("## Engine requests", "| method |").stream()
+			.skip(2)
+			.map(AuthorizationMatrixTests::split)
+			.map(cells -> cells.stream().map(cell -> cell.replace("`", "")).toList())
+			.toList();
+		assertThat(rows.stream().map(row -> row.get(0) + " " + row.get(1) + " " + audiences(row.get(2))))
+			.as("the table in %s is the allow-list in EngineRequests", MATRIX)
+			.containsExactlyElementsOf(EngineRequests.RULES.stream()
+				.map(rule -> rule.method() + " " + rule.path() + " "
+						+ audiences(rule.who().stream().map(audience -> audience.label).collect(Collectors.joining(","))))
+				.toList());
+
+		List<String> header = split(table("## Staff resources", "| id |").get(0));
+		List<String> users = header.stream().skip(2).map(AuthorizationMatrixTests::column).toList();
+		Map<String, Set<String>> audiencesOf = new LinkedHashMap<>();
+		users.forEach(user -> audiencesOf.put(user, new TreeSet<>(Set.of("anyone"))));
+		Map<String, String> audienceRows = Map.of("webapp-tasklist", "Tasklist", "webapp-cockpit", "Cockpit",
+				"deployment-create", "designers");
+		table("## Staff resources", "| id |").stream().skip(2).map(AuthorizationMatrixTests::split).forEach(cells -> {
+			String audience = audienceRows.get(cells.get(0).replace("`", ""));
+			for (int i = 0; audience != null && i < users.size(); i++) {
+				if (cells.get(i + 2).equals("✓")) {
+					audiencesOf.get(users.get(i)).add(audience);
+				}
+			}
+		});
+
+		List<DynamicTest> tests = new ArrayList<>();
+		for (List<String> row : rows) {
+			String method = row.get(0);
+			String path = row.get(1);
+			Set<String> who = audiences(row.get(2));
+			for (String user : users) {
+				boolean allowed = user.equals("admin") || audiencesOf.get(user).stream().anyMatch(who::contains);
+				for (EngineDoor door : EngineDoor.values()) {
+					String name = method + " " + path + " · " + user + " · " + door.name().toLowerCase() + " · "
+							+ (allowed ? "passes" : "refused");
+					tests.add(DynamicTest.dynamicTest(name, () -> {
+						var answer = door.send(this, user, method, path.replaceAll("\\{[^}]+\\}", "matrix-probe"));
+						assertThat(passedTheAllowList(answer)).as("%s: HTTP %d %s", name, answer.getStatusCode().value(),
+								answer.getBody())
+							.isEqualTo(allowed);
+					}));
+				}
+			}
+		}
+		return tests.stream();
+	}
+
+	/**
+	 * Requests that are not on the list, sent by a runner who works on the task, an issuing clerk, a window clerk,
+	 * a manager and a designer, through both doors: each refused by the allow-list, the task still open and
+	 * unclaimed, and the process's variables unchanged.
+	 */
+	@TestFactory
+	Stream<DynamicTest> requestsNotOnTheEngineAllowList() {
+		Run target = openRun();
+		String task = taskOf(target, "fetchCertificate");
+		String instance = target.processInstanceId();
+		Map<String, Object> variablesBefore = runtimeService.getVariables(instance);
+		Map<String, Object> otherCase = Map.of("variables", Map.of("caseNo", Map.of("value", run.caseNo(), "type", "String")));
+		List<Object[]> requests = List.of(
+				new Object[] { "POST", "/task/" + task + "/bpmnError", Map.of("errorCode", "x", "variables",
+						otherCase.get("variables")) },
+				new Object[] { "POST", "/task/" + task + "/bpmnEscalation", Map.of("escalationCode", "x") },
+				new Object[] { "POST", "/task/" + task + "/delegate", Map.of("userId", "runner-huzhen-1") },
+				new Object[] { "POST", "/task/" + task + "/resolve", otherCase },
+				new Object[] { "POST", "/task/" + task + "/assignee", Map.of("userId", "runner-huzhen-1") },
+				new Object[] { "PUT", "/task/" + task + "/variables/caseNo", Map.of("value", run.caseNo()) },
+				new Object[] { "POST", "/task/" + task + "/variables", Map.of("modifications",
+						otherCase.get("variables")) },
+				new Object[] { "DELETE", "/task/" + task + "/variables/caseNo", null },
+				new Object[] { "PUT", "/task/" + task + "/localVariables/caseNo", Map.of("value", run.caseNo()) },
+				new Object[] { "PUT", "/task/" + task, Map.of("name", "改名", "due", "2030-01-01T00:00:00.000+0800") },
+				new Object[] { "POST", "/task/" + task + "/comment/create", Map.of("message", "备注") },
+				new Object[] { "POST", "/task/" + task + "/identity-links", Map.of("groupId", "runners-muchen", "type",
+						"candidate") },
+				new Object[] { "POST", "/task/create", Map.of("id", "matrix-standalone", "name", "自建任务") },
+				new Object[] { "PUT", "/process-instance/" + instance + "/variables/caseNo", Map.of("value", run.caseNo()) },
+				new Object[] { "POST", "/process-instance/" + instance + "/variables", Map.of("modifications",
+						otherCase.get("variables")) },
+				new Object[] { "POST", "/process-instance/" + instance + "/modification", Map.of("instructions",
+						List.of(Map.of("type", "startBeforeActivity", "activityId", "deliverCertificate"))) },
+				new Object[] { "DELETE", "/process-instance/" + instance, null },
+				new Object[] { "POST", "/message", Map.of("messageName", "x", "businessKey", target.caseNo()) },
+				new Object[] { "POST", "/signal", Map.of("name", "x") },
+				new Object[] { "POST", "/process-definition/key/proxy-run/start", Map.of("businessKey", "x") },
+				new Object[] { "POST", "/filter/create", Map.of("resourceType", "Task", "name", "我的", "query", Map.of()) });
+		List<DynamicTest> tests = new ArrayList<>();
+		for (String user : List.of("runner-huzhen-1", "clerk-huzhen-1", "window-ziranziyuan-1", "manager-1", "designer-1")) {
+			for (Object[] request : requests) {
+				for (EngineDoor door : EngineDoor.values()) {
+					String name = request[0] + " " + request[1] + " · " + user + " · " + door.name().toLowerCase();
+					tests.add(DynamicTest.dynamicTest(name, () -> {
+						var answer = door.send(this, user, (String) request[0], (String) request[1], request[2]);
+						assertThat(answer.getStatusCode().value()).as("%s: %s", name, answer.getBody()).isEqualTo(403);
+						assertThat(passedTheAllowList(answer)).as("refused by the allow-list: %s", answer.getBody())
+							.isFalse();
+						assertThat(body(answer).path("title").asText()).contains("不允许的引擎请求", "not allowed");
+						assertThat(taskService.createTaskQuery().taskId(task).singleResult()).as("the task is still open")
+							.extracting(t -> t.getAssignee())
+							.isNull();
+						assertThat(runtimeService.getVariables(instance)).isEqualTo(variablesBefore);
+					}));
+				}
+			}
+		}
+		return tests.stream();
+	}
+
+	/** The two doors to the engine: Modeler's and integrators' {@code /engine-rest}, and the webapps' own. */
+	enum EngineDoor {
+
+		ENGINE_REST {
+			@Override
+			ResponseEntity<String> send(AuthorizationMatrixTests test, String user, String method, String path,
+					Object body) {
+				HttpHeaders headers = credentials(user);
+				if (!method.equals("GET") && !method.equals("OPTIONS")) {
+					headers.setContentType(MediaType.APPLICATION_JSON);
+				}
+				return test.http.exchange("/engine-rest" + path, HttpMethod.valueOf(method),
+						new HttpEntity<>(body, headers), String.class);
+			}
+		},
+		WEBAPP {
+			@Override
+			ResponseEntity<String> send(AuthorizationMatrixTests test, String user, String method, String path,
+					Object body) {
+				WebappSession session = test.webappSession(user);
+				HttpHeaders headers = session.cookiesAndToken(session.csrfToken());
+				if (!method.equals("GET") && !method.equals("OPTIONS")) {
+					headers.setContentType(MediaType.APPLICATION_JSON);
+				}
+				String url = path.equals("/engine") ? "/camunda/api/engine/engine/"
+						: "/camunda/api/engine/engine/default" + path;
+				return test.http.exchange(url, HttpMethod.valueOf(method), new HttpEntity<>(body, headers), String.class);
+			}
+		};
+
+		abstract ResponseEntity<String> send(AuthorizationMatrixTests test, String user, String method, String path,
+				Object body);
+
+		ResponseEntity<String> send(AuthorizationMatrixTests test, String user, String method, String path) {
+			return send(test, user, method, path, method.equals("POST") ? Map.of() : null);
+		}
+	}
+
+	final Map<String, WebappSession> webappSessions = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/** The user's login to the webapp they have (none for those who have none: their session stays anonymous). */
+	WebappSession webappSession(String user) {
+		return webappSessions.computeIfAbsent(user, u -> {
+			for (String app : List.of("tasklist", "cockpit")) {
+				if (!u.equals(ANONYMOUS) && WebappSession.attempt(http, u, app).getStatusCode().is2xxSuccessful()) {
+					return WebappSession.login(http, u, app);
+				}
+			}
+			return WebappSession.visit(http);
+		});
+	}
+
+	/** Refused before the engine: 401 (no login), or the allow-list's 403 problem detail. */
+	static boolean passedTheAllowList(ResponseEntity<String> answer) {
+		int status = answer.getStatusCode().value();
+		MediaType type = answer.getHeaders().getContentType();
+		boolean problem = type != null && type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		return status != 401 && !(status == 403 && problem);
+	}
+
+	static Set<String> audiences(String who) {
+		return Stream.of(who.split(",")).map(String::strip).collect(Collectors.toCollection(TreeSet::new));
 	}
 
 	// ------------------------------------------------------------------------------------------- the probes
@@ -590,14 +774,7 @@ class AuthorizationMatrixTests {
 	// ------------------------------------------------------------------------------------------- the document
 
 	Stream<DynamicTest> cells(String section, Map<String, Probe> probes) throws IOException {
-		List<String> lines = Files.readAllLines(MATRIX, StandardCharsets.UTF_8);
-		int start = lines.indexOf(section);
-		assertThat(start).as("%s has a section %s", MATRIX, section).isNotNegative();
-		List<String> table = lines.stream()
-			.skip(start + 1)
-			.dropWhile(line -> !line.startsWith("| id |"))
-			.takeWhile(line -> line.startsWith("|"))
-			.toList();
+		List<String> table = table(section, "| id |");
 		List<String> columns = split(table.get(0)).stream().skip(2).map(AuthorizationMatrixTests::column).toList();
 		Map<String, List<String>> rows = new LinkedHashMap<>();
 		table.stream().skip(2).map(AuthorizationMatrixTests::split).forEach(cells -> {
@@ -632,6 +809,18 @@ class AuthorizationMatrixTests {
 			}
 		});
 		return tests.stream();
+	}
+
+	/** The lines of the first table under the heading whose header line starts so. */
+	static List<String> table(String section, String header) throws IOException {
+		List<String> lines = Files.readAllLines(MATRIX, StandardCharsets.UTF_8);
+		int start = lines.indexOf(section);
+		assertThat(start).as("%s has a section %s", MATRIX, section).isNotNegative();
+		return lines.stream()
+			.skip(start + 1)
+			.dropWhile(line -> !line.startsWith(header))
+			.takeWhile(line -> line.startsWith("|"))
+			.toList();
 	}
 
 	static List<String> split(String row) {
