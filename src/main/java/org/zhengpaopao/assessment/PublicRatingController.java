@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import org.zhengpaopao.system.ConflictException;
 import org.zhengpaopao.system.PublicAttempts;
+import org.zhengpaopao.system.TypedIdentifier;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,7 +14,8 @@ import jakarta.servlet.http.HttpServletRequest;
 /**
  * The applicant's rating page calls this with case number and phone. An unknown case, a wrong phone and a case not
  * finished yet get the same answer, so the page tells nobody which case numbers exist; too many attempts on a number
- * or from an address answer 429 alike (see {@link PublicAttempts}).
+ * or from an address answer 429 alike (see {@link PublicAttempts}). Case number and phone are read in their one
+ * spelling ({@link TypedIdentifier}).
  */
 @RestController
 class PublicRatingController {
@@ -34,7 +36,8 @@ class PublicRatingController {
 		var attempt = attempts.begin(request.caseNo(), http.getRemoteAddr());
 		Rating rating;
 		try {
-			rating = assessment.rate(request.caseNo(), request.phone(), request.level(), request.comment());
+			rating = assessment.rate(attempt.caseNumber(), TypedIdentifier.normalize(request.phone()), request.level(),
+					request.comment());
 		}
 		catch (ConflictException alreadyRated) {
 			// only said once the phone has matched

@@ -20,6 +20,10 @@ import jakarta.persistence.Version;
  * supervision case it starts: submitted → finding recorded (confirmed or not) → rectification recorded (only when
  * confirmed) → replied. The contact (name, phone) and the reporter's own words are for the reform office only;
  * the public tracking page shows the rest.
+ * <p>
+ * A repeat of an earlier report (the same demand told again) is a row of its own that names the earlier report
+ * ({@link #getDuplicateOf()}): it has a tracking number like any report, but no case, no deadline and no finding,
+ * and stays submitted. See docs/adr/0003-public-identifiers.md.
  */
 @Entity
 @Table(name = "zpp_demand_report")
@@ -68,8 +72,13 @@ public class DemandReport {
 	@Column(nullable = false, length = 16)
 	private DemandReportStatus status;
 
-	@Column(name = "verification_due", nullable = false)
+	/** {@code null} for a repeat, which is not verified on its own */
+	@Column(name = "verification_due")
 	private Instant verificationDue;
+
+	/** the tracking number of the earlier report this one repeats, {@code null} for a report with its own case */
+	@Column(name = "duplicate_of", length = 32)
+	private String duplicateOf;
 
 	@Enumerated(EnumType.STRING)
 	@Column(length = 16)
@@ -111,12 +120,20 @@ public class DemandReport {
 	protected DemandReport() {
 	}
 
+	/**
+	 * @param verificationDue the deadline of the verification; {@code null} with {@code duplicateOf}
+	 * @param duplicateOf     the earlier report of the same demand, or {@code null} for a report with a case
+	 */
 	DemandReport(String trackingNumber, String departmentCode, String matterCode, String certificateCode,
 			Disposition disposition, LocalDate demandedOn, String contactName, String contactPhone, String details,
-			Instant submittedAt, Instant verificationDue) {
+			Instant submittedAt, Instant verificationDue, DemandReport duplicateOf) {
 		if (disposition == Disposition.PROXY) {
 			throw new IllegalArgumentException("a proxy-run certificate may be asked for: " + certificateCode);
 		}
+		if ((verificationDue == null) == (duplicateOf == null) || duplicateOf != null && duplicateOf.isDuplicate()) {
+			throw new IllegalArgumentException("a report has a verification deadline, a repeat names a first report");
+		}
+		this.duplicateOf = duplicateOf == null ? null : duplicateOf.getTrackingNumber();
 		this.trackingNumber = trackingNumber;
 		this.departmentCode = departmentCode;
 		this.matterCode = matterCode;
@@ -166,14 +183,22 @@ public class DemandReport {
 		status = DemandReportStatus.REPLIED;
 	}
 
+	/** A repeat of an earlier report: no case of its own. */
+	public boolean isDuplicate() {
+		return duplicateOf != null;
+	}
+
 	private void require(DemandReportStatus expected, String action) {
 		if (status != expected) {
 			throw new IllegalStateException("cannot " + action + " on " + trackingNumber + " while " + status);
 		}
 	}
 
-	/** The due date of the step now open, or {@code null} once answered. */
+	/** The due date of the step now open, or {@code null} once answered or for a repeat, which has no steps. */
 	public Instant currentDue() {
+		if (isDuplicate()) {
+			return null;
+		}
 		return switch (status) {
 			case SUBMITTED -> verificationDue;
 			case CONFIRMED -> rectificationDue;
@@ -222,6 +247,11 @@ public class DemandReport {
 
 	public Instant getSubmittedAt() {
 		return submittedAt;
+	}
+
+	/** The tracking number of the earlier report this one repeats, or {@code null}. */
+	public String getDuplicateOf() {
+		return duplicateOf;
 	}
 
 	public DemandReportStatus getStatus() {

@@ -28,7 +28,7 @@ class DemandReportController {
 	@GetMapping("/api/demand-reports")
 	@Operation(summary = "索要证明举报列表 / Demand reports, newest first",
 			description = "Filter by status (SUBMITTED, CONFIRMED, RECTIFIED, NOT_CONFIRMED, REPLIED) and department "
-					+ "code. No contact data in the list.")
+					+ "code. No contact data in the list. Repeats of a report are not listed; its detail shows them.")
 	List<Summary> list(@RequestParam(required = false) DemandReportStatus status,
 			@RequestParam(required = false) String department) {
 		Instant now = clock.instant();
@@ -44,11 +44,17 @@ class DemandReportController {
 
 	@GetMapping("/api/demand-reports/{trackingNumber}")
 	@Operation(summary = "索要证明举报详情 / One demand report with its supervision record",
-			description = "The contact's phone is masked.")
+			description = "The contact's phone is masked. duplicates: the reports that repeat this one (the same "
+					+ "phone, department and certificate; no case of their own); duplicateOf: the report a repeat repeats.")
 	Detail get(@PathVariable String trackingNumber) {
 		DemandReport report = reports.get(trackingNumber);
 		var names = reports.names(report);
 		var reporter = reports.reporter(report);
+		List<Duplicate> duplicates = reports.duplicates(report).stream().map(duplicate -> {
+			var repeater = reports.reporter(duplicate);
+			return new Duplicate(duplicate.getTrackingNumber(), duplicate.getSubmittedAt(), duplicate.getDemandedOn(),
+					repeater.name(), repeater.details());
+		}).toList();
 		return new Detail(report.getTrackingNumber(), report.getStatus(), report.getStatus().label(),
 				report.getDepartmentCode(), names.department(), report.getMatterCode(), names.matter(),
 				report.getCertificateCode(), names.certificate(), report.getDisposition(), report.getDemandedOn(),
@@ -56,7 +62,7 @@ class DemandReportController {
 				report.getVerificationDue(), report.getFinding(), report.getFindingNote(), report.getFoundAt(),
 				report.getFoundBy(), report.getRectificationDue(), report.getRectification(), report.getRectifiedAt(),
 				report.getRectifiedBy(), report.getReplyDue(), report.getReply(), report.getRepliedAt(),
-				report.getRepliedBy());
+				report.getRepliedBy(), report.getDuplicateOf(), duplicates);
 	}
 
 	record Summary(String trackingNumber, DemandReportStatus status, String statusLabel, String departmentCode,
@@ -71,6 +77,11 @@ class DemandReportController {
 			String contactName, String contactPhone, String details, Instant verificationDue, Finding finding,
 			String findingNote, Instant foundAt, String foundBy, Instant rectificationDue, String rectification,
 			Instant rectifiedAt, String rectifiedBy, Instant replyDue, String reply, Instant repliedAt,
-			String repliedBy) {
+			String repliedBy, String duplicateOf, List<Duplicate> duplicates) {
+	}
+
+	/** A repeat as the detail of the report it repeats lists it; the phone is the report's. */
+	record Duplicate(String trackingNumber, Instant submittedAt, LocalDate demandedOn, String contactName,
+			String details) {
 	}
 }

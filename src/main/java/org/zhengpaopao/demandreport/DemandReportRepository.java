@@ -13,13 +13,19 @@ interface DemandReportRepository extends JpaRepository<DemandReport, Long> {
 
 	boolean existsByTrackingNumber(String trackingNumber);
 
-	/** The same reporter's report of the same demand, if one came in since {@code since}. */
-	Optional<DemandReport> findFirstByContactPhoneAndDepartmentCodeAndCertificateCodeAndSubmittedAtAfterOrderBySubmittedAtDesc(
+	/**
+	 * The same reporter's report of the same demand with a case of its own, if one came in since {@code since}:
+	 * repeats are not matched, so they never chain and never stretch the time.
+	 */
+	Optional<DemandReport> findFirstByContactPhoneAndDepartmentCodeAndCertificateCodeAndDuplicateOfIsNullAndSubmittedAtAfterOrderBySubmittedAtDesc(
 			String contactPhone, String departmentCode, String certificateCode, Instant since);
 
-	/** Newest first; a null status or department matches all. */
-	@Query("select r from DemandReport r where (?1 is null or r.status = ?1) and (?2 is null or r.departmentCode = ?2) "
-			+ "order by r.submittedAt desc")
+	/** The repeats of a report, oldest first. */
+	List<DemandReport> findByDuplicateOfOrderBySubmittedAt(String trackingNumber);
+
+	/** Reports with a case of their own, newest first; a null status or department matches all. */
+	@Query("select r from DemandReport r where r.duplicateOf is null and (?1 is null or r.status = ?1) "
+			+ "and (?2 is null or r.departmentCode = ?2) order by r.submittedAt desc")
 	List<DemandReport> findNewestFirst(DemandReportStatus status, String departmentCode);
 
 	interface DepartmentCount {

@@ -12,7 +12,6 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -39,6 +38,7 @@ import org.zhengpaopao.system.NotFoundException;
 import org.zhengpaopao.system.PhoneNumber;
 import org.zhengpaopao.system.PublicAttempts;
 import org.zhengpaopao.system.Text;
+import org.zhengpaopao.system.TypedIdentifier;
 
 /**
  * The demand-report feature's API: the public page's choices and submissions, the public tracking lookup, what
@@ -140,9 +140,11 @@ public class DemandReports {
 
 	/**
 	 * Takes a report and starts its supervision case, unless the same phone reported the same department and
-	 * certificate within {@link #DUPLICATE_WINDOW} and the demand happened before that report: then the earlier
-	 * report is the answer and nothing new starts.
-	 * New reports count against the client address's limit ({@link PublicAttempts#countReport}).
+	 * certificate within {@link #DUPLICATE_WINDOW} and the demand happened before that report (the same demand told
+	 * again): then the report is kept as a repeat of the earlier one, with a tracking number of its own, and starts
+	 * nothing. Either counts against the client address's limit ({@link PublicAttempts#countReport}): the caller
+	 * has not proven the phone, so a repeat must cost and answer what a new report does
+	 * (docs/adr/0003-public-identifiers.md).
 	 */
 	public Submission submit(NewDemandReport form, String clientAddress) {
 		Department department = organization.department(strip(form.departmentCode()))
@@ -179,19 +181,23 @@ public class DemandReports {
 		String phone = PhoneNumber.parse(form.contactPhone(), "contactPhone");
 		String details = Text.optional(form.details(), "details", MAX_DETAILS, true);
 
+		attempts.countReport(clientAddress);
 		Instant now = clock.instant();
 		Optional<DemandReport> earlier = reports
-			.findFirstByContactPhoneAndDepartmentCodeAndCertificateCodeAndSubmittedAtAfterOrderBySubmittedAtDesc(phone,
-					department.getCode(), entry.getCertificateCode(), now.minus(DUPLICATE_WINDOW));
+			.findFirstByContactPhoneAndDepartmentCodeAndCertificateCodeAndDuplicateOfIsNullAndSubmittedAtAfterOrderBySubmittedAtDesc(
+					phone, department.getCode(), entry.getCertificateCode(), now.minus(DUPLICATE_WINDOW));
 		// a demand after the earlier report is a new one (the department asked again): a report of its own
 		if (earlier.isPresent() && !demandedOn.isAfter(earlier.get().getSubmittedAt().atZone(SHANGHAI).toLocalDate())) {
-			return new Submission(earlier.get(), true);
+			// one demand, one verification: the office reads the repeat with the earlier report
+			return new Submission(reports.save(new DemandReport(newTrackingNumber(today), department.getCode(),
+					matter.getCode(), entry.getCertificateCode(), entry.getDisposition(), demandedOn,
+					name.isEmpty() ? null : name, phone, details.isEmpty() ? null : details, now, null, earlier.get())),
+					true);
 		}
-		attempts.countReport(clientAddress);
 		StepDeadline verification = deadline(today, VERIFICATION_WORKING_DAYS);
 		DemandReport report = reports.save(new DemandReport(newTrackingNumber(today), department.getCode(),
 				matter.getCode(), entry.getCertificateCode(), entry.getDisposition(), demandedOn,
-				name.isEmpty() ? null : name, phone, details.isEmpty() ? null : details, now, verification.dueAt()));
+				name.isEmpty() ? null : name, phone, details.isEmpty() ? null : details, now, verification.dueAt(), null));
 		process.start(report, names(report), verification);
 		notifier.send(new GroupMessage(Groups.MANAGERS, "新的索要证明举报 " + report.getTrackingNumber(),
 				"收到举报：" + department.getName() + "办理「" + matter.getName() + "」时索要已" + entry.getDisposition().label()
@@ -200,6 +206,10 @@ public class DemandReports {
 		return new Submission(report, false);
 	}
 
+	/**
+	 * @param report    the report just taken, with its own tracking number
+	 * @param duplicate whether it repeats an earlier report (for the office; never to be told to the caller)
+	 */
 	public record Submission(DemandReport report, boolean duplicate) {
 	}
 
@@ -215,11 +225,11 @@ public class DemandReports {
 		}
 	}
 
-	/** The report under a tracking number as typed (white space and case do not matter). */
+	/** The report under a tracking number as typed (in any spelling, see {@link TypedIdentifier}). */
 	@Transactional(readOnly = true)
 	public Optional<DemandReport> track(String trackingNumber) {
 		return trackingNumber == null ? Optional.empty()
-				: reports.findByTrackingNumber(trackingNumber.strip().toUpperCase(Locale.ROOT));
+				: reports.findByTrackingNumber(TypedIdentifier.normalize(trackingNumber));
 	}
 
 	/** The names of what a report is about, as the public and the staff read them. */
@@ -249,6 +259,12 @@ public class DemandReports {
 	public DemandReport get(String trackingNumber) {
 		return track(trackingNumber).orElseThrow(() -> new NotFoundException("没有这个举报：" + trackingNumber,
 				"no demand report " + trackingNumber));
+	}
+
+	/** The reports that repeat {@code report}, oldest first. */
+	@Transactional(readOnly = true)
+	public List<DemandReport> duplicates(DemandReport report) {
+		return reports.findByDuplicateOfOrderBySubmittedAt(report.getTrackingNumber());
 	}
 
 	/** What the staff API shows of the reporter: the name and words as given, the phone masked. */

@@ -13,13 +13,16 @@ import org.springframework.web.bind.annotation.RestController;
 import org.zhengpaopao.catalog.Disposition;
 import org.zhengpaopao.system.NotFoundException;
 import org.zhengpaopao.system.PublicAttempts;
+import org.zhengpaopao.system.TypedIdentifier;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * What the public report page calls, without login: the choices, a report, and the tracking lookup by tracking
- * number alone. Nothing here answers with a name, a phone or the reporter's own words. See docs/demand-reports.md.
+ * number alone. Nothing here answers with a name, a phone or the reporter's own words, or tells whether somebody
+ * reported the same before. Phones and tracking numbers are read in their one spelling ({@link TypedIdentifier}).
+ * See docs/demand-reports.md.
  */
 @RestController
 class PublicDemandReportController {
@@ -42,29 +45,28 @@ class PublicDemandReportController {
 
 	@PostMapping("/public/api/demand-reports")
 	@Operation(summary = "举报部门索要已取消的证明 / Report that a department demanded a certificate it may no longer ask for",
-			description = "201 with a new tracking number; 200 with the earlier one (duplicate: true) when the same phone "
-					+ "reported the same department and certificate within 30 days. At most 5 new reports per client "
+			description = "201 with a new tracking number, also when the same phone reported the same demand before "
+					+ "(the reform office handles both as one; the answer does not tell). At most 5 reports per client "
 					+ "address and hour (429 with Retry-After).")
 	ResponseEntity<Receipt> submit(@RequestBody ReportRequest request, HttpServletRequest http) {
+		// a repeat of an earlier report gets the same answer as a new one: whether this phone reported this
+		// department before is not for a caller who has not proven the phone (docs/adr/0003-public-identifiers.md)
 		var submission = reports.submit(new NewDemandReport(request.departmentCode(), request.matterCode(),
-				request.certificateCode(), request.demandedOn(), request.contactName(), request.contactPhone(),
-				request.details()), http.getRemoteAddr());
-		String number = submission.report().getTrackingNumber();
-		if (submission.duplicate()) {
-			return ResponseEntity.ok(new Receipt(number, true,
-					"您已就同一部门、同一证明提交过举报，请使用原跟踪编号查询进度，无需重复提交。"));
-		}
+				request.certificateCode(), request.demandedOn(), request.contactName(),
+				TypedIdentifier.normalize(request.contactPhone()), request.details()), http.getRemoteAddr());
 		return ResponseEntity.created(URI.create("/public/api/demand-reports/track"))
-			.body(new Receipt(number, false, "举报已受理。请记下跟踪编号，凭编号查询核实结果和答复；我们将在3个工作日内向部门核实。"));
+			.body(new Receipt(submission.report().getTrackingNumber(), false,
+					"举报已受理。请记下跟踪编号，凭编号查询核实结果和答复；我们将在3个工作日内向部门核实。"));
 	}
 
 	@PostMapping("/public/api/demand-reports/track")
 	@Operation(summary = "凭跟踪编号查询举报进度 / Track a report by its tracking number",
 			description = "Status, what was reported, the finding and the reply; never the contact or the details. "
+					+ "A repeat of an earlier report stays SUBMITTED and shows nothing of the earlier one. "
 					+ "An unknown number is a 404; too many attempts on a number or from an address a 429.")
 	Progress track(@RequestBody TrackRequest request, HttpServletRequest http) {
 		var attempt = attempts.begin(request.trackingNumber(), http.getRemoteAddr());
-		DemandReport report = reports.track(request.trackingNumber())
+		DemandReport report = reports.track(attempt.caseNumber())
 			.orElseThrow(() -> new NotFoundException("没有找到这个跟踪编号的举报，请核对编号",
 					"no report has this tracking number"));
 		attempt.succeeded();
@@ -80,6 +82,7 @@ class PublicDemandReportController {
 			String contactName, String contactPhone, String details) {
 	}
 
+	/** {@code duplicate} is always false: kept for clients of the first version, which told repeats apart. */
 	record Receipt(String trackingNumber, boolean duplicate, String message) {
 	}
 

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.zhengpaopao.system.InvalidInputException;
 import org.zhengpaopao.system.NotFoundException;
 import org.zhengpaopao.system.PublicAttempts;
+import org.zhengpaopao.system.TypedIdentifier;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,7 +18,8 @@ import jakarta.servlet.http.HttpServletRequest;
 /**
  * What the applicant's public pages call. Every answer is the same whether the case number is unknown, the second
  * factor is wrong or the run's own code is used up, so that the pages do not tell which case numbers exist; too many
- * attempts on a number or from an address answer 429 alike (see {@link PublicAttempts}).
+ * attempts on a number or from an address answer 429 alike (see {@link PublicAttempts}). Numbers and codes are read
+ * in their one spelling ({@link TypedIdentifier}), the case number as the attempt counted it.
  */
 @RestController
 class PublicProxyRunController {
@@ -34,10 +36,10 @@ class PublicProxyRunController {
 	@Operation(summary = "申请人在线确认授权 / The applicant confirms the authorization with the one-time code")
 	Confirmation confirm(@RequestBody AuthorizationRequest request, HttpServletRequest http) {
 		var attempt = attempts.begin(request.caseNo(), http.getRemoteAddr());
-		return switch (proxyRuns.confirmAuthorization(request.caseNo(), request.code())) {
+		return switch (proxyRuns.confirmAuthorization(attempt.caseNumber(), TypedIdentifier.normalize(request.code()))) {
 			case CONFIRMED -> {
 				attempt.succeeded();
-				yield new Confirmation(request.caseNo().strip(), "授权成功，证跑跑将为您代跑证明。");
+				yield new Confirmation(attempt.caseNumber(), "授权成功，证跑跑将为您代跑证明。");
 			}
 			// a run whose code is used up (LOCKED) answers like an unknown number; the page says to go to the window
 			case WRONG_CODE, NOT_PENDING, LOCKED -> throw new InvalidInputException("code",
@@ -49,7 +51,7 @@ class PublicProxyRunController {
 	@Operation(summary = "申请人查询代跑进度 / The applicant tracks a proxy-run with case number and phone")
 	Progress track(@RequestBody TrackRequest request, HttpServletRequest http) {
 		var attempt = attempts.begin(request.caseNo(), http.getRemoteAddr());
-		Progress progress = proxyRuns.track(request.caseNo() == null ? "" : request.caseNo().strip(), request.phone())
+		Progress progress = proxyRuns.track(attempt.caseNumber(), TypedIdentifier.normalize(request.phone()))
 			.map(Progress::of)
 			.orElseThrow(() -> new NotFoundException("未找到与该办件编号和手机号匹配的代跑",
 					"no proxy-run matches this case number and phone"));

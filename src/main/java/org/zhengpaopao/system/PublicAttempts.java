@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -18,8 +17,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Slows down guessing on the applicants' public pages, where a case number and a second factor (the code from the
- * text message, or the phone number) are all it takes. Attempts are counted per case number as typed and per client
- * address, whether the case exists or not, so that a lock tells a guesser nothing about which numbers exist. Too many
+ * text message, or the phone number) are all it takes. Attempts are counted per case number in its one spelling
+ * ({@link TypedIdentifier}) and per client address, whether the case exists or not, so that a lock tells a guesser
+ * nothing about which numbers exist. The page then looks up that spelling and no other ({@link Attempt#caseNumber()}),
+ * so that what is counted and what is found are always the same number. Too many
  * attempts within a window lock the number (for everybody, on every public page) or the address for a while; while
  * locked, even the right second factor is refused.
  * <p>
@@ -91,6 +92,14 @@ public class PublicAttempts {
 		private Attempt(String caseNumber, String address) {
 			this.caseNumber = caseNumber;
 			this.address = address;
+		}
+
+		/**
+		 * The number as counted, the only spelling to look it up by; {@code ""} (which no case has) for text that
+		 * cannot be a case number, which must find nothing even where the database's collation would find a case.
+		 */
+		public String caseNumber() {
+			return caseNumber == null ? "" : caseNumber;
 		}
 
 		/** The second factor matched: the case number's count starts again; the address keeps its earlier ones. */
@@ -199,15 +208,13 @@ public class PublicAttempts {
 	}
 
 	/**
-	 * The case number as the lookups see it, or {@code null} for text that cannot be a case number (blank, too long,
-	 * other characters): no case can be guessed through it, so it counts for the address only and is not stored.
+	 * The case number as the lookups see it, or {@code null} for text that cannot be a case number even in its one
+	 * spelling (blank, too long, other characters): it is looked up as nothing, so no case can be guessed through
+	 * it; it counts for the address only and is not stored.
 	 */
 	static String caseNumber(String typed) {
-		if (typed == null) {
-			return null;
-		}
-		String number = typed.strip().toUpperCase(Locale.ROOT);
-		return PLAUSIBLE_CASE_NO.matcher(number).matches() ? number : null;
+		String number = TypedIdentifier.normalize(typed);
+		return number != null && PLAUSIBLE_CASE_NO.matcher(number).matches() ? number : null;
 	}
 
 	private static String address(String address) {

@@ -14,6 +14,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -32,6 +33,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.zhengpaopao.IntegrationTest;
+import org.zhengpaopao.Spellings;
 
 /**
  * The public report API as the report page and a citizen use it: what may be reported, what is refused and why,
@@ -211,36 +213,122 @@ class DemandReportApiTests {
 		assertThat(answer.getBody().toString()).contains(field, zh, en);
 	}
 
+	long instances(String trackingNumber) {
+		return runtimeService.createProcessInstanceQuery()
+			.processDefinitionKey("demand-report")
+			.processInstanceBusinessKey(trackingNumber)
+			.count();
+	}
+
+	ResponseEntity<Map<String, Object>> staff(String path) {
+		return http.withBasicAuth("manager-1", "demo").exchange(path, HttpMethod.GET, null, JSON);
+	}
+
+	static Map<String, Object> without(Map<String, Object> answer, String... fields) {
+		Map<String, Object> rest = new HashMap<>(answer);
+		List.of(fields).forEach(rest::remove);
+		return rest;
+	}
+
 	@Test
-	void shouldAnswerTheSameDemandReportedAgainWithItsFirstTrackingNumberAndStartNothing() {
+	void shouldAnswerTheSameDemandReportedAgainExactlyLikeANewReportAndStartNothing() {
 		String phone = newPhone();
 		String number = (String) post(REPORTS, report(phone)).getBody().get("trackingNumber");
-		long before = reports();
 
-		// the same reporter, the same department and certificate, a week later and in other words
+		// a week later, from anywhere: the same phone, department and certificate, in other words; and at the same
+		// moment somebody else's first report of the same demand, the answer a caller must not tell it from
 		ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse("2026-12-08T10:00").atZone(SHANGHAI).toInstant()));
 		Map<String, Object> again = report(phone);
 		again.put("details", "又去了一次，还是要");
-		ResponseEntity<Map<String, Object>> answer = post(REPORTS, again);
+		ResponseEntity<Map<String, Object>> answer = post(REPORTS, client.replace(".1", ".2"), again);
+		ResponseEntity<Map<String, Object>> fresh = post(REPORTS, client.replace(".1", ".3"), report(newPhone()));
 
-		assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(answer.getBody()).containsEntry("trackingNumber", number).containsEntry("duplicate", true);
-		assertThat(reports()).isEqualTo(before);
-		assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number).count()).isOne();
+		assertThat(fresh.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(answer.getStatusCode()).isEqualTo(fresh.getStatusCode());
+		assertThat(answer.getHeaders().getLocation()).isEqualTo(fresh.getHeaders().getLocation());
+		assertThat(without(answer.getBody(), "trackingNumber")).isEqualTo(without(fresh.getBody(), "trackingNumber"));
+		String repeated = (String) answer.getBody().get("trackingNumber");
+		assertThat(repeated).matches("JB20261208-[0-9A-HJKMNP-TV-Z]{8}").isNotEqualTo(number);
+		// one demand, one verification: the repeat starts nothing
+		assertThat(instances(number)).isOne();
+		assertThat(instances(repeated)).isZero();
 
-		// asked again after the report: a new demand, a report of its own
+		// the earlier report is verified; the repeat's page stays where every new report starts
+		var task = taskService.createTaskQuery().processInstanceBusinessKey(number).singleResult();
+		identityService.setAuthentication("manager-1", List.of("managers"));
+		taskService.claim(task.getId(), "manager-1");
+		taskService.complete(task.getId(), Map.of("finding", "confirmed", "findingNote", "已向部门核实"));
+		identityService.clearAuthentication();
+		ResponseEntity<Map<String, Object>> tracked = post(TRACK, Map.of("trackingNumber", repeated));
+		ResponseEntity<Map<String, Object>> trackedFresh = post(TRACK, Map.of("trackingNumber",
+				fresh.getBody().get("trackingNumber")));
+		assertThat(tracked.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(tracked.getBody()).containsEntry("trackingNumber", repeated)
+			.containsEntry("status", "SUBMITTED")
+			.containsEntry("finding", null)
+			.containsEntry("reply", null);
+		assertThat(without(tracked.getBody(), "trackingNumber"))
+			.isEqualTo(without(trackedFresh.getBody(), "trackingNumber"));
+
+		// the reform office sees the repeat with the earlier report, and not as a report to work on
+		assertThat(staff("/api/demand-reports/" + number).getBody().get("duplicates"))
+			.asInstanceOf(InstanceOfAssertFactories.list(Map.class))
+			.singleElement()
+			.satisfies(d -> assertThat(d).containsEntry("trackingNumber", repeated)
+				.containsEntry("submittedAt", "2026-12-08T10:00:00+08:00")
+				.containsEntry("details", "又去了一次，还是要"));
+		assertThat(staff("/api/demand-reports/" + repeated).getBody()).containsEntry("duplicateOf", number)
+			.containsEntry("details", "又去了一次，还是要")
+			.containsEntry("verificationDue", null);
+		assertThat(staff("/api/demand-reports/" + number).getBody()).containsEntry("duplicateOf", null);
+		ResponseEntity<List<Map<String, Object>>> list = http.withBasicAuth("manager-1", "demo")
+			.exchange("/api/demand-reports?department=" + DEPARTMENT, HttpMethod.GET, null, JSON_LIST);
+		assertThat(list.getBody()).extracting(r -> r.get("trackingNumber")).contains(number).doesNotContain(repeated);
+
+		// asked again after the report: a new demand, a case of its own
 		Map<String, Object> askedAgain = report(phone);
 		askedAgain.put("demandedOn", "2026-12-07");
 		ResponseEntity<Map<String, Object>> repeat = post(REPORTS, askedAgain);
 		assertThat(repeat.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-		assertThat(repeat.getBody().get("trackingNumber")).isNotEqualTo(number);
+		assertThat(instances((String) repeat.getBody().get("trackingNumber"))).isOne();
 
-		// another certificate of the same demand is a report of its own
+		// another certificate of the same demand is a case of its own
 		Map<String, Object> other = report(phone);
 		other.put("certificateCode", SHARED);
 		ResponseEntity<Map<String, Object>> second = post(REPORTS, other);
 		assertThat(second.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-		assertThat(second.getBody().get("trackingNumber")).isNotEqualTo(number);
+		assertThat(instances((String) second.getBody().get("trackingNumber"))).isOne();
+	}
+
+	@Test
+	void shouldCountAReportOfTheSameDemandAgainstTheAddressesLimitLikeANewOne() {
+		String phone = newPhone();
+		for (int i = 0; i < 5; i++) {
+			assertThat(post(REPORTS, report(phone)).getStatusCode()).as("report %d", i + 1).isEqualTo(HttpStatus.CREATED);
+		}
+
+		assertThat(post(REPORTS, report(phone)).getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+		assertThat(post(REPORTS, report(newPhone())).getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+	}
+
+	@Test
+	void shouldTakeAPhoneAndATrackingNumberInAnySpellingAsThemselves() {
+		String phone = newPhone();
+		ResponseEntity<Map<String, Object>> answer = post(REPORTS, report("\u3000" + Spellings.fullWidth(phone)));
+		assertThat(answer.getStatusCode()).as("%s", answer.getBody()).isEqualTo(HttpStatus.CREATED);
+		String number = (String) answer.getBody().get("trackingNumber");
+		assertThat(staff("/api/demand-reports/" + number).getBody()).containsEntry("contactPhone",
+				phone.substring(0, 3) + "****" + phone.substring(7));
+
+		// the same phone in plain digits: the same demand, no second case
+		String repeated = (String) post(REPORTS, report(phone)).getBody().get("trackingNumber");
+		assertThat(instances(repeated)).isZero();
+
+		for (String spelling : Spellings.six(number)) {
+			ResponseEntity<Map<String, Object>> tracked = post(TRACK, Map.of("trackingNumber", spelling));
+			assertThat(tracked.getStatusCode()).as("%s", spelling).isEqualTo(HttpStatus.OK);
+			assertThat(tracked.getBody()).containsEntry("trackingNumber", number);
+		}
 	}
 
 	@Test

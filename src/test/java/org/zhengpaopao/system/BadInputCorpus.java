@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
+import org.zhengpaopao.Spellings;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -190,6 +192,16 @@ final class BadInputCorpus {
 				cases.add(build(endpoint, prefix + family.getKey() + "/" + payload.get("name").asText(), request,
 						outcome, huge ? Integer.valueOf(413) : null, field, reportedAs,
 						outcome == Outcome.VALID && !kind.equals("codeList") ? value.strip() : null));
+			}
+		}
+		if (spec.path("normalized").asBoolean(false)) {
+			// the identifier itself in another spelling: answered as the baseline is
+			for (JsonNode spelling : families.get("spellings")) {
+				String name = spelling.get("name").asText();
+				Request request = baseline(endpoint, placeholders);
+				request.body().put(field, Spellings.ALL.get(name).apply(request.body().get(field).asText()));
+				cases.add(build(endpoint, prefix + "spelling/" + name, request, Outcome.VALID, null, field, reportedAs,
+						null));
 			}
 		}
 		for (JsonNode payload : families.get("wrongTypes").path(wrongTypeKind(kind))) {

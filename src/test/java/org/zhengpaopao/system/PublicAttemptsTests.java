@@ -40,6 +40,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.zhengpaopao.IntegrationTest;
+import org.zhengpaopao.Spellings;
 import org.zhengpaopao.TasklistUser;
 import org.zhengpaopao.TestNotifications.RecordingNotifier;
 import org.zhengpaopao.proxyrun.NewProxyRun;
@@ -265,6 +266,46 @@ class PublicAttemptsTests {
 		// other numbers from the same client are not locked
 		assertThat(post(TRACK, client, phone("DP20991231-000302", PHONE)).getStatusCode())
 			.isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void shouldCountEverySpellingOfACaseNumberAsThatNumber() {
+		String caseNo = openRun(true).getCaseNo();
+		List<String> spellings = Spellings.six(caseNo);
+		String client = "203.0.113.33";
+		// full width, a zero-width space inside, a byte order mark, ideographic spaces around: one number each time
+		for (String spelling : spellings.subList(0, 5)) {
+			assertThat(post(TRACK, client, phone(spelling, OTHER_PHONE)).getStatusCode()).as("%s", spelling)
+				.isEqualTo(HttpStatus.NOT_FOUND);
+		}
+
+		assertThat(post(TRACK, client, phone(spellings.get(5), OTHER_PHONE)).getStatusCode())
+			.isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+		assertThat(post(TRACK, "203.0.113.34", phone(caseNo, PHONE)).getStatusCode())
+			.isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+		assertThat(subjects("%" + caseNo.substring(2) + "%")).containsExactly(caseNo);
+	}
+
+	@Test
+	void shouldAnswerTheCaseTypedInFullWidthWithAPhoneInFullWidthDigitsOnAllThreePages() {
+		String client = "203.0.113.36";
+		String tracked = openRun(true).getCaseNo();
+		var progress = post(TRACK, client, phone("\u3000" + Spellings.fullWidth(tracked), Spellings.fullWidth(PHONE)));
+		assertThat(progress.getStatusCode()).as("%s", progress.getBody()).isEqualTo(HttpStatus.OK);
+		assertThat(progress.getBody()).containsEntry("caseNo", tracked).containsEntry("stateLabel", "代跑员调取中");
+
+		PendingRun pending = runAwaitingAuthorization();
+		var confirmed = post(AUTHORIZE, client,
+				code(Spellings.zeroWidthSpaceInside(Spellings.fullWidth(pending.caseNo())), Spellings.fullWidth(pending.code())));
+		assertThat(confirmed.getStatusCode()).as("%s", confirmed.getBody()).isEqualTo(HttpStatus.OK);
+		assertThat(confirmed.getBody()).containsEntry("caseNo", pending.caseNo());
+		assertThat(proxyRuns.find(pending.caseNo()).orElseThrow().getState())
+			.isNotEqualTo(ProxyRunState.AWAITING_AUTHORIZATION);
+
+		String delivered = deliveredRun();
+		var rated = post(RATE, client, rating("\ufeff" + delivered.toLowerCase(), Spellings.fullWidth(PHONE)));
+		assertThat(rated.getStatusCode()).as("%s", rated.getBody()).isEqualTo(HttpStatus.OK);
+		assertThat(rated.getBody()).containsEntry("caseNo", delivered);
 	}
 
 	@Test
