@@ -60,8 +60,11 @@ class LoginThrottle extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String account = basicUser(request);
-		if (account == null && isWebappLogin(request)) {
+		// on the webapps' auth resource only the login form checks a password (its other answers may be 401 for a
+		// visitor not yet logged in, whatever Basic header a browser replays)
+		boolean webapps = request.getRequestURI().substring(request.getContextPath().length()).startsWith(WEBAPP_LOGIN);
+		String account = webapps ? null : basicUser(request);
+		if (webapps && isWebappLogin(request)) {
 			byte[] form = request.getInputStream().readNBytes(MAX_LOGIN_FORM + 1);
 			if (form.length > MAX_LOGIN_FORM) {
 				SecurityConfiguration.problem(response, HttpStatus.PAYLOAD_TOO_LARGE, "请求内容过大 / Request too large",
