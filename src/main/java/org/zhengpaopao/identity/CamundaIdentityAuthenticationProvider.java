@@ -15,7 +15,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * Staff log into the application API with the same account they use in Tasklist: Camunda's identity service
- * checks the password (with its own lock-out after repeated failures) and supplies the groups.
+ * checks the password and supplies the groups. Failed passwords are slowed down per client address by
+ * {@link LoginThrottle}, in front of this; Camunda's own per-user lock is off (anybody could set it off).
  */
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
