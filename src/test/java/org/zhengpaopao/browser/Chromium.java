@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -26,7 +28,7 @@ import com.microsoft.playwright.Playwright;
  * download does not work here, so it is never attempted. Without a Chromium the browser tests are skipped, with the
  * command that installs one; CI sets {@code ZPP_REQUIRE_BROWSER=1}, where a missing Chromium fails instead.
  */
-class Chromium implements ExecutionCondition, BeforeAllCallback, AfterAllCallback {
+class Chromium implements ExecutionCondition, BeforeAllCallback, AfterEachCallback, AfterAllCallback {
 
 	static final String INSTALL_HINT = "no Chromium at %s: install it with `sudo apt-get install -y chromium "
 			+ "fonts-noto-cjk` (Debian/Ubuntu) or point ZPP_CHROMIUM at a Chromium or Chrome binary";
@@ -39,6 +41,9 @@ class Chromium implements ExecutionCondition, BeforeAllCallback, AfterAllCallbac
 
 	private Playwright playwright;
 	private Browser browser;
+
+	/** What the engine's allow-list refused to a webapp in this test: something Tasklist or Cockpit needs is missing. */
+	private final List<String> refusedEngineRequests = new CopyOnWriteArrayList<>();
 
 	private final Path executable = Path.of(System.getenv().getOrDefault("ZPP_CHROMIUM", "/usr/bin/chromium"));
 
@@ -68,6 +73,14 @@ class Chromium implements ExecutionCondition, BeforeAllCallback, AfterAllCallbac
 	}
 
 	@Override
+	public void afterEach(ExtensionContext context) {
+		List<String> refused = List.copyOf(refusedEngineRequests);
+		refusedEngineRequests.clear();
+		assertThat(refused).as("requests of the webapps that the engine's allow-list refused (docs/security.md)")
+			.isEmpty();
+	}
+
+	@Override
 	public void afterAll(ExtensionContext context) {
 		if (playwright != null) {
 			playwright.close();
@@ -76,9 +89,17 @@ class Chromium implements ExecutionCondition, BeforeAllCallback, AfterAllCallbac
 
 	/** A fresh browser profile (no cookies) of the given screen size. */
 	BrowserContext newContext(int width, int height) {
-		return browser.newContext(new Browser.NewContextOptions().setLocale(LOCALE)
+		BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale(LOCALE)
 			.setTimezoneId(TIME_ZONE)
 			.setViewportSize(width, height));
+		context.onResponse(response -> {
+			String type = response.headerValue("content-type");
+			if (response.url().contains("/camunda/api/engine/") && response.status() == 403 && type != null
+					&& type.startsWith("application/problem+json")) {
+				refusedEngineRequests.add(response.request().method() + " " + response.url());
+			}
+		});
+		return context;
 	}
 
 	BrowserContext newDesktopContext() {

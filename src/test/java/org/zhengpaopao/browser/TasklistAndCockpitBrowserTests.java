@@ -273,6 +273,29 @@ class TasklistAndCockpitBrowserTests {
 	}
 
 	@Test
+	void runnerGivesBackAClaimAndSeesNoActionTheProcessDoesNotAllow() {
+		ProxyRun run = open(TOWNSHIP, "hengshan-zhitang");
+		Task fetch = openTask(run);
+
+		try (BrowserContext runnerDesk = chromium.newDesktopContext()) {
+			Page tasklist = login(runnerDesk, "tasklist", "runner-hengshan-1", "#/?task=" + fetch.getId());
+			assertThat(tasklist.getByLabel("办件编号")).hasValue(run.getCaseNo());
+			// the engine refuses these to runners (docs/security.md, "Engine requests"), so Tasklist does not offer them
+			for (String action : List.of("创建任务", "启动流程", "添加备注", "设置跟进日期")) {
+				assertThat(tasklist.getByText(action)).isHidden();
+			}
+			claim(tasklist, "横山镇代跑员一");
+			Chromium.screenshot(tasklist, SCREENSHOTS, "10-runner-claimed");
+
+			tasklist.locator("li.assignee button.unclaim").click();
+
+			assertThat(tasklist.locator("button.claim")).isVisible();
+			Chromium.screenshot(tasklist, SCREENSHOTS, "11-runner-gave-the-claim-back");
+		}
+		assertThat(taskService.createTaskQuery().taskId(fetch.getId()).singleResult().getAssignee()).isNull();
+	}
+
+	@Test
 	void runnerOfAnotherTownshipCannotOpenTheFetchTask() {
 		ProxyRun run = open(TOWNSHIP, "hengshan-zhitang");
 		Task fetch = openTask(run);
