@@ -45,8 +45,10 @@ class NotificationDelivery {
 	private final Clock clock;
 	private final MeterRegistry meters;
 
+	// the codes' minter is looked up when a code is due: it belongs to a feature that itself sends through the outbox
 	NotificationDelivery(NotificationRepository notifications, SmsGateway sms, GroupChannel groups,
-			ObjectProvider<OneTimeCodes> oneTimeCodes, @Qualifier(NotificationConfiguration.EXECUTOR) TaskExecutor executor,
+			ObjectProvider<OneTimeCodes> oneTimeCodes,
+			@Qualifier(NotificationConfiguration.EXECUTOR) TaskExecutor executor,
 			PlatformTransactionManager transactionManager, NotificationProperties properties, Clock clock,
 			MeterRegistry meters) {
 		this.notifications = notifications;

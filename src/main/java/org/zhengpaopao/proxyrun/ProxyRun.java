@@ -214,7 +214,8 @@ public class ProxyRun {
 	}
 
 	boolean awaitsAuthorizationCode(Instant now) {
-		return state == ProxyRunState.AWAITING_AUTHORIZATION && (authorizationDue == null || !now.isAfter(authorizationDue));
+		return state == ProxyRunState.AWAITING_AUTHORIZATION
+				&& (authorizationDue == null || !now.isAfter(authorizationDue));
 	}
 
 	/** A code minted for a text message now going out; it replaces the one before, and gets its own tries. */
