@@ -15,8 +15,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -30,13 +32,15 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Three doors: {@code /api} for staff (HTTP Basic with their Camunda account; for reading also the webapp session
- * a Cockpit plugin runs in), {@code /engine-rest} guarded by Camunda's own authentication filter so that its
- * authorization checks apply to the caller, and everything else (webapps with their own login, public pages,
- * docs) open at this layer.
+ * Four doors: {@code /api} for staff (HTTP Basic with their Camunda account; for reading also the webapp session
+ * a Cockpit plugin runs in), the operations endpoints (metrics, API docs, Swagger UI) for managers and admins
+ * the same way, {@code /engine-rest} guarded by Camunda's own authentication filter so that its authorization
+ * checks apply to the caller, and everything else (webapps with their own login, public pages, health) open at
+ * this layer.
  * <p>
  * CSRF: the webapps carry Camunda's synchronizer token ({@code X-XSRF-TOKEN}); on {@code /api} a cookie never
  * authorizes a change (the webapp session only reads, see {@link WebappSessionAuthentication}), so there is no token
@@ -59,6 +63,17 @@ class SecurityConfiguration {
 			"style-src 'self' 'unsafe-inline'");
 
 	static final RequestMatcher SWAGGER_UI = new OrRequestMatcher(path("/swagger-ui.html"), path("/swagger-ui/**"));
+
+	/**
+	 * What tells about the inside (metrics, the environment of the actuator, every API path and parameter): for
+	 * those who run the system, in every profile (docs/adr/0004-production-exposure.md).
+	 */
+	static final RequestMatcher OPERATIONS = new OrRequestMatcher(path("/actuator/**"), path("/v3/api-docs/**"),
+			SWAGGER_UI);
+
+	/** Load balancers, container health checks and probes ask without an account. */
+	static final RequestMatcher OPEN_OPERATIONS = new OrRequestMatcher(path("/actuator/health"),
+			path("/actuator/health/**"), path("/actuator/info"));
 
 	/** Camunda's webapps send their own Content-Security-Policy (camunda.bpm.webapp.header-security). */
 	static final RequestMatcher CAMUNDA_WEBAPPS = path("/camunda/**");
@@ -114,13 +129,8 @@ class SecurityConfiguration {
 				.authenticated())
 			// not a bean, or Spring Boot would also register it as a servlet filter for every path
 			.addFilterBefore(new WebappSessionAuthentication(processEngine.getName()), BasicAuthenticationFilter.class)
-			.httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
-				response.setHeader("WWW-Authenticate", "Basic realm=\"zhengpaopao\"");
-				problem(response, HttpStatus.UNAUTHORIZED, "需要登录 / Authentication required",
-						"请使用证跑跑员工账号登录 / Log in with your staff account");
-			}))
-			.exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) -> problem(response,
-					HttpStatus.FORBIDDEN, "无权操作 / Forbidden", "您的岗位无权进行此操作 / Your role may not do this")))
+			.httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::authenticationRequired))
+			.exceptionHandling(handling -> handling.accessDeniedHandler(SecurityConfiguration::forbidden))
 			.csrf(csrf -> csrf.disable())
 			.addFilterAt(new CrossSiteRequestRefusal(), CsrfFilter.class)
 			.headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
@@ -131,25 +141,26 @@ class SecurityConfiguration {
 			.build();
 	}
 
+	/**
+	 * Metrics, the actuator's other endpoints and the API description: a manager's or admin's staff login, as on
+	 * {@code /api}; Prometheus scrapes with such an account over HTTP Basic. Health and info stay open.
+	 */
 	@Bean
 	@Order(2)
-	SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
-		// The Camunda webapps bring their own login and CSRF protection; public pages need none.
-		return http.securityMatcher("/**")
-			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+	SecurityFilterChain operations(HttpSecurity http, ProcessEngine processEngine) throws Exception {
+		return pageHeaders(http.securityMatcher(OPERATIONS)
+			.authorizeHttpRequests(requests -> requests.requestMatchers(OPEN_OPERATIONS)
+				.permitAll()
+				.anyRequest()
+				.hasAnyAuthority(CamundaIdentityAuthenticationProvider.MANAGER, CamundaIdentityAuthenticationProvider.ADMIN))
+			// a manager logged into Cockpit opens Swagger UI without a second login (reading only)
+			.addFilterBefore(new WebappSessionAuthentication(processEngine.getName()), BasicAuthenticationFilter.class)
+			.httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::authenticationRequired))
+			.exceptionHandling(handling -> handling.accessDeniedHandler(SecurityConfiguration::forbidden))
 			.csrf(csrf -> csrf.disable())
 			.addFilterAt(new CrossSiteRequestRefusal(), CsrfFilter.class)
-			.headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
-				// nothing of ours is framed; the webapps keep the same-origin framing they always had
-				.frameOptions(frame -> frame.disable())
-				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(CAMUNDA_WEBAPPS,
-						new XFrameOptionsHeaderWriter(XFrameOptionsMode.SAMEORIGIN)))
-				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(CAMUNDA_WEBAPPS),
-						new XFrameOptionsHeaderWriter(XFrameOptionsMode.DENY)))
-				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(OWN_PAGES,
-						new ContentSecurityPolicyHeaderWriter(OWN_PAGES_POLICY)))
-				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SWAGGER_UI,
-						new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_POLICY))))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+				.sessionFixation(fixation -> fixation.none())))
 			.build();
 	}
 
@@ -157,6 +168,43 @@ class SecurityConfiguration {
 	@Bean
 	EngineApiProviders engineAccessGuard() {
 		return new EngineApiProviders(List.of(EngineAccessGuard.class));
+	}
+
+	@Bean
+	@Order(3)
+	SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
+		// The Camunda webapps bring their own login and CSRF protection; public pages need none.
+		return pageHeaders(http.securityMatcher("/**")
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.csrf(csrf -> csrf.disable())
+			.addFilterAt(new CrossSiteRequestRefusal(), CsrfFilter.class))
+			.build();
+	}
+
+	private static HttpSecurity pageHeaders(HttpSecurity http) throws Exception {
+		return http.headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+			// nothing of ours is framed; the webapps keep the same-origin framing they always had
+			.frameOptions(frame -> frame.disable())
+			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(CAMUNDA_WEBAPPS,
+					new XFrameOptionsHeaderWriter(XFrameOptionsMode.SAMEORIGIN)))
+			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(CAMUNDA_WEBAPPS),
+					new XFrameOptionsHeaderWriter(XFrameOptionsMode.DENY)))
+			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(OWN_PAGES,
+					new ContentSecurityPolicyHeaderWriter(OWN_PAGES_POLICY)))
+			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SWAGGER_UI,
+					new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_POLICY))));
+	}
+
+	private static void authenticationRequired(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException e) throws IOException {
+		response.setHeader("WWW-Authenticate", "Basic realm=\"zhengpaopao\"");
+		problem(response, HttpStatus.UNAUTHORIZED, "需要登录 / Authentication required",
+				"请使用证跑跑员工账号登录 / Log in with your staff account");
+	}
+
+	private static void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+			throws IOException {
+		problem(response, HttpStatus.FORBIDDEN, "无权操作 / Forbidden", "您的岗位无权进行此操作 / Your role may not do this");
 	}
 
 	@Bean

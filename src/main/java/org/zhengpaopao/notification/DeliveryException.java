@@ -6,7 +6,23 @@ package org.zhengpaopao.notification;
  */
 class DeliveryException extends RuntimeException {
 
+	private final boolean retry;
+
 	DeliveryException(String reason) {
+		this(reason, true);
+	}
+
+	private DeliveryException(String reason, boolean retry) {
 		super(reason);
+		this.retry = retry;
+	}
+
+	/** The message must not go out any more, now or later: no further attempt. */
+	static DeliveryException withdrawn(String reason) {
+		return new DeliveryException(reason, false);
+	}
+
+	boolean retry() {
+		return retry;
 	}
 }

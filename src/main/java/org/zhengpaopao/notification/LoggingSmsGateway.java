@@ -5,8 +5,8 @@ import org.slf4j.LoggerFactory;
 import org.zhengpaopao.system.PhoneNumber;
 
 /**
- * The SMS gateway until the county's is connected: writes the message to the log, with the phone number masked,
- * so that a trainer can read the one-time code there.
+ * The SMS gateway until the county's is connected: writes the message to the log, with the phone number masked and
+ * a one-time code as {@link SmsMessage#CODE}: codes appear in no log line, in no profile.
  */
 class LoggingSmsGateway implements SmsGateway {
 

@@ -51,6 +51,10 @@ class Notification {
 	@Column(length = 64)
 	private String reference;
 
+	/** the text has {@link SmsMessage#CODE} where a code minted at each attempt goes; the code is never stored */
+	@Column(name = "one_time_code", nullable = false)
+	private boolean oneTimeCode;
+
 	@Enumerated(EnumType.STRING)
 	@Column(name = "status", nullable = false, length = 8)
 	private NotificationStatus status;
@@ -76,8 +80,9 @@ class Notification {
 	}
 
 	Notification(NotificationChannel channel, String recipient, String title, String text, String reference,
-			Instant now) {
+			boolean oneTimeCode, Instant now) {
 		this.channel = channel;
+		this.oneTimeCode = oneTimeCode;
 		this.recipient = recipient;
 		this.title = truncate(title, MAX_TITLE);
 		this.text = truncate(text, MAX_TEXT);
@@ -145,6 +150,10 @@ class Notification {
 
 	String getReference() {
 		return reference;
+	}
+
+	boolean hasOneTimeCode() {
+		return oneTimeCode;
 	}
 
 	NotificationStatus getStatus() {

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.core.task.TaskRejectedException;
@@ -37,19 +38,23 @@ class NotificationDelivery {
 	private final NotificationRepository notifications;
 	private final SmsGateway sms;
 	private final GroupChannel groups;
+	private final ObjectProvider<OneTimeCodes> oneTimeCodes;
 	private final TaskExecutor executor;
 	private final TransactionTemplate transaction;
 	private final NotificationProperties properties;
 	private final Clock clock;
 	private final MeterRegistry meters;
 
+	// the codes' minter is looked up when a code is due: it belongs to a feature that itself sends through the outbox
 	NotificationDelivery(NotificationRepository notifications, SmsGateway sms, GroupChannel groups,
+			ObjectProvider<OneTimeCodes> oneTimeCodes,
 			@Qualifier(NotificationConfiguration.EXECUTOR) TaskExecutor executor,
 			PlatformTransactionManager transactionManager, NotificationProperties properties, Clock clock,
 			MeterRegistry meters) {
 		this.notifications = notifications;
 		this.sms = sms;
 		this.groups = groups;
+		this.oneTimeCodes = oneTimeCodes;
 		this.executor = executor;
 		this.transaction = new TransactionTemplate(transactionManager);
 		this.properties = properties;
@@ -114,19 +119,22 @@ class NotificationDelivery {
 			}
 			Notification notification = claimed.get();
 			String failure = null;
+			boolean retry = true;
 			try {
 				deliver(notification);
 			}
 			catch (DeliveryException e) {
 				failure = e.getMessage();
+				retry = e.retry();
 			}
 			catch (RuntimeException e) {
 				// the message of an unexpected exception might quote the recipient; its type does not
 				failure = "意外错误 / unexpected " + e.getClass().getName();
 			}
 			String reason = failure;
+			boolean again = retry;
 			// counters and log lines only once the outcome is committed
-			transaction.execute(status -> record(notification, reason)).run();
+			transaction.execute(status -> record(notification, reason, again)).run();
 		}
 		catch (ObjectOptimisticLockingFailureException e) {
 			log.debug("notification {} changed while it was delivered, leaving it to the other side", id);
@@ -147,15 +155,31 @@ class NotificationDelivery {
 
 	private void deliver(Notification notification) {
 		switch (notification.getChannel()) {
-			case SMS -> sms.deliver(
-					new SmsMessage(notification.getRecipient(), notification.getText(), notification.getReference()));
+			case SMS -> sms.deliver(withCode(new SmsMessage(notification.getRecipient(), notification.getText(),
+					notification.getReference(), notification.hasOneTimeCode() ? SmsMessage.CODE : null)));
 			case GROUP -> groups.deliver(new GroupMessage(notification.getRecipient(), notification.getTitle(),
 					notification.getText(), notification.getReference()));
 		}
 	}
 
+	/**
+	 * A fresh code for each attempt, minted (its hash committed by its feature) just before the gateway gets it: so
+	 * the outbox stores none, and a code that never reached the gateway is never valid.
+	 */
+	private SmsMessage withCode(SmsMessage message) {
+		if (!message.carriesCode()) {
+			return message;
+		}
+		OneTimeCodes codes = oneTimeCodes.getIfAvailable();
+		if (codes == null) {
+			throw DeliveryException.withdrawn("没有签发验证码的模块 / nothing mints one-time codes");
+		}
+		return message.withCode(codes.mint(message.reference())
+			.orElseThrow(() -> DeliveryException.withdrawn("验证码已不再需要 / the one-time code is no longer wanted")));
+	}
+
 	/** @return what to count and log once the outcome is committed */
-	private Runnable record(Notification claimed, String failure) {
+	private Runnable record(Notification claimed, String failure, boolean retry) {
 		Notification notification = notifications.findById(claimed.getId()).orElse(null);
 		if (notification == null || notification.getVersion() != claimed.getVersion()) {
 			return () -> {
@@ -169,7 +193,7 @@ class NotificationDelivery {
 			notification.sent(now);
 			return () -> meters.counter(SENT, CHANNEL, channel).increment();
 		}
-		if (attempts >= properties.maxAttempts()) {
+		if (attempts >= properties.maxAttempts() || !retry) {
 			notification.attemptFailed(failure, null);
 			String recipient = recipientForLog(notification);
 			String reference = notification.getReference();

@@ -37,15 +37,19 @@ class Outbox implements Notifier {
 	@Override
 	public void send(SmsMessage message) {
 		Objects.requireNonNull(message.phone(), "phone");
+		if (message.codeMinted()) {
+			// the outbox keeps no code in clear: it mints one itself when it sends (SmsMessage.withOneTimeCode)
+			throw new IllegalArgumentException("a one-time code must not be stored in the outbox");
+		}
 		store(new Notification(NotificationChannel.SMS, message.phone(), null, text(message.text()),
-				message.reference(), clock.instant()));
+				message.reference(), message.carriesCode(), clock.instant()));
 	}
 
 	@Override
 	public void send(GroupMessage message) {
 		Objects.requireNonNull(message.groupId(), "groupId");
 		store(new Notification(NotificationChannel.GROUP, message.groupId(), message.title(), text(message.text()),
-				message.reference(), clock.instant()));
+				message.reference(), false, clock.instant()));
 	}
 
 	private static String text(String text) {

@@ -96,8 +96,13 @@ public class ProxyRun {
 	@Column(name = "authorized_at_window", nullable = false)
 	private boolean authorizedAtWindow;
 
+	/** the salted SHA-256 of the code last handed to the SMS gateway; the code itself is stored nowhere */
 	@Column(name = "authorization_code_hash", length = 64)
 	private String authorizationCodeHash;
+
+	/** null for a code issued before codes had salts */
+	@Column(name = "authorization_code_salt", length = 32)
+	private String authorizationCodeSalt;
 
 	@Column(name = "authorization_attempts", nullable = false)
 	private int authorizationAttempts;
@@ -197,27 +202,48 @@ public class ProxyRun {
 		this.processInstanceId = processInstanceId;
 	}
 
-	void issueAuthorizationCode(String codeHash, Instant now) {
+	/**
+	 * The process sends the applicant a code: any earlier code is void from now on, and the text message mints the
+	 * new one when it goes out ({@link AuthorizationCodes}).
+	 */
+	void requestAuthorizationCode(Instant now) {
 		require(ProxyRunState.AWAITING_AUTHORIZATION);
-		this.authorizationCodeHash = codeHash;
+		voidAuthorizationCode();
 		this.authorizationAttempts = 0;
 		record("authorizationCodeSent", "已向申请人发送授权验证码", SYSTEM, now, null);
 	}
 
-	AuthorizationOutcome confirmAuthorization(String codeHash, int maxAttempts, Instant now) {
-		if (state != ProxyRunState.AWAITING_AUTHORIZATION || authorizationCodeHash == null
-				|| (authorizationDue != null && now.isAfter(authorizationDue))) {
+	boolean awaitsAuthorizationCode(Instant now) {
+		return state == ProxyRunState.AWAITING_AUTHORIZATION
+				&& (authorizationDue == null || !now.isAfter(authorizationDue));
+	}
+
+	/** A code minted for a text message now going out; it replaces the one before, and gets its own tries. */
+	void newAuthorizationCode(String codeHash, String salt) {
+		require(ProxyRunState.AWAITING_AUTHORIZATION);
+		this.authorizationCodeHash = codeHash;
+		this.authorizationCodeSalt = salt;
+		this.authorizationAttempts = 0;
+	}
+
+	private void voidAuthorizationCode() {
+		this.authorizationCodeHash = null;
+		this.authorizationCodeSalt = null;
+	}
+
+	AuthorizationOutcome confirmAuthorization(String code, int maxAttempts, Instant now) {
+		if (!awaitsAuthorizationCode(now) || authorizationCodeHash == null) {
 			return AuthorizationOutcome.NOT_PENDING;
 		}
 		if (authorizationAttempts >= maxAttempts) {
 			return AuthorizationOutcome.LOCKED;
 		}
-		if (!authorizationCodeHash.equals(codeHash)) {
+		if (!AuthorizationCodes.matches(authorizationCodeHash, authorizationCodeSalt, caseNo, code)) {
 			authorizationAttempts++;
 			return authorizationAttempts >= maxAttempts ? AuthorizationOutcome.LOCKED : AuthorizationOutcome.WRONG_CODE;
 		}
 		this.state = ProxyRunState.AUTHORIZED;
-		this.authorizationCodeHash = null;
+		voidAuthorizationCode();
 		record("authorizedOnline", "申请人已在线确认授权", "applicant", now, null);
 		return AuthorizationOutcome.CONFIRMED;
 	}
@@ -225,7 +251,7 @@ public class ProxyRun {
 	void expireAuthorization(Instant now) {
 		require(ProxyRunState.AWAITING_AUTHORIZATION);
 		this.state = ProxyRunState.AUTHORIZATION_EXPIRED;
-		this.authorizationCodeHash = null;
+		voidAuthorizationCode();
 		record("authorizationExpired", "申请人逾期未确认授权，代跑终止", SYSTEM, now, null);
 	}
 

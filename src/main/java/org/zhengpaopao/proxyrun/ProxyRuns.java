@@ -1,16 +1,11 @@
 package org.zhengpaopao.proxyrun;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -71,7 +66,6 @@ public class ProxyRuns {
 	private final Notifier notifier;
 	private final org.springframework.context.ApplicationEventPublisher events;
 	private final Clock clock;
-	private final SecureRandom random = new SecureRandom();
 	private final int confirmWithinWorkingDays;
 	private final int maxCodeAttempts;
 	private final String publicBaseUrl;
@@ -301,12 +295,12 @@ public class ProxyRuns {
 		return runs.findByCaseNo(caseNo).filter(run -> run.getPhone().equals(phone == null ? "" : phone.strip()));
 	}
 
+	/** The code is minted when the message goes out, and only its hash is kept (AuthorizationCodes). */
 	public void sendAuthorizationCode(String caseNo) {
 		ProxyRun run = get(caseNo);
-		String code = String.format("%06d", random.nextInt(1_000_000));
-		run.issueAuthorizationCode(hash(caseNo, code), clock.instant());
-		notifier.send(new SmsMessage(run.getPhone(),
-				"【证跑跑】您的代跑办件 " + caseNo + " 需要您确认授权，验证码 " + code + "，请打开 " + publicBaseUrl
+		run.requestAuthorizationCode(clock.instant());
+		notifier.send(SmsMessage.withOneTimeCode(run.getPhone(),
+				"【证跑跑】您的代跑办件 " + caseNo + " 需要您确认授权，验证码 " + SmsMessage.CODE + "，请打开 " + publicBaseUrl
 						+ "/public/authorize?caseNo=" + caseNo + " 输入。", caseNo));
 	}
 
@@ -316,8 +310,8 @@ public class ProxyRuns {
 			return AuthorizationOutcome.NOT_PENDING;
 		}
 		ProxyRun run = found.get();
-		AuthorizationOutcome outcome = run.confirmAuthorization(hash(run.getCaseNo(), code == null ? "" : code.strip()),
-				maxCodeAttempts, clock.instant());
+		AuthorizationOutcome outcome = run.confirmAuthorization(code == null ? "" : code.strip(), maxCodeAttempts,
+				clock.instant());
 		if (outcome == AuthorizationOutcome.CONFIRMED) {
 			process.applicantAuthorized(run.getCaseNo());
 		}
@@ -447,15 +441,5 @@ public class ProxyRuns {
 	private ProxyRun get(String caseNo) {
 		return runs.findByCaseNo(caseNo)
 			.orElseThrow(() -> new NotFoundException("没有这个代跑办件：" + caseNo, "no proxy-run " + caseNo));
-	}
-
-	private static String hash(String caseNo, String code) {
-		try {
-			var digest = MessageDigest.getInstance("SHA-256");
-			return HexFormat.of().formatHex(digest.digest((caseNo + ":" + code).getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 }

@@ -106,6 +106,14 @@ class Chromium implements ExecutionCondition, BeforeAllCallback, AfterEachCallba
 		return newContext(1366, 900);
 	}
 
+	/** A desktop browser that answers HTTP Basic challenges with this staff account. */
+	BrowserContext newDesktopContext(String user, String password) {
+		return browser.newContext(new Browser.NewContextOptions().setLocale(LOCALE)
+			.setTimezoneId(TIME_ZONE)
+			.setViewportSize(1366, 900)
+			.setHttpCredentials(user, password));
+	}
+
 	/** A phone, as runners out of the office use (iPhone 12–14 size). */
 	BrowserContext newPhoneContext() {
 		return newContext(390, 844);

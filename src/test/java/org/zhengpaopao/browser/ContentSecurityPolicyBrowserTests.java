@@ -122,7 +122,8 @@ class ContentSecurityPolicyBrowserTests {
 
 	@Test
 	void shouldShowSwaggerUiUnderItsOwnPolicy() {
-		try (BrowserContext desk = chromium.newDesktopContext()) {
+		// Swagger UI is for managers and admins (docs/adr/0004-production-exposure.md)
+		try (BrowserContext desk = chromium.newDesktopContext("manager-1", "demo")) {
 			Page page = desk.newPage();
 			List<String> violations = violationsOn(page);
 

@@ -128,7 +128,9 @@ class SecurityHeadersTests {
 
 	@Test
 	void shouldGiveSwaggerUiAPolicyOfItsOwn() {
-		var swagger = get("/swagger-ui/index.html", new HttpHeaders());
+		HttpHeaders manager = new HttpHeaders();
+		manager.setBasicAuth("manager-1", "demo");
+		var swagger = get("/swagger-ui/index.html", manager);
 
 		assertThat(swagger.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(swagger.getHeaders().getFirst("Content-Security-Policy")).contains("script-src 'self';",

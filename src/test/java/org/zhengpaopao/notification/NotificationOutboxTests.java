@@ -281,8 +281,8 @@ class NotificationOutboxTests {
 	@Test
 	void shouldLetOnlyManagersAndAdminsSeeAndResendFailedMessages() {
 		String reference = newReference();
-		Notification failedSms = new Notification(NotificationChannel.SMS, "13905709999", null, "验证码 123456",
-				reference, Instant.now());
+		Notification failedSms = new Notification(NotificationChannel.SMS, "13905709999", null, "您的办件已办结",
+				reference, false, Instant.now());
 		failedSms.attemptFailed("短信网关不可用 / SMS gateway down", null);
 		long id = notifications.save(failedSms).getId();
 

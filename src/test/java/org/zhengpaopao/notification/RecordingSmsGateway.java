@@ -4,26 +4,33 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.awaitility.Awaitility;
 
 /**
  * The SMS gateway of the test context: keeps what the outbox delivered, so that a test can read the one-time
- * code the applicant received. Delivery runs after the sender's commit on the notification threads, so the
- * readers wait for it.
+ * code the applicant received, minted as the message went out and to be found nowhere else. Delivery runs after the
+ * sender's commit on the notification threads, so the readers wait for it.
  */
 public class RecordingSmsGateway implements SmsGateway {
 
-	private static final Pattern CODE = Pattern.compile("验证码 (\\d{6})");
 	private static final Duration WAIT = Duration.ofSeconds(5);
 
 	private final List<SmsMessage> delivered = new CopyOnWriteArrayList<>();
+	private final AtomicInteger failures = new AtomicInteger();
 
 	@Override
 	public void deliver(SmsMessage message) {
+		if (failures.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+			throw new DeliveryException("测试：短信网关不可用 / test: SMS gateway down");
+		}
 		delivered.add(message);
+	}
+
+	/** The next {@code attempts} deliveries fail as during a provider's outage. */
+	public void failNext(int attempts) {
+		failures.set(attempts);
 	}
 
 	/** The code in the last message delivered about {@code caseNo}, waiting a few seconds for it to arrive. */
@@ -35,16 +42,20 @@ public class RecordingSmsGateway implements SmsGateway {
 			.orElseThrow();
 	}
 
+	/** The code as handed to the gateway: the outbox and the database hold none, only what was sent does. */
 	private Optional<String> lastCode(String caseNo) {
 		for (int i = delivered.size() - 1; i >= 0; i--) {
-			if (delivered.get(i).reference().equals(caseNo)) {
-				Matcher matcher = CODE.matcher(delivered.get(i).text());
-				if (matcher.find()) {
-					return Optional.of(matcher.group(1));
-				}
+			SmsMessage message = delivered.get(i);
+			if (message.reference().equals(caseNo) && message.codeMinted()) {
+				return Optional.of(message.code());
 			}
 		}
 		return Optional.empty();
+	}
+
+	/** The text the applicant's phone showed, code and all. */
+	public static String rendered(SmsMessage message) {
+		return message.rendered();
 	}
 
 	/** What has been delivered so far. */

@@ -35,7 +35,7 @@ import org.zhengpaopao.proxyrun.ProxyRuns;
 import org.zhengpaopao.system.EngineMetricsCache;
 
 /**
- * What Prometheus scrapes from {@code /actuator/prometheus}, anonymously as Prometheus does, while runs are opened,
+ * What Prometheus scrapes from {@code /actuator/prometheus}, with a manager's account as Prometheus does, while runs are opened,
  * delivered and carded through the real process.
  */
 @IntegrationTest
@@ -200,6 +200,8 @@ class MetricsTests {
 	String scrape() {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setAccept(List.of(MediaType.TEXT_PLAIN));
+		// Prometheus scrapes with a manager's account (basic_auth in its scrape config)
+		headers.setBasicAuth("manager-1", "demo");
 		ResponseEntity<String> response = http.exchange("/actuator/prometheus", HttpMethod.GET,
 				new HttpEntity<>(headers), String.class);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -1,0 +1,17 @@
+package org.zhengpaopao.notification;
+
+import java.util.Optional;
+
+/**
+ * Mints the one-time code of a text message when the outbox sends it (see {@link SmsMessage#withOneTimeCode}):
+ * implemented by the feature the code belongs to, which keeps only the code's hash. Each attempt gets a fresh code,
+ * so only a code that was handed to the gateway can be valid, and the outbox never holds one.
+ */
+public interface OneTimeCodes {
+
+	/**
+	 * A fresh code for what {@code reference} names, whose hash is committed (and any earlier code void) before this
+	 * returns; empty when no code is wanted any more (say, the authorization was given or has expired).
+	 */
+	Optional<String> mint(String reference);
+}

@@ -1,0 +1,148 @@
+package org.zhengpaopao.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.awaitility.Awaitility;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.zhengpaopao.IntegrationTest;
+import org.zhengpaopao.TestNotifications;
+import org.zhengpaopao.notification.OutboxContents;
+import org.zhengpaopao.proxyrun.AuthorizationOutcome;
+import org.zhengpaopao.proxyrun.NewProxyRun;
+import org.zhengpaopao.proxyrun.ProxyRuns;
+
+/**
+ * The applicant's one-time code is in the text message that reached the SMS gateway and nowhere else: not in any
+ * column of any table (the application's, the outbox, Camunda's), not in the log. Only rows this test wrote are
+ * searched, so that a six-digit number some other test left behind cannot pass for the code.
+ */
+@IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
+class OneTimeCodeSecrecyTests {
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	ProxyRuns proxyRuns;
+
+	@Autowired
+	RuntimeService runtimeService;
+
+	@Autowired
+	ManagementService managementService;
+
+	@Autowired
+	TestNotifications.RecordingNotifier sms;
+
+	@Autowired
+	OutboxContents outbox;
+
+	@Test
+	void shouldKeepTheCodeOutOfEveryTableAndTheLog(CapturedOutput output) throws Exception {
+		Map<String, Set<String>> before = rowsByTable();
+		String caseNo = proxyRuns.open(new NewProxyRun("钱九", "330825199001014569", "13905706622", "muchen",
+				"muchen-shuangdai", "ZM-0032", "minzheng", false), "window-minzheng-1").getCaseNo();
+		managementService.executeJob(managementService.createJobQuery()
+			.processInstanceId(runtimeService.createProcessInstanceQuery()
+				.processInstanceBusinessKey(caseNo)
+				.singleResult()
+				.getId())
+			.singleResult()
+			.getId());
+		String code = sms.lastCodeFor(caseNo);
+		Awaitility.await("the outbox records the delivery")
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> jdbc.queryForObject("select count(*) from zpp_notification where reference = ? and status = 'SENT'",
+					Long.class, caseNo) == 1);
+
+		Pattern inClear = Pattern.compile("(?<![0-9])" + code + "(?![0-9])");
+		assertThat(cellsWrittenSince(before, inClear)).as("cells holding the code").isEmpty();
+		assertThat(inClear.matcher(output.getAll()).find()).as("the log holds the code").isFalse();
+		// the outbox keeps the message with the code masked, and the scan reads what this test wrote
+		assertThat(outbox.textMessagesAbout(caseNo)).singleElement()
+			.satisfies(message -> assertThat(message.text()).contains("验证码 ******"));
+		assertThat(cellsWrittenSince(before, Pattern.compile(Pattern.quote(caseNo)))).as("the scan finds the case")
+			.anyMatch(cell -> cell.startsWith("ZPP_NOTIFICATION."))
+			.anyMatch(cell -> cell.startsWith("ZPP_PROXY_RUN."))
+			.anyMatch(cell -> cell.startsWith("ACT_HI_PROCINST."));
+
+		// the code that was sent is the one that works
+		assertThat(proxyRuns.confirmAuthorization(caseNo, code)).isEqualTo(AuthorizationOutcome.CONFIRMED);
+	}
+
+	// ------------------------------------------------------------------------------------------- the scan
+
+	List<String> tables() {
+		return jdbc.queryForList("select table_name from information_schema.tables where table_schema = 'PUBLIC'",
+				String.class);
+	}
+
+	/** A fingerprint of each row of each table: what was there before the code was sent. */
+	Map<String, Set<String>> rowsByTable() throws SQLException, IOException {
+		Map<String, Set<String>> rows = new HashMap<>();
+		for (String table : tables()) {
+			Set<String> fingerprints = new HashSet<>();
+			for (Map<String, Object> row : jdbc.queryForList("select * from \"" + table + "\"")) {
+				fingerprints.add(fingerprint(row));
+			}
+			rows.put(table, fingerprints);
+		}
+		return rows;
+	}
+
+	/** {@code TABLE.COLUMN} of every cell, text or bytes, of a row new or changed since {@code before}. */
+	List<String> cellsWrittenSince(Map<String, Set<String>> before, Pattern needle) throws SQLException, IOException {
+		List<String> found = new ArrayList<>();
+		for (String table : tables()) {
+			Set<String> old = before.getOrDefault(table, Set.of());
+			for (Map<String, Object> row : jdbc.queryForList("select * from \"" + table + "\"")) {
+				if (old.contains(fingerprint(row))) {
+					continue;
+				}
+				for (Map.Entry<String, Object> cell : row.entrySet()) {
+					if (needle.matcher(PersonalDataTests.text(cell.getValue())).find()) {
+						found.add(table + "." + cell.getKey());
+					}
+				}
+			}
+		}
+		return found;
+	}
+
+	static String fingerprint(Map<String, Object> row) throws SQLException, IOException {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			for (Object value : row.values()) {
+				digest.update(PersonalDataTests.text(value).getBytes(StandardCharsets.UTF_8));
+				digest.update((byte) 0);
+			}
+			return HexFormat.of().formatHex(digest.digest());
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}
