@@ -22,6 +22,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
 /**
  * The system's headless Chromium (Debian's {@code chromium} package), driven by Playwright. Playwright's own browser
@@ -93,9 +94,12 @@ class Chromium implements ExecutionCondition, BeforeAllCallback, AfterEachCallba
 			.setTimezoneId(TIME_ZONE)
 			.setViewportSize(width, height));
 		context.onResponse(response -> {
-			String type = response.headerValue("content-type");
-			if (response.url().contains("/camunda/api/engine/") && response.status() == 403 && type != null
-					&& type.startsWith("application/problem+json")) {
+			if (response.status() != 403 || !response.url().contains("/camunda/api/engine/")) {
+				return;
+			}
+			// headers() as received, with no round trip to a browser that may be closing
+			String type = response.headers().get("content-type");
+			if (type != null && type.startsWith("application/problem+json")) {
 				refusedEngineRequests.add(response.request().method() + " " + response.url());
 			}
 		});
@@ -117,6 +121,25 @@ class Chromium implements ExecutionCondition, BeforeAllCallback, AfterEachCallba
 	/** A phone, as runners out of the office use (iPhone 12–14 size). */
 	BrowserContext newPhoneContext() {
 		return newContext(390, 844);
+	}
+
+	/**
+	 * Fills in the webapps' login form (the page is on it) and sends it. The form is ready once Angular has rendered
+	 * it in Chinese; even then its autofocus can take the focus back while a field is being filled, so that the
+	 * password lands in the user name (seen on a loaded machine): the fields are filled until both hold their value.
+	 */
+	static void logIntoWebapp(Page page, String user, String password) {
+		PlaywrightAssertions.assertThat(page.locator("button[type=submit]")).hasText("登录");
+		var username = page.locator("input[type=text]");
+		var secret = page.locator("input[type=password]");
+		for (int attempt = 0; attempt < 5
+				&& !(username.inputValue().equals(user) && secret.inputValue().equals(password)); attempt++) {
+			username.fill(user);
+			secret.fill(password);
+		}
+		assertThat(username.inputValue()).isEqualTo(user);
+		assertThat(secret.inputValue()).isEqualTo(password);
+		page.locator("button[type=submit]").click();
 	}
 
 	/** Saves the whole page under target/screenshots/{folder}/{step}.png, the artifacts of the run. */

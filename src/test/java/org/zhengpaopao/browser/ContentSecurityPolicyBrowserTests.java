@@ -93,14 +93,7 @@ class ContentSecurityPolicyBrowserTests {
 			Page page = desk.newPage();
 			List<String> cockpitViolations = violationsOn(page);
 			page.navigate(page("/camunda/app/cockpit/default/"));
-			assertThat(page.locator("button[type=submit]")).hasText("登录");
-			Locator username = page.locator("input[type=text]");
-			Locator password = page.locator("input[type=password]");
-			username.fill("manager-1");
-			password.fill("demo");
-			assertThat(username).hasValue("manager-1");
-			assertThat(password).hasValue("demo");
-			page.locator("button[type=submit]").click();
+			Chromium.logIntoWebapp(page, "manager-1", "demo");
 			assertThat(page.locator(".zpp-overdue")).isVisible();
 			// Cockpit, with our plugin in it, under Camunda's policy
 			assertThat(cockpitViolations).isEmpty();

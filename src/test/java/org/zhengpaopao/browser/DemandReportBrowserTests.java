@@ -101,11 +101,7 @@ class DemandReportBrowserTests {
 			Task verify = taskService.createTaskQuery().processInstanceBusinessKey(number).singleResult();
 			Page tasklist = desk.newPage();
 			tasklist.navigate("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + verify.getId());
-			assertThat(tasklist.locator("button[type=submit]")).hasText("登录");
-			tasklist.locator("input[type=text]").fill("manager-1");
-			tasklist.locator("input[type=password]").fill("demo");
-			assertThat(tasklist.locator("input[type=text]")).hasValue("manager-1");
-			tasklist.locator("button[type=submit]").click();
+			Chromium.logIntoWebapp(tasklist, "manager-1", "demo");
 
 			assertThat(tasklist.getByLabel("跟踪编号")).hasValue(number);
 			assertThat(tasklist.getByLabel("被举报部门")).hasValue("县民政局");

@@ -94,17 +94,9 @@ class TasklistAndCockpitBrowserTests {
 	Page login(BrowserContext browser, String app, String user, String fragment) {
 		Page page = browser.newPage();
 		page.navigate("http://localhost:" + port + "/camunda/app/" + app + "/default/" + fragment);
-		// the login form is ready once Angular has rendered it in Chinese; typing earlier can land in the wrong
-		// field while it still renders (seen on a loaded machine)
 		assertThat(page.locator("button[type=submit]")).hasText("登录");
-		Locator username = page.locator("input[type=text]");
-		Locator password = page.locator("input[type=password]");
-		username.fill(user);
-		password.fill("demo");
-		assertThat(username).hasValue(user);
-		assertThat(password).hasValue("demo");
 		Chromium.screenshot(page, SCREENSHOTS, "00-login-" + app);
-		page.locator("button[type=submit]").click();
+		Chromium.logIntoWebapp(page, user, "demo");
 		return page;
 	}
 

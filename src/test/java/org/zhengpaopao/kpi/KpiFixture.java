@@ -383,10 +383,14 @@ final class KpiFixture {
 		assertThat(reload(caseNo).getState()).isEqualTo(ProxyRunState.DELIVERED);
 	}
 
-	/** Sends the one-time code, the run's first job when the applicant authorizes online. */
+	/**
+	 * Sends the one-time code, the run's first job when the applicant authorizes online, and waits until the phone has
+	 * it: the outbox mints the code as it sends, so the clock may move on only after that.
+	 */
 	private void sendCode(String caseNo) {
 		Job job = managementService.createJobQuery().processInstanceId(runProcess(caseNo).getId()).singleResult();
 		managementService.executeJob(job.getId());
+		sms.lastCodeFor(caseNo);
 	}
 
 	private void confirm(String caseNo, String when) {
