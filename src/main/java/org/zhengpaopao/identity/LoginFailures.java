@@ -1,20 +1,16 @@
 package org.zhengpaopao.identity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -42,6 +38,7 @@ import org.springframework.stereotype.Component;
  * one per connection; the claim is given back on success and becomes the failure otherwise.
  */
 @Component
+@EnableConfigurationProperties(LoginGuardProperties.class)
 class LoginFailures {
 
 	private static final Logger log = LoggerFactory.getLogger(LoginFailures.class);
@@ -50,43 +47,15 @@ class LoginFailures {
 	static final String ACCOUNT = "LOGIN_ACCOUNT";
 	static final String PAIR = "LOGIN_PAIR";
 
-	private static final int MAX_SUBJECT = 64;
-	/** What Camunda takes for a user id here (generalResourceWhitelistPattern), lower case. */
-	private static final Pattern USER_ID = Pattern.compile("[a-z0-9-]{1,64}");
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
-	private final int freePerPair;
-	private final int freePerAddress;
-	private final int accountUnderAttackAfter;
-	private final int freePerPairUnderAttack;
-	private final Duration firstDelay;
-	private final Duration maxDelay;
-	private final Duration forgetAfter;
+	private final LoginGuardProperties settings;
 
-	LoginFailures(JdbcClient jdbc, Clock clock,
-			@Value("${zhengpaopao.login-guard.free-failures-per-account-and-address:5}") int freePerPair,
-			@Value("${zhengpaopao.login-guard.free-failures-per-address:20}") int freePerAddress,
-			@Value("${zhengpaopao.login-guard.account-under-attack-after:10}") int accountUnderAttackAfter,
-			@Value("${zhengpaopao.login-guard.free-failures-under-attack:1}") int freePerPairUnderAttack,
-			@Value("${zhengpaopao.login-guard.first-delay:2s}") Duration firstDelay,
-			@Value("${zhengpaopao.login-guard.max-delay:15m}") Duration maxDelay,
-			@Value("${zhengpaopao.login-guard.forget-after:1h}") Duration forgetAfter) {
-		if (freePerPair < 1 || freePerAddress < 1 || accountUnderAttackAfter < 1 || freePerPairUnderAttack < 1
-				|| firstDelay.isNegative() || firstDelay.isZero() || maxDelay.compareTo(firstDelay) < 0 || forgetAfter.compareTo(maxDelay) <= 0) {
-			// a free count of 0 would refuse a fresh address; forgetting within max-delay would undo the waits
-			throw new IllegalArgumentException("zhengpaopao.login-guard: free failures at least 1, "
-					+ "0 < first-delay <= max-delay < forget-after");
-		}
+	LoginFailures(JdbcClient jdbc, Clock clock, LoginGuardProperties settings) {
 		this.jdbc = jdbc;
 		this.clock = clock;
-		this.freePerPair = freePerPair;
-		this.freePerAddress = freePerAddress;
-		this.accountUnderAttackAfter = accountUnderAttackAfter;
-		this.freePerPairUnderAttack = freePerPairUnderAttack;
-		this.firstDelay = firstDelay;
-		this.maxDelay = maxDelay;
-		this.forgetAfter = forgetAfter;
+		this.settings = settings;
 	}
 
 	/**
@@ -95,12 +64,14 @@ class LoginFailures {
 	 */
 	Attempt begin(String account, String address) {
 		Instant now = clock.instant();
-		Subjects subjects = Subjects.of(account, address);
-		Row addressRow = read(ADDRESS, subjects.address(), now);
-		Row accountRow = read(ACCOUNT, subjects.account(), now);
-		Row pairRow = read(PAIR, subjects.pair(), now);
-		int pairFree = accountRow.attempts() >= accountUnderAttackAfter ? Math.min(freePerPair, freePerPairUnderAttack)
-				: freePerPair;
+		LoginSubjects subjects = LoginSubjects.of(account, address);
+		Map<String, Row> rows = readAll(subjects, now);
+		Row addressRow = rows.getOrDefault(ADDRESS, Row.NONE);
+		Row pairRow = rows.getOrDefault(PAIR, Row.NONE);
+		int freePerPair = settings.freeFailuresPerAccountAndAddress();
+		int pairFree = rows.getOrDefault(ACCOUNT, Row.NONE).attempts() >= settings.accountUnderAttackAfter()
+				? Math.min(freePerPair, settings.freeFailuresUnderAttack()) : freePerPair;
+		int freePerAddress = settings.freeFailuresPerAddress();
 
 		Instant until = later(waitUntil(addressRow, freePerAddress), waitUntil(pairRow, pairFree));
 		if (until.isAfter(now)) {
@@ -108,12 +79,12 @@ class LoginFailures {
 		}
 		Instant addressClaim = claim(ADDRESS, subjects.address(), addressRow, freePerAddress, now);
 		if (addressClaim == null) {
-			return Attempt.refused(subjects, firstDelay);
+			return Attempt.refused(subjects, settings.firstDelay());
 		}
 		Instant pairClaim = claim(PAIR, subjects.pair(), pairRow, pairFree, now);
 		if (pairClaim == null) {
 			release(ADDRESS, subjects.address(), addressClaim);
-			return Attempt.refused(subjects, firstDelay);
+			return Attempt.refused(subjects, settings.firstDelay());
 		}
 		return new Attempt(subjects, null, addressClaim.equals(Instant.MIN) ? null : addressClaim, pairRow.exists());
 	}
@@ -121,18 +92,19 @@ class LoginFailures {
 	/** The password was wrong: one more failure for the address, the account and the pair. */
 	void failed(Attempt attempt) {
 		Instant now = clock.instant();
-		Subjects subjects = attempt.subjects();
+		LoginSubjects subjects = attempt.subjects();
 		int byAddress = count(ADDRESS, subjects.address(), now);
 		int byAccount = count(ACCOUNT, subjects.account(), now);
 		count(PAIR, subjects.pair(), now);
 		// the moments an administrator may want to know of, once each (never the password, nor an account name
 		// that could be a password typed into the wrong field)
-		if (byAddress == freePerAddress) {
+		if (byAddress == settings.freeFailuresPerAddress()) {
 			log.warn("{} 次登录失败来自 {}，此后该地址的登录需等待 / {} failed logins from {}: its logins now wait",
 					byAddress, subjects.address(), byAddress, subjects.address());
 		}
-		if (byAccount == accountUnderAttackAfter) {
-			String shown = USER_ID.matcher(subjects.account()).matches() ? subjects.account() : "(not a user id)";
+		if (byAccount == settings.accountUnderAttackAfter()) {
+			String shown = LoginSubjects.USER_ID.matcher(subjects.account()).matches() ? subjects.account()
+					: "(not a user id)";
 			log.warn("账号 {} 登录失败 {} 次（各地址合计）/ {} failed logins for account {} from all addresses", shown,
 					byAccount, byAccount, shown);
 		}
@@ -162,10 +134,11 @@ class LoginFailures {
 
 	/** The wait after {@code beyondFree} + 1 failures past the free ones: doubled each time, capped. */
 	Duration delay(int beyondFree) {
+		Duration maxDelay = settings.maxDelay();
 		if (beyondFree >= 40) {
 			return maxDelay;
 		}
-		Duration delay = firstDelay.multipliedBy(1L << beyondFree);
+		Duration delay = settings.firstDelay().multipliedBy(1L << beyondFree);
 		return delay.compareTo(maxDelay) > 0 ? maxDelay : delay;
 	}
 
@@ -215,7 +188,7 @@ class LoginFailures {
 					  window_started_at = :now,
 					  locked_until = null
 					where kind = :kind and subject = :subject""")
-				.param("forgotten", Timestamp.from(now.minus(forgetAfter)))
+				.param("forgotten", Timestamp.from(now.minus(settings.forgetAfter())))
 				.param("now", Timestamp.from(now))
 				.param("kind", kind)
 				.param("subject", subject)
@@ -240,21 +213,31 @@ class LoginFailures {
 	}
 
 	private Row read(String kind, String subject, Instant now) {
-		Instant forgotten = now.minus(forgetAfter);
-		List<Row> rows = jdbc
-			.sql("select attempts, window_started_at, locked_until from zpp_public_attempt "
-					+ "where kind = :kind and subject = :subject")
-			.param("kind", kind)
-			.param("subject", subject)
-			.query((rs, n) -> {
-				Instant last = rs.getTimestamp(2).toInstant();
-				Timestamp claimed = rs.getTimestamp(3);
+		return query("kind = :kind and subject = :subject", Map.of("kind", kind, "subject", subject), now)
+			.getOrDefault(kind, Row.NONE);
+	}
+
+	/** The three counts of an attempt in one query: a normal login costs one read. */
+	private Map<String, Row> readAll(LoginSubjects subjects, Instant now) {
+		return query("(kind = :address and subject = :addressKey) or (kind = :account and subject = :accountKey) "
+				+ "or (kind = :pair and subject = :pairKey)", Map.of("address", ADDRESS, "addressKey", subjects.address(),
+						"account", ACCOUNT, "accountKey", subjects.account(), "pair", PAIR, "pairKey", subjects.pair()),
+				now);
+	}
+
+	private Map<String, Row> query(String where, Map<String, ?> params, Instant now) {
+		Instant forgotten = now.minus(settings.forgetAfter());
+		Map<String, Row> rows = new HashMap<>();
+		jdbc.sql("select kind, attempts, window_started_at, locked_until from zpp_public_attempt where " + where)
+			.params(params)
+			.query(rs -> {
+				Instant last = rs.getTimestamp(3).toInstant();
+				Timestamp claimed = rs.getTimestamp(4);
 				Instant claimedUntil = claimed != null && claimed.toInstant().isAfter(now) ? claimed.toInstant() : null;
 				// forgotten failures count as none; the row still exists, so a success deletes it
-				return new Row(true, last.isAfter(forgotten) ? rs.getInt(1) : 0, last, claimedUntil);
-			})
-			.list();
-		return rows.isEmpty() ? Row.NONE : rows.get(0);
+				rows.put(rs.getString(1), new Row(true, last.isAfter(forgotten) ? rs.getInt(2) : 0, last, claimedUntil));
+			});
+		return rows;
 	}
 
 	/** Forgets counts without a failure for {@code forget-after}, on whichever node gets there first. */
@@ -265,7 +248,7 @@ class LoginFailures {
 		jdbc.sql("delete from zpp_public_attempt where kind in (:kinds) and window_started_at <= :forgotten "
 				+ "and (locked_until is null or locked_until <= :now)")
 			.param("kinds", List.of(ADDRESS, ACCOUNT, PAIR))
-			.param("forgotten", Timestamp.from(now.minus(forgetAfter)))
+			.param("forgotten", Timestamp.from(now.minus(settings.forgetAfter())))
 			.param("now", Timestamp.from(now))
 			.update();
 	}
@@ -278,9 +261,9 @@ class LoginFailures {
 	 * One attempt: refused with a wait, or allowed; then the address's claim to give back on success (if any), and
 	 * whether the pair has a row for a success to delete.
 	 */
-	record Attempt(Subjects subjects, Duration retryAfter, Instant addressClaim, boolean pairCounted) {
+	record Attempt(LoginSubjects subjects, Duration retryAfter, Instant addressClaim, boolean pairCounted) {
 
-		static Attempt refused(Subjects subjects, Duration retryAfter) {
+		static Attempt refused(LoginSubjects subjects, Duration retryAfter) {
 			return new Attempt(subjects, retryAfter, null, false);
 		}
 
@@ -289,35 +272,8 @@ class LoginFailures {
 		}
 	}
 
-	/**
-	 * The three counts' keys. The account is counted stripped and in lower case, as a case-insensitive database may
-	 * compare it ("Admin", "admin " and "admin" are one count: merging only makes it stricter); what does not fit the
-	 * column, or cannot be a user id, is stored as its SHA-256, so that a password typed into the user name field is
-	 * not kept readable.
-	 */
-	record Subjects(String address, String account, String pair) {
-
-		static Subjects of(String account, String address) {
-			String client = address == null || address.isBlank() ? "unknown" : address.strip();
-			client = client.length() > MAX_SUBJECT ? client.substring(0, MAX_SUBJECT) : client;
-			String typed = account == null ? "" : account.strip().toLowerCase(Locale.ROOT);
-			String key = USER_ID.matcher(typed).matches() ? typed : sha256(typed);
-			String pair = key + "@" + client;
-			return new Subjects(client, key, pair.length() > MAX_SUBJECT ? sha256(pair) : pair);
-		}
-	}
-
 	private record Row(boolean exists, int attempts, Instant lastFailure, Instant claimedUntil) {
 
 		static final Row NONE = new Row(false, 0, Instant.MIN, null);
-	}
-
-	private static String sha256(String text) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 }

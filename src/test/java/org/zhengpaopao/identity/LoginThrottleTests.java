@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,6 +60,10 @@ class LoginThrottleTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	/** The engine the doors name: the MySQL-family suite's has a name of its own. */
+	@Autowired
+	ProcessEngine engine;
+
 	@BeforeEach
 	void setUp() {
 		ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse("2026-12-01T10:00").atZone(SHANGHAI).toInstant()));
@@ -93,8 +98,8 @@ class LoginThrottleTests {
 	final Door engineRest = (user, password, client) -> {
 		HttpHeaders headers = from(client);
 		headers.setBasicAuth(user, password);
-		return http.exchange("/engine-rest/task?processInstanceBusinessKey=none", HttpMethod.GET,
-				new HttpEntity<>(headers), String.class);
+		return http.exchange("/engine-rest/engine/" + engine.getName() + "/task?processInstanceBusinessKey=none",
+				HttpMethod.GET, new HttpEntity<>(headers), String.class);
 	};
 
 	/** As the webapps' login page: a GET for the session and its CSRF token, then the form. */
@@ -106,8 +111,8 @@ class LoginThrottleTests {
 		var form = new LinkedMultiValueMap<String, String>();
 		form.add("username", user);
 		form.add("password", password);
-		return http.exchange(WebappSession.WHO_AM_I + "/login/cockpit", HttpMethod.POST, new HttpEntity<>(form, headers),
-				String.class);
+		return http.exchange("/camunda/api/admin/auth/user/" + engine.getName() + "/login/cockpit", HttpMethod.POST,
+				new HttpEntity<>(form, headers), String.class);
 	};
 
 	/** {@code count} wrong passwords, each checked and refused: where the address has to wait, the test waits. */
