@@ -4,7 +4,7 @@ const fs = require('fs');
 const path = require('path');
 const { chromium } = require('playwright-core');
 
-const SCALE = 2; // sharp on high-density screens, as the README shows them scaled down
+const SCALE = 2; // sharp on high-density screens, as the docs show them scaled down
 const MARGIN = 20;
 
 async function main() {

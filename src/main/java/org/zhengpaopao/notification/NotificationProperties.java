@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.context.properties.bind.Name;
 
 /**
- * {@code zhengpaopao.notifications.*}, see the README.
+ * {@code zhengpaopao.notifications.*}, see docs/notifications.md.
  *
  * @param maxAttempts attempts per message before it is FAILED
  * @param retryBackoff wait after the 1st, 2nd, … failed attempt; the last value repeats

@@ -202,7 +202,7 @@ public class ProxyRuns {
 					Groups.issuingClerks(department.getCode()), department.hasLiaison());
 		}
 		// Township and village issuers are the applicant's own; village committees work through the township's
-		// clerks in Tasklist (see docs/decisions.md).
+		// clerks in Tasklist (see docs/adr/0007-foundation.md).
 		if (certificate.getIssuingLevel() == IssuingLevel.TOWNSHIP) {
 			return new IssuerFacts(township.getCode(), township.getName(), Groups.issuingClerks(township.getCode()),
 					false);

@@ -8,7 +8,7 @@ import org.zhengpaopao.sharing.DataSharing.Result;
 import org.zhengpaopao.sharing.DataSharing.VerificationRequest;
 import org.zhengpaopao.system.SeedFiles;
 
-/** The simulator answers from seeds/shared-data.csv, as the README's demo applicants rely on. */
+/** The simulator answers from seeds/shared-data.csv, as the demo applicants of docs/certificate-free-application.md rely on. */
 class SimulatedDataSharingTests {
 
 	SimulatedDataSharing simulator = new SimulatedDataSharing(

@@ -19,7 +19,7 @@ import org.zhengpaopao.ZhengpaopaoApplication;
 /** What the prod profile refuses to start with: the demo's settings and every default credential. */
 class ProductionSettingsCheckTests {
 
-	/** What an operator following the README gives prod: own passwords, MySQL, a robot with its secret. */
+	/** What an operator following docs/operations.md gives prod: own passwords, MySQL, a robot with its secret. */
 	static MockEnvironment soundProduction() {
 		MockEnvironment environment = new MockEnvironment();
 		environment.setActiveProfiles("mysql", "prod");
