@@ -17,11 +17,13 @@ import io.swagger.v3.oas.annotations.Operation;
 @RestController
 class DemandReportController {
 
-	private final DemandReports reports;
+	private final DemandReportOffice reports;
+	private final DemandReports intake;
 	private final Clock clock;
 
-	DemandReportController(DemandReports reports, Clock clock) {
+	DemandReportController(DemandReportOffice reports, DemandReports intake, Clock clock) {
 		this.reports = reports;
+		this.intake = intake;
 		this.clock = clock;
 	}
 
@@ -33,7 +35,7 @@ class DemandReportController {
 			@RequestParam(required = false) String department) {
 		Instant now = clock.instant();
 		return reports.list(status, department).stream().map(report -> {
-			var names = reports.names(report);
+			var names = intake.names(report);
 			Instant due = report.currentDue();
 			return new Summary(report.getTrackingNumber(), report.getStatus(), report.getStatus().label(),
 					report.getDepartmentCode(), names.department(), report.getMatterCode(), names.matter(),
@@ -48,7 +50,7 @@ class DemandReportController {
 					+ "phone, department and certificate; no case of their own); duplicateOf: the report a repeat repeats.")
 	Detail get(@PathVariable String trackingNumber) {
 		DemandReport report = reports.get(trackingNumber);
-		var names = reports.names(report);
+		var names = intake.names(report);
 		var reporter = reports.reporter(report);
 		List<Duplicate> duplicates = reports.duplicates(report).stream().map(duplicate -> {
 			var repeater = reports.reporter(duplicate);

@@ -20,7 +20,6 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.zhengpaopao.calendar.Deadline;
 import org.zhengpaopao.calendar.WorkingDayCalendar;
 import org.zhengpaopao.catalog.Catalog;
 import org.zhengpaopao.catalog.CatalogEntry;
@@ -30,20 +29,18 @@ import org.zhengpaopao.catalog.Matter;
 import org.zhengpaopao.identity.Groups;
 import org.zhengpaopao.notification.GroupMessage;
 import org.zhengpaopao.notification.Notifier;
-import org.zhengpaopao.notification.SmsMessage;
 import org.zhengpaopao.organization.Department;
 import org.zhengpaopao.organization.Organization;
 import org.zhengpaopao.system.InvalidInputException;
-import org.zhengpaopao.system.NotFoundException;
 import org.zhengpaopao.system.PhoneNumber;
 import org.zhengpaopao.system.PublicAttempts;
 import org.zhengpaopao.system.Text;
 import org.zhengpaopao.system.TypedIdentifier;
 
 /**
- * The demand-report feature's API: the public page's choices and submissions, the public tracking lookup, what
- * {@code demand-report.bpmn} reports (finding, rectification, reply, overdue steps) and the count of confirmed
- * reports per department for the KPIs.
+ * The citizen's side of demand reports: what may be reported, taking a report, and finding it again by its tracking
+ * number. The reform office reads them through {@link DemandReportOffice}, the process records its steps through
+ * {@link DemandReportProgress}, the KPIs count them through {@link ConfirmedDemandReports}.
  */
 @Service
 @Transactional
@@ -54,15 +51,12 @@ public class DemandReports {
 	static final Set<Disposition> REPORTABLE = EnumSet.of(Disposition.CANCELLED, Disposition.SHARED,
 			Disposition.REPLACED);
 	static final int MAX_DETAILS = 500;
-	static final int MAX_NOTE = 1000;
 	static final int MAX_CONTACT_NAME = 50;
 	/** how far back a demand may be reported */
 	static final int MAX_AGE_DAYS = 365;
 	/** the same phone reporting the same department and certificate again within this time gets the first report */
 	static final Duration DUPLICATE_WINDOW = Duration.ofDays(30);
 	static final int VERIFICATION_WORKING_DAYS = 3;
-	static final int RECTIFICATION_WORKING_DAYS = 10;
-	static final int REPLY_WORKING_DAYS = 1;
 
 	/** Crockford's base32: no I, L, O, U, so a number read out on the phone is not misheard */
 	private static final char[] BASE32 = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
@@ -91,8 +85,6 @@ public class DemandReports {
 		this.notifier = notifier;
 		this.clock = clock;
 	}
-
-	// --- the public page
 
 	/** Departments → their matters → the certificates those matters may no longer ask for. */
 	@Transactional(readOnly = true)
@@ -194,7 +186,7 @@ public class DemandReports {
 					name.isEmpty() ? null : name, phone, details.isEmpty() ? null : details, now, null, earlier.get())),
 					true);
 		}
-		StepDeadline verification = deadline(today, VERIFICATION_WORKING_DAYS);
+		StepDeadline verification = StepDeadline.after(calendar, today, VERIFICATION_WORKING_DAYS);
 		DemandReport report = reports.save(new DemandReport(newTrackingNumber(today), department.getCode(),
 				matter.getCode(), entry.getCertificateCode(), entry.getDisposition(), demandedOn,
 				name.isEmpty() ? null : name, phone, details.isEmpty() ? null : details, now, verification.dueAt(), null));
@@ -244,109 +236,8 @@ public class DemandReports {
 	public record Names(String department, String matter, String certificate) {
 	}
 
-	// --- the reform office
-
-	@Transactional(readOnly = true)
-	public List<DemandReport> list(DemandReportStatus status, String departmentCode) {
-		String department = departmentCode == null || departmentCode.isBlank() ? null : departmentCode.strip();
-		if (department != null && organization.department(department).isEmpty()) {
-			throw new InvalidInputException("department", "没有这个部门", "unknown department");
-		}
-		return reports.findNewestFirst(status, department);
-	}
-
-	@Transactional(readOnly = true)
-	public DemandReport get(String trackingNumber) {
-		return track(trackingNumber).orElseThrow(() -> new NotFoundException("没有这个举报：" + trackingNumber,
-				"no demand report " + trackingNumber));
-	}
-
-	/** The reports that repeat {@code report}, oldest first. */
-	@Transactional(readOnly = true)
-	public List<DemandReport> duplicates(DemandReport report) {
-		return reports.findByDuplicateOfOrderBySubmittedAt(report.getTrackingNumber());
-	}
-
-	/** What the staff API shows of the reporter: the name and words as given, the phone masked. */
-	@Transactional(readOnly = true)
-	public Reporter reporter(DemandReport report) {
-		return new Reporter(report.getContactName(), PhoneNumber.mask(report.getContactPhone()), report.getDetails());
-	}
-
-	public record Reporter(String name, String maskedPhone, String details) {
-	}
-
-	// --- what demand-report.bpmn reports
-
-	/** @return the deadline of the next step: the rectification when confirmed, else the reply */
-	public StepDeadline recordFinding(String trackingNumber, Finding finding, String note, String actor) {
-		if (finding == null) {
-			throw new InvalidInputException("finding", "请选择核实结果：属实或不属实", "choose confirmed or notConfirmed");
-		}
-		String text = Text.required(note, "findingNote", MAX_NOTE, true, "请写明核实情况", "describe what was found");
-		StepDeadline next = deadline(today(), finding == Finding.CONFIRMED ? RECTIFICATION_WORKING_DAYS : REPLY_WORKING_DAYS);
-		get(trackingNumber).recordFinding(finding, text, actor, clock.instant(), next.dueAt());
-		return next;
-	}
-
-	/** @return the deadline of the reply */
-	public StepDeadline recordRectification(String trackingNumber, String rectification, String actor) {
-		String text = Text.required(rectification, "rectification", MAX_NOTE, true, "请写明部门的整改情况",
-				"describe the department's rectification");
-		StepDeadline next = deadline(today(), REPLY_WORKING_DAYS);
-		get(trackingNumber).recordRectification(text, actor, clock.instant(), next.dueAt());
-		return next;
-	}
-
-	/** The reply the reporter reads on the public tracking page; a text message tells them it is there. */
-	public void reply(String trackingNumber, String reply, String actor) {
-		String text = Text.required(reply, "reply", MAX_NOTE, true, "请填写给举报人的答复",
-				"write the reply to the reporter");
-		DemandReport report = get(trackingNumber);
-		report.reply(text, actor, clock.instant());
-		notifier.send(new SmsMessage(report.getContactPhone(),
-				"【证跑跑】您的索要证明举报（跟踪编号 " + trackingNumber + "）已有答复，请凭跟踪编号查询。", trackingNumber));
-	}
-
-	/**
-	 * A step's timer fired while the step is still open: yellow to the reform office, red and the escalation also
-	 * to the task force.
-	 */
-	public void stepOverdue(String trackingNumber, String step, OverdueLevel level) {
-		DemandReport report = get(trackingNumber);
-		String department = names(report).department();
-		String due = report.currentDue() == null ? ""
-				: "（期限 " + report.currentDue().atZone(SHANGHAI).toLocalDate() + " 18:00）";
-		String title = level.label() + " 举报 " + trackingNumber;
-		String text = "索要证明举报 " + trackingNumber + "（" + department + "）的「" + step + "」" + level.label() + due + "，"
-				+ level.request() + "。";
-		notifier.send(new GroupMessage(Groups.MANAGERS, title, text, trackingNumber));
-		if (level != OverdueLevel.YELLOW) {
-			notifier.send(new GroupMessage(Groups.TASK_FORCE, title, text, trackingNumber));
-		}
-	}
-
-	// --- the KPIs
-
-	/** Confirmed reports per department code, by the day their finding was recorded, in [from, toExclusive). */
-	@Transactional(readOnly = true)
-	public Map<String, Long> confirmedByDepartment(LocalDate from, LocalDate toExclusive) {
-		return reports
-			.confirmedByDepartment(from.atStartOfDay(SHANGHAI).toInstant(), toExclusive.atStartOfDay(SHANGHAI).toInstant())
-			.stream()
-			.collect(Collectors.toMap(DemandReportRepository.DepartmentCount::getDepartmentCode,
-					DemandReportRepository.DepartmentCount::getReports));
-	}
-
 	private LocalDate today() {
 		return LocalDate.now(clock.withZone(SHANGHAI));
-	}
-
-	private StepDeadline deadline(LocalDate from, int workingDays) {
-		LocalDate date = calendar.deadline(from, workingDays).date();
-		return new StepDeadline(date, Deadline.closeOfBusiness(date).toInstant(),
-				Deadline.closeOfBusiness(calendar.previousWorkingDay(date)).toInstant(),
-				calendar.deadline(date, 2).dueAt().toInstant());
 	}
 
 	private static String strip(String code) {

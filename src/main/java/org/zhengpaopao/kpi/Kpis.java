@@ -31,7 +31,7 @@ import org.zhengpaopao.catalog.Catalog;
 import org.zhengpaopao.catalog.Certificate;
 import org.zhengpaopao.catalog.Disposition;
 import org.zhengpaopao.catalog.Replacement;
-import org.zhengpaopao.demandreport.DemandReports;
+import org.zhengpaopao.demandreport.ConfirmedDemandReports;
 import org.zhengpaopao.organization.Department;
 import org.zhengpaopao.organization.Division;
 import org.zhengpaopao.organization.Organization;
@@ -57,11 +57,11 @@ class Kpis {
 	private final Catalog catalog;
 	private final Organization organization;
 	private final WorkingDayCalendar calendar;
-	private final DemandReports demandReports;
+	private final ConfirmedDemandReports demandReports;
 	private final Clock clock;
 
 	Kpis(ProxyRuns proxyRuns, Applications applications, Assessment assessment, Catalog catalog,
-			Organization organization, WorkingDayCalendar calendar, DemandReports demandReports, Clock clock) {
+			Organization organization, WorkingDayCalendar calendar, ConfirmedDemandReports demandReports, Clock clock) {
 		this.proxyRuns = proxyRuns;
 		this.applications = applications;
 		this.assessment = assessment;
@@ -188,7 +188,7 @@ class Kpis {
 		if (by == Breakdown.MONTH) {
 			for (YearMonth month : period.months()) {
 				Period part = period.within(month);
-				long confirmed = demandReports.confirmedByDepartment(part.from(), part.endExclusive())
+				long confirmed = demandReports.byDepartment(part.from(), part.endExclusive())
 					.values()
 					.stream()
 					.mapToLong(Long::longValue)
@@ -200,7 +200,7 @@ class Kpis {
 			}
 			return;
 		}
-		demandReports.confirmedByDepartment(period.from(), period.endExclusive()).forEach((department, confirmed) -> {
+		demandReports.byDepartment(period.from(), period.endExclusive()).forEach((department, confirmed) -> {
 			total.confirmedDemandReports += confirmed;
 			if (by == Breakdown.ISSUER || by == Breakdown.COUNTY) {
 				rows.computeIfAbsent(by == Breakdown.ISSUER ? department : COUNTY, k -> new RowTally())

@@ -58,6 +58,9 @@ class DemandReportProcessTests {
 	DemandReports reports;
 
 	@Autowired
+	DemandReportOffice office;
+
+	@Autowired
 	OutboxContents outbox;
 
 	@Autowired
@@ -161,7 +164,7 @@ class DemandReportProcessTests {
 		completeAs("manager-1", reply, withVariables("reply", "经核实，您反映的情况属实，县民政局已整改，今后不再索要该证明。"));
 
 		assertThat(instance).isEnded().hasPassed("reporterAnswered");
-		DemandReport report = reports.get(number);
+		DemandReport report = office.get(number);
 		assertThat(report.getStatus()).isEqualTo(DemandReportStatus.REPLIED);
 		assertThat(report.getFinding()).isEqualTo(Finding.CONFIRMED);
 		assertThat(report.getFoundBy()).isEqualTo("manager-1");
@@ -278,6 +281,6 @@ class DemandReportProcessTests {
 			.hasMessageContaining("findingNote");
 
 		assertThat(task(number, "verifyWithDepartment")).isNotNull();
-		assertThat(reports.get(number).getStatus()).isEqualTo(DemandReportStatus.SUBMITTED);
+		assertThat(office.get(number).getStatus()).isEqualTo(DemandReportStatus.SUBMITTED);
 	}
 }

@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.zhengpaopao.demandreport.DemandReports;
+import org.zhengpaopao.demandreport.DemandReportProgress;
 import org.zhengpaopao.demandreport.Finding;
 import org.zhengpaopao.demandreport.OverdueLevel;
 import org.zhengpaopao.demandreport.StepDeadline;
@@ -26,7 +26,7 @@ import org.zhengpaopao.system.InvalidInputException;
 class DemandReportSteps {
 
 	@Bean
-	TaskListener demandReportTaskListener(DemandReports reports) {
+	TaskListener demandReportTaskListener(DemandReportProgress reports) {
 		return task -> {
 			String number = (String) task.getVariable(TRACKING_NUMBER);
 			String actor = actor(task);
@@ -59,7 +59,7 @@ class DemandReportSteps {
 
 	/** The timers of every step: the step's name and the level come as the input parameters {@code step}, {@code level}. */
 	@Bean
-	JavaDelegate demandReportOverdue(DemandReports reports) {
+	JavaDelegate demandReportOverdue(DemandReportProgress reports) {
 		return execution -> {
 			String number = (String) execution.getVariable(TRACKING_NUMBER);
 			Object step = execution.getVariable(STEP);
