@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.zhengpaopao.system.NotFoundException;
 import org.springframework.data.jpa.repository.Query;
 
 interface ApplicationRepository extends JpaRepository<Application, Long> {
@@ -21,4 +22,17 @@ interface ApplicationRepository extends JpaRepository<Application, Long> {
 
 	@EntityGraph(attributePaths = "certificates")
 	List<Application> findByReceivedAtGreaterThanEqualAndReceivedAtLessThanOrderByReceivedAt(Instant from, Instant to);
+
+	/** The case, or a 404 for the caller. */
+	default Application require(String caseNo) {
+		return findByCaseNo(caseNo)
+			.orElseThrow(() -> new NotFoundException("没有这个办件：" + caseNo, "no application " + caseNo));
+	}
+
+	/** One certificate item of a case, or a 404 for the caller. */
+	default RequiredCertificate requireCertificate(long certificateId) {
+		return findByCertificateId(certificateId)
+			.orElseThrow(() -> new NotFoundException("没有这个办件证明项：" + certificateId, "no certificate item"))
+			.certificate(certificateId);
+	}
 }

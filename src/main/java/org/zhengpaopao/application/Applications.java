@@ -22,30 +22,22 @@ import org.zhengpaopao.catalog.Disposition;
 import org.zhengpaopao.catalog.Matter;
 import org.zhengpaopao.catalog.Replacement;
 import org.zhengpaopao.identity.Groups;
-import org.zhengpaopao.notification.GroupMessage;
 import org.zhengpaopao.notification.Notifier;
-import org.zhengpaopao.notification.SmsMessage;
 import org.zhengpaopao.organization.Division;
 import org.zhengpaopao.organization.Organization;
-import org.zhengpaopao.proxyrun.NewProxyRun;
-import org.zhengpaopao.proxyrun.ProxyRun;
-import org.zhengpaopao.proxyrun.ProxyRunOpened;
-import org.zhengpaopao.proxyrun.ProxyRunState;
 import org.zhengpaopao.proxyrun.ProxyRuns;
 import org.zhengpaopao.sharing.DataSharing;
-import org.zhengpaopao.sharing.DataSharing.Verification;
-import org.zhengpaopao.sharing.DataSharing.VerificationRequest;
 import org.zhengpaopao.system.ConflictException;
 import org.zhengpaopao.system.IdNumber;
 import org.zhengpaopao.system.Idempotency;
 import org.zhengpaopao.system.InvalidInputException;
-import org.zhengpaopao.system.NotFoundException;
 import org.zhengpaopao.system.PersonName;
 import org.zhengpaopao.system.PhoneNumber;
 
 /**
- * The application feature's API: intake at the window, and the steps the case's process reports, one certificate
- * at a time.
+ * The application feature's API: intake at the window and reading cases. The case's process reports its steps to
+ * {@link CaseCertificates} (one certificate at a time) and {@link CaseDecisions} (the window's decision, the
+ * post-verification of commitments).
  */
 @Service
 @Transactional
@@ -237,167 +229,7 @@ public class Applications {
 		return key == null ? Optional.empty() : applications.findByIdempotencyKey(key.strip());
 	}
 
-	// --- what the process reports, one certificate at a time
-
-	@Transactional(readOnly = true)
-	public List<Long> certificateIds(String caseNo) {
-		return get(caseNo).getCertificates().stream().map(RequiredCertificate::getId).toList();
-	}
-
-	@Transactional(readOnly = true)
-	public Handling handling(long certificateId) {
-		return item(certificateId).getHandling();
-	}
-
-	public void recordCancellation(long certificateId) {
-		item(certificateId).markCancelled(clock.instant());
-	}
-
-	/**
-	 * Asks the data platform. A record that is missing or not valid sends the certificate to a runner.
-	 *
-	 * @return whether the certificate is satisfied from shared data
-	 * @throws org.zhengpaopao.sharing.DataSharingUnavailableException when the platform is down, to be retried
-	 */
-	public boolean verify(long certificateId) {
-		RequiredCertificate item = item(certificateId);
-		Verification answer = dataSharing.verify(new VerificationRequest(item.getApplication().getIdNumber(),
-				item.getCertificateCode(), item.getDetail()));
-		if (answer.verified()) {
-			item.markVerified(item.getDetail() + (answer.detail().isBlank() ? "" : "。" + answer.detail()),
-					clock.instant());
-			return true;
-		}
-		item.fallBackToProxyRun(switch (answer.result()) {
-			case NOT_FOUND -> "共享平台未查到记录";
-			default -> "共享平台记录无效";
-		} + (answer.detail().isBlank() ? "" : "（" + answer.detail() + "）"), clock.instant());
-		return false;
-	}
-
-	/** @return whether the commitment was drawn for post-verification */
-	public boolean recordCommitment(long certificateId) {
-		boolean sampled = sampler.draw();
-		item(certificateId).recordCommitment(sampled, clock.instant());
-		return sampled;
-	}
-
-	/** Opens the run that the case's process then starts as its call activity. */
-	public ProxyRunOpened openProxyRun(long certificateId) {
-		RequiredCertificate item = item(certificateId);
-		Application application = item.getApplication();
-		ProxyRunOpened opened = proxyRuns.openForApplication(
-				new NewProxyRun(application.getApplicantName(), application.getIdNumber(), application.getPhone(),
-						application.getTownshipCode(), application.getVillageCode(), item.getCertificateCode(),
-						application.getUsingDepartmentCode(), application.isAuthorizedAtWindow()),
-				item.getDeadlineWorkingDays(), application.getCaseNo(), application.getReceivedBy());
-		item.proxyRunOpened(opened.caseNo(), clock.instant());
-		return opened;
-	}
-
-	/** The run has ended: delivered, or refused, expired or closed as an exception. */
-	public void proxyRunEnded(long certificateId) {
-		RequiredCertificate item = item(certificateId);
-		ProxyRun run = proxyRuns.find(item.getProxyRunCaseNo()).orElseThrow();
-		boolean delivered = run.getState() == ProxyRunState.DELIVERED;
-		item.proxyRunEnded(delivered, run.getState().label(), clock.instant());
-	}
-
-	/**
-	 * Every certificate is settled; the window decides next.
-	 *
-	 * @return the certificates' outcomes, for the decision form
-	 */
-	public String certificatesSettled(String caseNo) {
-		Application application = get(caseNo);
-		application.awaitDecision();
-		StringBuilder summary = new StringBuilder();
-		long missing = application.getCertificates()
-			.stream()
-			.filter(c -> c.getStatus() == CertificateStatus.NOT_SATISFIED)
-			.count();
-		if (missing > 0) {
-			summary.append("注意：有 ").append(missing).append(" 项证明未能取得，请决定是否准予办理。\n");
-		}
-		for (RequiredCertificate c : application.getCertificates()) {
-			summary.append("· ").append(c.getCertificateName()).append("【").append(c.getStatus().label())
-				.append("】").append(c.getOutcome()).append('\n');
-		}
-		return summary.toString().strip();
-	}
-
-	@Transactional(readOnly = true)
-	public List<Long> sampledCommitments(String caseNo) {
-		return get(caseNo).getCertificates()
-			.stream()
-			.filter(RequiredCertificate::isCommitmentSampled)
-			.map(RequiredCertificate::getId)
-			.toList();
-	}
-
-	public void decide(String caseNo, boolean approved, String reason, String actor) {
-		Application application = get(caseNo);
-		if (approved) {
-			application.approve(actor, clock.instant());
-		}
-		else {
-			application.reject(actor, text(reason, "rejectionReason", "请写明不予办理的理由", "a reason is required"),
-					clock.instant());
-		}
-	}
-
-	public void notifyApplicant(String caseNo) {
-		Application application = get(caseNo);
-		String result = application.getState() == ApplicationState.APPROVED ? "已准予办理"
-				: "不予办理，理由：" + application.getRejectionReason();
-		notifier.send(new SmsMessage(application.getPhone(),
-				"【证跑跑】您申请的「" + application.getMatterName() + "」（办件 " + caseNo + "）" + result + "。", caseNo));
-		events.publishEvent(new ApplicationDecided(caseNo));
-	}
-
-	/** What the post-verification task shows: the certificate and the commitment the applicant signed. */
-	@Transactional(readOnly = true)
-	public String commitmentUnderReview(long certificateId) {
-		RequiredCertificate item = item(certificateId);
-		return item.getCertificateName() + "：" + item.getDetail();
-	}
-
-	/**
-	 * 事后核查: a false commitment records a credit flag against the applicant, who may not use commitments again,
-	 * and tells the window.
-	 */
-	public void postVerified(long certificateId, boolean truthful, String finding, String actor) {
-		RequiredCertificate item = item(certificateId);
-		Application application = item.getApplication();
-		String note = truthful ? finding : text(finding, "finding", "请写明核查发现的不实情况", "describe what was found");
-		item.postVerify(truthful, actor, clock.instant());
-		if (!truthful) {
-			falseCommitments.save(new FalseCommitment(application.getIdNumber(), application.getCaseNo(),
-					item.getCertificateCode(), note, actor, clock.instant()));
-			notifier.send(new GroupMessage(Groups.window(application.getUsingDepartmentCode()),
-					"告知承诺不实 " + application.getCaseNo(),
-					"办件 " + application.getCaseNo() + "（" + application.getMatterName() + "）的「"
-							+ item.getCertificateName() + "」告知承诺经事后核查不实，已记入申请人信用记录，该申请人今后不再适用告知承诺。",
-					application.getCaseNo()));
-		}
-	}
-
-	private static String text(String raw, String field, String zh, String en) {
-		String text = raw == null ? "" : raw.strip();
-		if (text.isEmpty()) {
-			throw new InvalidInputException(field, zh, en);
-		}
-		return text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
-	}
-
 	private Application get(String caseNo) {
-		return applications.findByCaseNo(caseNo)
-			.orElseThrow(() -> new NotFoundException("没有这个办件：" + caseNo, "no application " + caseNo));
-	}
-
-	private RequiredCertificate item(long certificateId) {
-		return applications.findByCertificateId(certificateId)
-			.orElseThrow(() -> new NotFoundException("没有这个办件证明项：" + certificateId, "no certificate item"))
-			.certificate(certificateId);
+		return applications.require(caseNo);
 	}
 }

@@ -3,7 +3,7 @@ package org.zhengpaopao.application.process;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
-import org.zhengpaopao.application.Applications;
+import org.zhengpaopao.application.CaseCertificates;
 
 /**
  * The collections the multi-instance activities run over, read from the case when they start, so that no list
@@ -12,9 +12,9 @@ import org.zhengpaopao.application.Applications;
 @Component("applicationCase")
 public class ApplicationCase {
 
-	private final Applications applications;
+	private final CaseCertificates applications;
 
-	ApplicationCase(Applications applications) {
+	ApplicationCase(CaseCertificates applications) {
 		this.applications = applications;
 	}
 

@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
-import org.zhengpaopao.application.Applications;
+import org.zhengpaopao.application.CaseDecisions;
 import org.zhengpaopao.system.InvalidInputException;
 
 /**
@@ -17,9 +17,9 @@ import org.zhengpaopao.system.InvalidInputException;
 @Component("applicationTaskListener")
 class ApplicationTaskListener implements TaskListener {
 
-	private final Applications applications;
+	private final CaseDecisions applications;
 
-	ApplicationTaskListener(Applications applications) {
+	ApplicationTaskListener(CaseDecisions applications) {
 		this.applications = applications;
 	}
 

@@ -9,7 +9,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.zhengpaopao.application.Applications;
+import org.zhengpaopao.application.CaseCertificates;
+import org.zhengpaopao.application.CaseDecisions;
 import org.zhengpaopao.calendar.WorkingDayCalendar;
 
 /**
@@ -25,37 +26,37 @@ class CertificateSteps {
 
 	/** 「查看证明处理方式」 */
 	@Bean
-	JavaDelegate lookUpHandling(Applications applications) {
+	JavaDelegate lookUpHandling(CaseCertificates applications) {
 		return execution -> execution.setVariableLocal(HANDLING, applications.handling(item(execution)).name());
 	}
 
 	/** 「记录取消依据」 */
 	@Bean
-	JavaDelegate cancellationRecording(Applications applications) {
+	JavaDelegate cancellationRecording(CaseCertificates applications) {
 		return execution -> applications.recordCancellation(item(execution));
 	}
 
 	/** 「共享数据核验」: asynchronous, so that a platform outage is retried by the job executor, then an incident. */
 	@Bean
-	JavaDelegate sharedDataVerification(Applications applications) {
+	JavaDelegate sharedDataVerification(CaseCertificates applications) {
 		return execution -> execution.setVariableLocal(DATA_VERIFIED, applications.verify(item(execution)));
 	}
 
 	/** 「记录告知承诺」 */
 	@Bean
-	JavaDelegate commitmentRecording(Applications applications) {
+	JavaDelegate commitmentRecording(CaseCertificates applications) {
 		return execution -> applications.recordCommitment(item(execution));
 	}
 
 	/** 「记录代跑结果」 */
 	@Bean
-	JavaDelegate proxyRunOutcome(Applications applications) {
+	JavaDelegate proxyRunOutcome(CaseCertificates applications) {
 		return execution -> applications.proxyRunEnded(item(execution));
 	}
 
 	/** 「汇总证明情况」: the window's decision task is due the next working day. */
 	@Bean
-	JavaDelegate decisionPreparation(Applications applications, WorkingDayCalendar calendar,
+	JavaDelegate decisionPreparation(CaseCertificates applications, WorkingDayCalendar calendar,
 			@Value("${zhengpaopao.application.decide-within-working-days:1}") int decideWithin,
 			@Value("${zhengpaopao.application.post-verify-within-working-days:10}") int postVerifyWithin,
 			java.time.Clock clock) {
@@ -71,7 +72,7 @@ class CertificateSteps {
 
 	/** 「通知申请人」 */
 	@Bean
-	JavaDelegate applicantNotification(Applications applications) {
+	JavaDelegate applicantNotification(CaseDecisions applications) {
 		return execution -> applications.notifyApplicant((String) execution.getVariable(CASE_NO));
 	}
 }

@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateVariableMapping;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.stereotype.Component;
-import org.zhengpaopao.application.Applications;
+import org.zhengpaopao.application.CaseCertificates;
 import org.zhengpaopao.proxyrun.ProxyRuns;
 
 /**
@@ -17,10 +17,10 @@ import org.zhengpaopao.proxyrun.ProxyRuns;
 @Component("proxyRunCall")
 class ProxyRunCall implements DelegateVariableMapping {
 
-	private final Applications applications;
+	private final CaseCertificates applications;
 	private final ProxyRuns proxyRuns;
 
-	ProxyRunCall(Applications applications, ProxyRuns proxyRuns) {
+	ProxyRunCall(CaseCertificates applications, ProxyRuns proxyRuns) {
 		this.applications = applications;
 		this.proxyRuns = proxyRuns;
 	}
