@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.zhengpaopao.absence.Absences;
 import org.zhengpaopao.absence.TaskMovedForAbsence;
+import org.zhengpaopao.identity.Groups;
 import org.zhengpaopao.proxyrun.ProxyRuns;
 import org.zhengpaopao.system.InvalidInputException;
 
@@ -72,7 +73,7 @@ class SupervisionDelegates {
 				.list()
 				.stream()
 				.map(Group::getId)
-				.noneMatch(g -> g.startsWith("runners-") || g.startsWith("liaison-"))) {
+				.noneMatch(Groups::isRunnerGroup)) {
 				throw new InvalidInputException(TRANSFER_TO, target + " 不是代跑员", target + " is not a runner");
 			}
 			Task task = RunTasks.openRunnerTask(execution);
