@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import org.zhengpaopao.absence.Absences;
 import org.zhengpaopao.absence.TaskMovedForAbsence;
 import org.zhengpaopao.identity.Groups;
+import org.zhengpaopao.proxyrun.ProxyRunTask;
 import org.zhengpaopao.proxyrun.ProxyRuns;
 import org.zhengpaopao.system.InvalidInputException;
 
@@ -123,7 +124,7 @@ class SupervisionDelegates {
 			var tasks = RunTasks.taskService(execution);
 			RunTasks.asSystem(() -> RunTasks.openTasks(execution)
 				.stream()
-				.filter(task -> !"handleOverdueRun".equals(task.getTaskDefinitionKey()))
+				.filter(task -> !ProxyRunTask.HANDLE_OVERDUE_RUN.id().equals(task.getTaskDefinitionKey()))
 				.forEach(task -> {
 					task.setDueDate(due);
 					tasks.saveTask(task);
