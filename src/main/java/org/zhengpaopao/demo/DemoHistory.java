@@ -25,17 +25,22 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.zhengpaopao.application.Application;
+import org.zhengpaopao.application.ApplicationTask;
 import org.zhengpaopao.application.Applications;
 import org.zhengpaopao.application.NewApplication;
 import org.zhengpaopao.assessment.Assessment;
 import org.zhengpaopao.assessment.RatingLevel;
+import org.zhengpaopao.assessment.RectificationTask;
 import org.zhengpaopao.calendar.WorkingDayCalendar;
 import org.zhengpaopao.catalog.Catalog;
 import org.zhengpaopao.catalog.Certificate;
+import org.zhengpaopao.identity.DemoUserIds;
+import org.zhengpaopao.identity.Groups;
 import org.zhengpaopao.organization.Division;
 import org.zhengpaopao.organization.Organization;
 import org.zhengpaopao.proxyrun.NewProxyRun;
 import org.zhengpaopao.proxyrun.ProxyRun;
+import org.zhengpaopao.proxyrun.ProxyRunTask;
 import org.zhengpaopao.proxyrun.ProxyRuns;
 
 /**
@@ -57,6 +62,8 @@ class DemoHistory implements ApplicationRunner {
 	private static final String[] GIVEN = { "建国", "秀英", "丽华", "志强", "海燕", "伟", "芳", "敏", "静", "磊", "洋", "艳", "勇",
 			"军", "杰", "娟", "涛", "明", "超", "霞", "春梅", "德顺", "金花", "根土" };
 	private static final String[] USING_DEPARTMENTS = { "renshe", "minzheng", "zhujian", "yibao", "jiaoyu", "budongchan" };
+	/** the window that takes the demo's runs and cases in */
+	private static final String INTAKE = DemoUserIds.of(Groups.window("renshe"));
 	/** on file with the data-platform simulator (seeds/shared-data.csv), so that shared checks pass */
 	private static final String ON_FILE = "330825199506066786";
 
@@ -126,7 +133,7 @@ class DemoHistory implements ApplicationRunner {
 		at(day, 9 + random.nextInt(7));
 		ProxyRun run = proxyRuns.open(new NewProxyRun(name(), idNumber(), phone(), township.getCode(),
 				villages.get(random.nextInt(villages.size())).getCode(), certificate.getCode(),
-				USING_DEPARTMENTS[random.nextInt(USING_DEPARTMENTS.length)], true), "window-renshe-1");
+				USING_DEPARTMENTS[random.nextInt(USING_DEPARTMENTS.length)], true), INTAKE);
 		String caseNo = run.getCaseNo();
 		LocalDate deadline = proxyRuns.find(caseNo).orElseThrow().getDeadline();
 		boolean late = random.nextInt(8) == 0;
@@ -138,13 +145,15 @@ class DemoHistory implements ApplicationRunner {
 		if (!deliverDay.isBefore(today)) {
 			return; // still open today
 		}
-		complete(caseNo, "fetchCertificate", fetchDay, 10, Map.of("fetchNote", "已向出证单位提交"));
+		complete(caseNo, ProxyRunTask.FETCH_CERTIFICATE.id(), fetchDay, 10, Map.of("fetchNote", "已向出证单位提交"));
 		if (refused) {
-			complete(caseNo, "issueCertificate", issueDay, 11, Map.of("issueOutcome", "refused", "refusalReason", "档案中无相关记录"));
+			complete(caseNo, ProxyRunTask.ISSUE_CERTIFICATE.id(), issueDay, 11,
+					Map.of("issueOutcome", "refused", "refusalReason", "档案中无相关记录"));
 		}
 		else {
-			complete(caseNo, "issueCertificate", issueDay, 11, Map.of("issueOutcome", "issued"));
-			complete(caseNo, "deliverCertificate", deliverDay, 16, Map.of("deliveryConfirmed", true, "deliveryNote", "窗口已签收"));
+			complete(caseNo, ProxyRunTask.ISSUE_CERTIFICATE.id(), issueDay, 11, Map.of("issueOutcome", "issued"));
+			complete(caseNo, ProxyRunTask.DELIVER_CERTIFICATE.id(), deliverDay, 16,
+					Map.of("deliveryConfirmed", true, "deliveryNote", "窗口已签收"));
 		}
 		rate(caseNo, run.getPhone(), deliverDay, late || refused, today);
 	}
@@ -154,7 +163,7 @@ class DemoHistory implements ApplicationRunner {
 		at(day, 10);
 		Application application = applications.take(new NewApplication(name(), ON_FILE, phone(), "longzhou",
 				organization.villagesOf("longzhou").get(0).getCode(), matter, List.of(), List.of(), true), null,
-				"window-renshe-1").application();
+				INTAKE).application();
 		String caseNo = application.getCaseNo();
 		String pid = application.getProcessInstanceId();
 		for (Job job : managementService.createJobQuery().processInstanceId(pid).executable().list()) {
@@ -165,9 +174,12 @@ class DemoHistory implements ApplicationRunner {
 			return;
 		}
 		at(decisionDay, 15);
-		Task decision = taskService.createTaskQuery().processInstanceId(pid).taskDefinitionKey("decideApplication").singleResult();
+		Task decision = taskService.createTaskQuery()
+			.processInstanceId(pid)
+			.taskDefinitionKey(ApplicationTask.DECIDE_APPLICATION.id())
+			.singleResult();
 		if (decision != null) {
-			String window = "window-" + application.getUsingDepartmentCode() + "-1";
+			String window = DemoUserIds.of(Groups.window(application.getUsingDepartmentCode()));
 			taskService.claim(decision.getId(), window);
 			taskService.complete(decision.getId(), Map.of("approved", "true"));
 		}
@@ -196,8 +208,10 @@ class DemoHistory implements ApplicationRunner {
 			if (!rectified.isBefore(today)) {
 				return;
 			}
-			complete(caseNo, "callBackApplicant", callBack, 10, Map.of("callBackNote", "已电话回访，致歉并说明情况", "appealFiled", false));
-			complete(caseNo, "rectifyIssue", rectified, 17, Map.of("rectificationReport", "已约谈经办人员并优化流程"));
+			complete(caseNo, RectificationTask.CALL_BACK_APPLICANT.id(), callBack, 10,
+					Map.of("callBackNote", "已电话回访，致歉并说明情况", "appealFiled", false));
+			complete(caseNo, RectificationTask.RECTIFY_ISSUE.id(), rectified, 17,
+					Map.of("rectificationReport", "已约谈经办人员并优化流程"));
 		}
 	}
 
@@ -217,8 +231,7 @@ class DemoHistory implements ApplicationRunner {
 			return;
 		}
 		String group = taskService.getIdentityLinksForTask(task.getId()).get(0).getGroupId();
-		String user = group.replaceFirst("^runners-", "runner-").replaceFirst("^dept-", "clerk-") + "-1";
-		taskService.claim(task.getId(), user);
+		taskService.claim(task.getId(), DemoUserIds.of(group));
 		taskService.complete(task.getId(), variables);
 	}
 

@@ -69,13 +69,13 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 	}
 
 	static String roleOf(String groupId) {
-		if (groupId.startsWith("window-")) {
+		if (Groups.isWindow(groupId)) {
 			return WINDOW;
 		}
-		if (groupId.startsWith("runners-") || groupId.startsWith("liaison-")) {
+		if (Groups.isRunnerGroup(groupId)) {
 			return RUNNER;
 		}
-		if (groupId.startsWith("dept-")) {
+		if (Groups.isIssuingClerks(groupId)) {
 			return CLERK;
 		}
 		return switch (groupId) {

@@ -43,33 +43,32 @@ class DemoUsers implements ApplicationRunner {
 	/** user id → (display name, groups). */
 	Map<String, DemoUser> demoUsers() {
 		Map<String, DemoUser> users = new LinkedHashMap<>();
-		users.put("runner-county-1", new DemoUser("县级代跑员一", List.of(Groups.COUNTY_RUNNERS)));
+		add(users, "县级代跑员一", Groups.COUNTY_RUNNERS);
 		for (Division township : organization.townships()) {
-			users.put("runner-" + township.getCode() + "-1",
-					new DemoUser(township.getName() + "代跑员一", List.of(Groups.townshipRunners(township.getCode()))));
-			users.put("clerk-" + township.getCode() + "-1",
-					new DemoUser(township.getName() + "经办人一", List.of(Groups.issuingClerks(township.getCode()))));
+			add(users, township.getName() + "代跑员一", Groups.townshipRunners(township.getCode()));
+			add(users, township.getName() + "经办人一", Groups.issuingClerks(township.getCode()));
 		}
 		for (Department department : organization.departments()) {
 			if (department.getKind() != DepartmentKind.COUNTY_DEPARTMENT) {
 				continue;
 			}
-			users.put("clerk-" + department.getCode() + "-1", new DemoUser(department.getName() + "经办人一",
-					List.of(Groups.issuingClerks(department.getCode()))));
+			add(users, department.getName() + "经办人一", Groups.issuingClerks(department.getCode()));
 			if (department.hasLiaison()) {
-				users.put("liaison-" + department.getCode() + "-1", new DemoUser(department.getName() + "联络员一",
-						List.of(Groups.departmentLiaison(department.getCode()))));
+				add(users, department.getName() + "联络员一", Groups.departmentLiaison(department.getCode()));
 			}
 			if (department.hasWindow()) {
-				users.put("window-" + department.getCode() + "-1", new DemoUser(department.getName() + "窗口一",
-						List.of(Groups.window(department.getCode()))));
+				add(users, department.getName() + "窗口一", Groups.window(department.getCode()));
 			}
 		}
-		users.put("taskforce-1", new DemoUser("工作专班一", List.of(Groups.TASK_FORCE)));
-		users.put("manager-1", new DemoUser("督考办一", List.of(Groups.MANAGERS)));
-		users.put("designer-1", new DemoUser("流程设计一", List.of(Groups.DESIGNERS)));
-		users.put("catalog-1", new DemoUser("清单维护一", List.of(Groups.CATALOG_MAINTAINERS)));
+		add(users, "工作专班一", Groups.TASK_FORCE);
+		add(users, "督考办一", Groups.MANAGERS);
+		add(users, "流程设计一", Groups.DESIGNERS);
+		add(users, "清单维护一", Groups.CATALOG_MAINTAINERS);
 		return users;
+	}
+
+	private static void add(Map<String, DemoUser> users, String name, String group) {
+		users.put(DemoUserIds.of(group), new DemoUser(name, List.of(group)));
 	}
 
 	@Override

@@ -20,26 +20,32 @@ public final class Groups {
 	/** created by the Camunda starter for the admin user */
 	public static final String ADMINS = "camunda-admin";
 
+	// the prefixes of the per-unit groups: built and recognised only in this module
+	static final String RUNNERS = "runners-";
+	static final String LIAISON = "liaison-";
+	static final String ISSUING_CLERKS = "dept-";
+	static final String WINDOW = "window-";
+
 	private Groups() {
 	}
 
 	/** 乡镇联动群 of a township-level division. */
 	public static String townshipRunners(String townshipCode) {
-		return "runners-" + townshipCode;
+		return RUNNERS + townshipCode;
 	}
 
 	/** 部门条块群 of a department with its own liaison runners. */
 	public static String departmentLiaison(String departmentCode) {
-		return "liaison-" + departmentCode;
+		return LIAISON + departmentCode;
 	}
 
 	/** Issuing clerks of a county department or of a township government. */
 	public static String issuingClerks(String departmentOrTownshipCode) {
-		return "dept-" + departmentOrTownshipCode;
+		return ISSUING_CLERKS + departmentOrTownshipCode;
 	}
 
 	public static String window(String departmentCode) {
-		return "window-" + departmentCode;
+		return WINDOW + departmentCode;
 	}
 
 	/**
@@ -47,8 +53,20 @@ public final class Groups {
 	 * windows. Their members take leave through absence cover (请假代岗).
 	 */
 	public static boolean isWorkGroup(String groupId) {
-		return groupId.startsWith("runners-") || groupId.startsWith("liaison-") || groupId.startsWith("dept-")
-				|| groupId.startsWith("window-");
+		return isRunnerGroup(groupId) || isIssuingClerks(groupId) || isWindow(groupId);
+	}
+
+	/** 代跑群: the county proxy group, a township linkage group or a department group. */
+	public static boolean isRunnerGroup(String groupId) {
+		return groupId.startsWith(RUNNERS) || groupId.startsWith(LIAISON);
+	}
+
+	public static boolean isIssuingClerks(String groupId) {
+		return groupId.startsWith(ISSUING_CLERKS);
+	}
+
+	public static boolean isWindow(String groupId) {
+		return groupId.startsWith(WINDOW);
 	}
 
 	/** Who watches in Cockpit: 跑改办·督考办, 工作专班, and the designers who look at their models running. */

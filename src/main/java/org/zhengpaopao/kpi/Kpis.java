@@ -1,16 +1,21 @@
 package org.zhengpaopao.kpi;
 
+import static org.zhengpaopao.proxyrun.ProxyRunStepKind.*;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -37,6 +42,7 @@ import org.zhengpaopao.organization.Division;
 import org.zhengpaopao.organization.Organization;
 import org.zhengpaopao.proxyrun.ProxyRun;
 import org.zhengpaopao.proxyrun.ProxyRunStep;
+import org.zhengpaopao.proxyrun.ProxyRunStepKind;
 import org.zhengpaopao.proxyrun.ProxyRuns;
 
 /**
@@ -209,34 +215,32 @@ class Kpis {
 		});
 	}
 
+	/** the steps the KPI table counts, each at its own time */
+	private static final Set<ProxyRunStepKind> COUNTED = Collections.unmodifiableSet(EnumSet.of(ACCEPTED, DELIVERED,
+			REFUSED, CLOSED_AS_EXCEPTION, AUTHORIZATION_EXPIRED, YELLOW_CARD, RED_CARD, ESCALATED_LEVEL_2, ESCALATED_LEVEL_3));
+
 	private static boolean counts(ProxyRunStep step) {
-		return switch (step.getStep()) {
-			case RunFacts.ACCEPTED, RunFacts.DELIVERED, RunFacts.REFUSED, RunFacts.CLOSED_AS_EXCEPTION,
-					RunFacts.AUTHORIZATION_EXPIRED, RunFacts.YELLOW_CARD, RunFacts.RED_CARD, RunFacts.LEVEL_2,
-					RunFacts.LEVEL_3 ->
-				true;
-			default -> false;
-		};
+		return COUNTED.contains(step.kind());
 	}
 
 	private static void count(RowTally tally, RunFacts run, ProxyRunStep step) {
-		switch (step.getStep()) {
-			case RunFacts.ACCEPTED -> tally.runsOpened++;
-			case RunFacts.DELIVERED -> {
+		switch (step.kind()) {
+			case ACCEPTED -> tally.runsOpened++;
+			case DELIVERED -> {
 				tally.delivered++;
 				tally.workingDaysToDelivery.add(run.workingDaysToDelivery());
 				tally.onTime += run.onTime() ? 1 : 0;
 			}
-			case RunFacts.REFUSED -> {
+			case REFUSED -> {
 				tally.refused++;
 				tally.onTime += run.onTime() ? 1 : 0;
 			}
-			case RunFacts.CLOSED_AS_EXCEPTION -> tally.exceptions++;
-			case RunFacts.AUTHORIZATION_EXPIRED -> tally.authorizationsExpired++;
-			case RunFacts.YELLOW_CARD -> tally.yellowCards++;
-			case RunFacts.RED_CARD -> tally.redCards++;
-			case RunFacts.LEVEL_2 -> tally.level2++;
-			case RunFacts.LEVEL_3 -> tally.level3++;
+			case CLOSED_AS_EXCEPTION -> tally.exceptions++;
+			case AUTHORIZATION_EXPIRED -> tally.authorizationsExpired++;
+			case YELLOW_CARD -> tally.yellowCards++;
+			case RED_CARD -> tally.redCards++;
+			case ESCALATED_LEVEL_2 -> tally.level2++;
+			case ESCALATED_LEVEL_3 -> tally.level3++;
 			default -> throw new IllegalArgumentException(step.getStep());
 		}
 	}
@@ -373,8 +377,8 @@ class Kpis {
 		for (RunFacts run : data.runs) {
 			for (ProxyRunStep step : run.run().getSteps()) {
 				if (part.contains(step.getAt())) {
-					online += step.getStep().equals(RunFacts.AUTHORIZED_ONLINE) ? 1 : 0;
-					atWindow += step.getStep().equals(RunFacts.AUTHORIZED_AT_WINDOW) ? 1 : 0;
+					online += step.is(AUTHORIZED_ONLINE) ? 1 : 0;
+					atWindow += step.is(AUTHORIZED_AT_WINDOW) ? 1 : 0;
 				}
 			}
 		}
@@ -431,7 +435,7 @@ class Kpis {
 			List<ProxyRunStep> steps = facts.run().getSteps();
 			int lastRed = -1;
 			for (int i = 0; i < steps.size(); i++) {
-				if (steps.get(i).getStep().equals(RunFacts.RED_CARD) && steps.get(i).getAt().isBefore(period.end())) {
+				if (steps.get(i).is(RED_CARD) && steps.get(i).getAt().isBefore(period.end())) {
 					lastRed = i;
 				}
 			}
@@ -440,7 +444,7 @@ class Kpis {
 			}
 			boolean clearedBefore = steps.subList(lastRed + 1, steps.size())
 				.stream()
-				.anyMatch(s -> (s.getStep().equals(RunFacts.EXTENDED) || RunFacts.ENDINGS.contains(s.getStep()))
+				.anyMatch(s -> (s.is(DEADLINE_EXTENDED) || RunFacts.ENDINGS.contains(s.kind()))
 						&& s.getAt().isBefore(period.start()));
 			if (clearedBefore) {
 				continue;
@@ -449,13 +453,9 @@ class Kpis {
 			boolean extended = false;
 			for (ProxyRunStep step : steps) {
 				if (step.getAt().isBefore(period.end())) {
-					level = Math.max(level, switch (step.getStep()) {
-						case RunFacts.LEVEL_2 -> 2;
-						case RunFacts.LEVEL_3 -> 3;
-						default -> 1;
-					});
+					level = Math.max(level, step.is(ESCALATED_LEVEL_3) ? 3 : step.is(ESCALATED_LEVEL_2) ? 2 : 1);
 				}
-				extended |= step.getStep().equals(RunFacts.EXTENDED);
+				extended |= step.is(DEADLINE_EXTENDED);
 			}
 			LocalDate until = facts.ending() != null ? Period.dateOf(facts.ending().getAt()) : today();
 			ProxyRun run = facts.run();

@@ -1,17 +1,21 @@
 package org.zhengpaopao.kpi;
 
+import static org.zhengpaopao.proxyrun.ProxyRunStepKind.*;
+
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
 import org.zhengpaopao.calendar.WorkingDayCalendar;
 import org.zhengpaopao.proxyrun.ProxyRun;
 import org.zhengpaopao.proxyrun.ProxyRunStep;
+import org.zhengpaopao.proxyrun.ProxyRunStepKind;
 
 /**
- * What the KPIs read from one run's recorded steps (the step keys the proxy-run feature records: see
- * {@code ProxyRun}). Every count is of a step, at the time it was recorded, so a run adds to a period exactly the
- * events that happened in it.
+ * What the KPIs read from one run's recorded steps ({@link ProxyRunStepKind}). Every count is of a step, at the time
+ * it was recorded, so a run adds to a period exactly the events that happened in it.
  *
  * @param runner                 who delivered the certificate; for a run not delivered, who last took it to the
  *                               issuer (fetch or supplement); null when no runner ever worked on it
@@ -25,22 +29,9 @@ import org.zhengpaopao.proxyrun.ProxyRunStep;
 record RunFacts(ProxyRun run, String runner, Instant acceptedAt, ProxyRunStep ending, boolean onTime,
 		Integer workingDaysToDelivery) {
 
-	static final String ACCEPTED = "accepted";
-	static final String AUTHORIZED_AT_WINDOW = "authorizedAtWindow";
-	static final String AUTHORIZED_ONLINE = "authorizedOnline";
-	static final String AUTHORIZATION_EXPIRED = "authorizationExpired";
-	static final String FETCHED = "fetchCertificate";
-	static final String SUPPLEMENTED = "supplementInformation";
-	static final String DELIVERED = "proxyRunDelivered";
-	static final String REFUSED = "certificateRefused";
-	static final String CLOSED_AS_EXCEPTION = "closedAsException";
-	static final String YELLOW_CARD = "yellowCard";
-	static final String RED_CARD = "redCard";
-	static final String LEVEL_2 = "escalatedLevel2";
-	static final String LEVEL_3 = "escalatedLevel3";
-	static final String EXTENDED = "deadlineExtended";
-
-	static final Set<String> ENDINGS = Set.of(DELIVERED, REFUSED, CLOSED_AS_EXCEPTION, AUTHORIZATION_EXPIRED);
+	/** the steps that end a run */
+	static final Set<ProxyRunStepKind> ENDINGS = Collections
+		.unmodifiableSet(EnumSet.of(DELIVERED, REFUSED, CLOSED_AS_EXCEPTION, AUTHORIZATION_EXPIRED));
 
 	static RunFacts of(ProxyRun run, WorkingDayCalendar calendar) {
 		List<ProxyRunStep> steps = run.getSteps();
@@ -48,28 +39,26 @@ record RunFacts(ProxyRun run, String runner, Instant acceptedAt, ProxyRunStep en
 		ProxyRunStep ending = null;
 		boolean red = false;
 		for (ProxyRunStep step : steps) {
-			switch (step.getStep()) {
-				case FETCHED, SUPPLEMENTED -> runner = step.getActor();
-				case RED_CARD -> red = true;
-				default -> {
-				}
+			if (step.is(REQUESTED_FROM_ISSUER) || step.is(INFORMATION_SUPPLEMENTED)) {
+				runner = step.getActor();
 			}
-			if (ending == null && ENDINGS.contains(step.getStep())) {
+			red |= step.is(RED_CARD);
+			if (ending == null && ENDINGS.contains(step.kind())) {
 				ending = step;
 			}
 		}
 		Integer workingDays = null;
 		boolean onTime = false;
 		Instant accepted = steps.stream()
-			.filter(s -> s.getStep().equals(ACCEPTED))
+			.filter(s -> s.is(ACCEPTED))
 			.map(ProxyRunStep::getAt)
 			.findFirst()
 			.orElse(run.getCreatedAt());
-		if (ending != null && ending.getStep().equals(DELIVERED)) {
+		if (ending != null && ending.is(DELIVERED)) {
 			runner = ending.getActor();
 			workingDays = calendar.workingDaysBetween(Period.dateOf(accepted), Period.dateOf(ending.getAt()));
 		}
-		if (ending != null && (ending.getStep().equals(DELIVERED) || ending.getStep().equals(REFUSED))) {
+		if (ending != null && (ending.is(DELIVERED) || ending.is(REFUSED))) {
 			onTime = !red && run.getDueAt() != null && !ending.getAt().isAfter(run.getDueAt());
 		}
 		return new RunFacts(run, runner, accepted, ending, onTime, workingDays);
@@ -77,7 +66,7 @@ record RunFacts(ProxyRun run, String runner, Instant acceptedAt, ProxyRunStep en
 
 	/** Ended by delivery, refusal or closing as an exception: a runner had it (an expired authorization never did). */
 	boolean handled() {
-		return ending != null && !ending.getStep().equals(AUTHORIZATION_EXPIRED);
+		return ending != null && !ending.is(AUTHORIZATION_EXPIRED);
 	}
 
 	boolean endedBefore(Instant at) {

@@ -1,5 +1,7 @@
 package org.zhengpaopao.proxyrun;
 
+import static org.zhengpaopao.proxyrun.ProxyRunStepKind.*;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -168,10 +170,10 @@ public class ProxyRun {
 		this.authorizationDue = authorizationDue;
 		this.createdBy = createdBy;
 		this.createdAt = now;
-		record("accepted", "窗口受理代跑申请", createdBy, now, null);
+		record(ACCEPTED, "窗口受理代跑申请", createdBy, now, null);
 		if (this.authorizedAtWindow) {
 			this.state = ProxyRunState.AUTHORIZED;
-			record("authorizedAtWindow", "申请人已在窗口签署授权委托书", createdBy, now, null);
+			record(AUTHORIZED_AT_WINDOW, "申请人已在窗口签署授权委托书", createdBy, now, null);
 		}
 		else {
 			this.state = ProxyRunState.AWAITING_AUTHORIZATION;
@@ -210,7 +212,7 @@ public class ProxyRun {
 		require(ProxyRunState.AWAITING_AUTHORIZATION);
 		voidAuthorizationCode();
 		this.authorizationAttempts = 0;
-		record("authorizationCodeSent", "已向申请人发送授权验证码", SYSTEM, now, null);
+		record(AUTHORIZATION_CODE_SENT, "已向申请人发送授权验证码", SYSTEM, now, null);
 	}
 
 	boolean awaitsAuthorizationCode(Instant now) {
@@ -244,7 +246,7 @@ public class ProxyRun {
 		}
 		this.state = ProxyRunState.AUTHORIZED;
 		voidAuthorizationCode();
-		record("authorizedOnline", "申请人已在线确认授权", "applicant", now, null);
+		record(AUTHORIZED_ONLINE, "申请人已在线确认授权", "applicant", now, null);
 		return AuthorizationOutcome.CONFIRMED;
 	}
 
@@ -252,7 +254,7 @@ public class ProxyRun {
 		require(ProxyRunState.AWAITING_AUTHORIZATION);
 		this.state = ProxyRunState.AUTHORIZATION_EXPIRED;
 		voidAuthorizationCode();
-		record("authorizationExpired", "申请人逾期未确认授权，代跑终止", SYSTEM, now, null);
+		record(AUTHORIZATION_EXPIRED, "申请人逾期未确认授权，代跑终止", SYSTEM, now, null);
 	}
 
 	void route(String runnerGroup, LocalDate deadline, Instant dueAt, boolean provisional, Instant now) {
@@ -262,45 +264,45 @@ public class ProxyRun {
 		this.dueAt = dueAt;
 		this.deadlineProvisional = provisional;
 		this.state = ProxyRunState.FETCHING;
-		record("routed", "已派至代跑群组", SYSTEM, now, runnerGroup + "，办结期限 " + deadline);
+		record(ROUTED, "已派至代跑群组", SYSTEM, now, runnerGroup + "，办结期限 " + deadline);
 	}
 
 	void markRequestedFromIssuer(String actor, String note, Instant now) {
 		require(ProxyRunState.FETCHING);
 		this.state = ProxyRunState.AWAITING_ISSUE;
-		record("fetchCertificate", "代跑员已向出证部门提交调取", actor, now, note);
+		record(REQUESTED_FROM_ISSUER, "代跑员已向出证部门提交调取", actor, now, note);
 	}
 
 	void requestMoreInformation(String actor, String what, Instant now) {
 		require(ProxyRunState.AWAITING_ISSUE);
 		this.state = ProxyRunState.MORE_INFO_REQUESTED;
-		record("moreInformationNeeded", "出证部门要求补充材料", actor, now,
+		record(MORE_INFORMATION_NEEDED, "出证部门要求补充材料", actor, now,
 				required(what, "moreInfoRequest", "请写明需要补充的材料", "say what information is needed"));
 	}
 
 	void supplementInformation(String actor, String note, Instant now) {
 		require(ProxyRunState.MORE_INFO_REQUESTED);
 		this.state = ProxyRunState.AWAITING_ISSUE;
-		record("supplementInformation", "代跑员已补充材料并重新提交", actor, now, note);
+		record(INFORMATION_SUPPLEMENTED, "代跑员已补充材料并重新提交", actor, now, note);
 	}
 
 	void markIssued(String actor, Instant now) {
 		require(ProxyRunState.AWAITING_ISSUE);
 		this.state = ProxyRunState.ISSUED;
-		record("certificateIssued", "出证部门已出具证明", actor, now, null);
+		record(ISSUED, "出证部门已出具证明", actor, now, null);
 	}
 
 	void markRefused(String actor, String reason, Instant now) {
 		require(ProxyRunState.AWAITING_ISSUE);
 		this.state = ProxyRunState.REFUSED;
-		record("certificateRefused", "出证部门不予出具", actor, now,
+		record(REFUSED, "出证部门不予出具", actor, now,
 				required(reason, "refusalReason", "不予出具须填写理由", "a refusal needs a reason"));
 	}
 
 	void markDelivered(String actor, String note, Instant now) {
 		require(ProxyRunState.ISSUED);
 		this.state = ProxyRunState.DELIVERED;
-		record("proxyRunDelivered", "证明已送达用证部门", actor, now, note);
+		record(DELIVERED, "证明已送达用证部门", actor, now, note);
 	}
 
 	/** @return whether the card was raised now (false when the run already carries it or is finished) */
@@ -309,7 +311,7 @@ public class ProxyRun {
 			return false;
 		}
 		card = Card.YELLOW;
-		record("yellowCard", "黄牌预警：距办结期限不足一个工作日", SYSTEM, now, "期限 " + deadline);
+		record(YELLOW_CARD, "黄牌预警：距办结期限不足一个工作日", SYSTEM, now, "期限 " + deadline);
 		return true;
 	}
 
@@ -320,7 +322,7 @@ public class ProxyRun {
 		}
 		card = Card.RED;
 		escalationLevel = Math.max(escalationLevel, 1);
-		record("redCard", "红牌超期：已移交工作专班督办", SYSTEM, now, "期限 " + deadline);
+		record(RED_CARD, "红牌超期：已移交工作专班督办", SYSTEM, now, "期限 " + deadline);
 		return true;
 	}
 
@@ -333,14 +335,15 @@ public class ProxyRun {
 		if (state.isFinished() || card != Card.RED || level <= escalationLevel) {
 			return false;
 		}
+		ProxyRunStepKind step = ProxyRunStepKind.escalatedTo(level);
 		escalationLevel = level;
-		record("escalatedLevel" + level, level + "级督办：通报督考办", SYSTEM, now, null);
+		record(step, level + "级督办：通报督考办", SYSTEM, now, null);
 		return true;
 	}
 
 	void urge(String actor, String note, Instant now) {
 		requireOpen();
-		record("urged", "工作专班催办", actor, now, note);
+		record(URGED, "工作专班催办", actor, now, note);
 	}
 
 	void transfer(String actor, String to, boolean toGroup, Instant now) {
@@ -348,12 +351,12 @@ public class ProxyRun {
 		if (toGroup) {
 			runnerGroup = to;
 		}
-		record("transferred", "工作专班转办", actor, now, "转办给 " + to);
+		record(TRANSFERRED, "工作专班转办", actor, now, "转办给 " + to);
 	}
 
 	/** Not guarded by the state: an open task moved, so the run is open, and the move must not fail over history. */
 	void coverForAbsence(String actor, String note, Instant now) {
-		record("absenceCover", "请假代岗", actor, now, note);
+		record(ABSENCE_COVER, "请假代岗", actor, now, note);
 	}
 
 	void extendDeadline(String actor, LocalDate newDeadline, Instant newDueAt, boolean provisional, String reason,
@@ -368,14 +371,14 @@ public class ProxyRun {
 		dueAt = newDueAt;
 		deadlineProvisional = provisional;
 		card = Card.NONE;
-		record("deadlineExtended", "工作专班批准延期", actor, now, previous + " → " + newDeadline + "：" + why);
+		record(DEADLINE_EXTENDED, "工作专班批准延期", actor, now, previous + " → " + newDeadline + "：" + why);
 	}
 
 	void closeAsException(String actor, String reason, Instant now) {
 		requireOpen();
 		String why = required(reason, "exceptionReason", "例外办结须填写理由", "closing as an exception needs a reason");
 		state = ProxyRunState.CLOSED_AS_EXCEPTION;
-		record("closedAsException", "例外办结", actor, now, why);
+		record(CLOSED_AS_EXCEPTION, "例外办结", actor, now, why);
 	}
 
 	private void requireOpen() {
@@ -399,7 +402,7 @@ public class ProxyRun {
 		return text.strip();
 	}
 
-	private void record(String step, String label, String actor, Instant at, String note) {
+	private void record(ProxyRunStepKind step, String label, String actor, Instant at, String note) {
 		String text = note == null || note.isBlank() ? null : note.strip();
 		if (text != null && text.length() > MAX_NOTE) {
 			// a reason of the full length the form allows, with the old and new deadline in front of it

@@ -27,8 +27,8 @@ public class ProxyRunStep {
 	protected ProxyRunStep() {
 	}
 
-	ProxyRunStep(String step, String label, String actor, Instant at, String note) {
-		this.step = step;
+	ProxyRunStep(ProxyRunStepKind kind, String label, String actor, Instant at, String note) {
+		this.step = kind.key();
 		this.label = label;
 		this.actor = actor;
 		this.at = at;
@@ -37,6 +37,15 @@ public class ProxyRunStep {
 
 	public String getStep() {
 		return step;
+	}
+
+	/** @return null for a key this version never writes (a row edited by hand) */
+	public ProxyRunStepKind kind() {
+		return ProxyRunStepKind.ofKey(step);
+	}
+
+	public boolean is(ProxyRunStepKind kind) {
+		return kind() == kind;
 	}
 
 	public String getLabel() {

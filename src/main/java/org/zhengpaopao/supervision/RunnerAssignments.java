@@ -8,12 +8,11 @@ import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
+import org.zhengpaopao.proxyrun.ProxyRunTask;
 
 /** Who holds each run's open runner task: a thin read of Camunda's task table. */
 @Component
 class RunnerAssignments {
-
-	private static final String[] RUNNER_TASKS = { "fetchCertificate", "supplementInformation", "deliverCertificate" };
 
 	private final TaskService taskService;
 
@@ -29,7 +28,7 @@ class RunnerAssignments {
 		}
 		for (Task task : taskService.createTaskQuery()
 			.processInstanceIdIn(Set.copyOf(processInstanceIds).toArray(String[]::new))
-			.taskDefinitionKeyIn(RUNNER_TASKS)
+			.taskDefinitionKeyIn(ProxyRunTask.runnerTaskIds())
 			.taskAssigned()
 			.list()) {
 			assignees.put(task.getProcessInstanceId(), task.getAssignee());

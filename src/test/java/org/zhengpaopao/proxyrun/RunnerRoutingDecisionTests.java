@@ -12,8 +12,9 @@ import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.zhengpaopao.identity.Groups;
 
-/** The designers' routing table, evaluated as the file in bpmn/ says. */
+/** The designers' routing table, evaluated as the file in bpmn/ says: it names the groups {@link Groups} builds. */
 class RunnerRoutingDecisionTests {
 
 	static DmnEngine dmnEngine;
@@ -37,18 +38,18 @@ class RunnerRoutingDecisionTests {
 
 	@Test
 	void shouldRouteCountyIssuedCertificatesToTheCountyProxyGroup() {
-		assertThat(route("COUNTY", "minzheng", false, "huzhen")).isEqualTo("runners-county");
+		assertThat(route("COUNTY", "minzheng", false, "huzhen")).isEqualTo(Groups.COUNTY_RUNNERS);
 	}
 
 	@Test
 	void shouldRouteTownshipAndVillageCertificatesToTheApplicantsTownshipLinkageGroup() {
-		assertThat(route("TOWNSHIP", "township-government", false, "muchen")).isEqualTo("runners-muchen");
-		assertThat(route("VILLAGE", "village-committee", false, "huzhen")).isEqualTo("runners-huzhen");
+		assertThat(route("TOWNSHIP", "township-government", false, "muchen")).isEqualTo(Groups.townshipRunners("muchen"));
+		assertThat(route("VILLAGE", "village-committee", false, "huzhen")).isEqualTo(Groups.townshipRunners("huzhen"));
 	}
 
 	@Test
 	void shouldRouteDepartmentsWithTheirOwnLiaisonToTheDepartmentGroup() {
-		assertThat(route("COUNTY", "gongan", true, "huzhen")).isEqualTo("liaison-gongan");
-		assertThat(route("COUNTY", "budongchan", true, "donghua")).isEqualTo("liaison-budongchan");
+		assertThat(route("COUNTY", "gongan", true, "huzhen")).isEqualTo(Groups.departmentLiaison("gongan"));
+		assertThat(route("COUNTY", "budongchan", true, "donghua")).isEqualTo(Groups.departmentLiaison("budongchan"));
 	}
 }

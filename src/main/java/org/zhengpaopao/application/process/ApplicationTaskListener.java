@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
+import org.zhengpaopao.application.ApplicationTask;
 import org.zhengpaopao.application.CaseDecisions;
 import org.zhengpaopao.system.InvalidInputException;
 
@@ -26,15 +27,17 @@ class ApplicationTaskListener implements TaskListener {
 	@Override
 	public void notify(DelegateTask task) {
 		String event = task.getEventName();
-		switch (task.getTaskDefinitionKey()) {
-			case "decideApplication" -> {
+		ApplicationTask userTask = ApplicationTask.of(task.getTaskDefinitionKey())
+			.orElseThrow(() -> new IllegalStateException("No application step for task " + task.getTaskDefinitionKey()));
+		switch (userTask) {
+			case DECIDE_APPLICATION -> {
 				if (EVENTNAME_COMPLETE.equals(event)) {
 					Boolean approved = flag(task, APPROVED, "请选择是否准予办理");
 					applications.decide((String) task.getVariable(CASE_NO), approved, text(task, REJECTION_REASON),
 							actor(task));
 				}
 			}
-			case "postVerifyCommitment" -> {
+			case POST_VERIFY_COMMITMENT -> {
 				long item = ((Number) task.getVariable(CERTIFICATE_ITEM)).longValue();
 				if (EVENTNAME_CREATE.equals(event)) {
 					task.setVariableLocal(COMMITMENT_UNDER_REVIEW, applications.commitmentUnderReview(item));
@@ -44,7 +47,6 @@ class ApplicationTaskListener implements TaskListener {
 							actor(task));
 				}
 			}
-			default -> throw new IllegalStateException("No application step for task " + task.getTaskDefinitionKey());
 		}
 	}
 

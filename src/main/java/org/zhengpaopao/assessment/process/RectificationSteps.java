@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.zhengpaopao.assessment.Assessment;
+import org.zhengpaopao.assessment.RectificationTask;
 
 /**
  * The steps of rectification.bpmn: the task listener reports what the unit and the managers did, and the overdue
@@ -19,8 +20,10 @@ class RectificationSteps {
 	TaskListener rectificationTaskListener(Assessment assessment) {
 		return task -> {
 			String caseNo = (String) task.getVariable("caseNo");
-			switch (task.getTaskDefinitionKey()) {
-				case "callBackApplicant" -> {
+			RectificationTask userTask = RectificationTask.of(task.getTaskDefinitionKey())
+				.orElseThrow(() -> new IllegalStateException("No rectification step for " + task.getTaskDefinitionKey()));
+			switch (userTask) {
+				case CALL_BACK_APPLICANT -> {
 					assessment.calledBack(caseNo, text(task, "callBackNote"));
 					boolean appeal = yes(task, "appealFiled");
 					if (appeal) {
@@ -28,13 +31,12 @@ class RectificationSteps {
 					}
 					task.getExecution().setVariable("appealFiled", appeal);
 				}
-				case "reviewAppeal" -> {
+				case REVIEW_APPEAL -> {
 					boolean upheld = yes(task, "appealUpheld");
 					assessment.appealDecided(caseNo, upheld);
 					task.getExecution().setVariable("appealUpheld", upheld);
 				}
-				case "rectifyIssue" -> assessment.rectified(caseNo, text(task, "rectificationReport"));
-				default -> throw new IllegalStateException("No rectification step for " + task.getTaskDefinitionKey());
+				case RECTIFY_ISSUE -> assessment.rectified(caseNo, text(task, "rectificationReport"));
 			}
 		};
 	}

@@ -1,5 +1,7 @@
 package org.zhengpaopao.proxyrun.process;
 
+import static org.zhengpaopao.proxyrun.process.ProxyRunVariables.PROCESS_KEY;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,8 +36,6 @@ import org.zhengpaopao.system.InvalidInputException;
  */
 @Service
 class ProxyRunMigrations {
-
-	static final String PROCESS_KEY = "proxy-run";
 
 	/** a county's proxy-runs in flight are a few hundred; more than this is a mistake or a job for a batch */
 	static final int MAX_INSTANCES = 5000;

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
+import org.zhengpaopao.proxyrun.ProxyRunTask;
 import org.zhengpaopao.proxyrun.ProxyRuns;
 import org.zhengpaopao.system.InvalidInputException;
 import org.zhengpaopao.system.Text;
@@ -36,9 +37,11 @@ class ProxyRunTaskListener implements TaskListener {
 	public void notify(DelegateTask task) {
 		String caseNo = (String) task.getVariable(CASE_NO);
 		String actor = actor(task);
-		switch (task.getTaskDefinitionKey()) {
-			case "fetchCertificate" -> proxyRuns.requestedFromIssuer(caseNo, actor, text(task, FETCH_NOTE));
-			case "issueCertificate" -> {
+		ProxyRunTask userTask = ProxyRunTask.of(task.getTaskDefinitionKey())
+			.orElseThrow(() -> new IllegalStateException("No proxy-run step for task " + task.getTaskDefinitionKey()));
+		switch (userTask) {
+			case FETCH_CERTIFICATE -> proxyRuns.requestedFromIssuer(caseNo, actor, text(task, FETCH_NOTE));
+			case ISSUE_CERTIFICATE -> {
 				String outcome = choice(task, ISSUE_OUTCOME, ISSUE_OUTCOMES, "请选择出证结果", "choose issued, refused or moreInfo");
 				String refusal = text(task, REFUSAL_REASON);
 				String moreInfo = text(task, MORE_INFO_REQUEST);
@@ -48,15 +51,15 @@ class ProxyRunTaskListener implements TaskListener {
 					default -> proxyRuns.moreInformationNeeded(caseNo, actor, moreInfo);
 				}
 			}
-			case "supplementInformation" -> proxyRuns.informationSupplemented(caseNo, actor, text(task, SUPPLEMENT_NOTE));
-			case "deliverCertificate" -> {
+			case SUPPLEMENT_INFORMATION -> proxyRuns.informationSupplemented(caseNo, actor, text(task, SUPPLEMENT_NOTE));
+			case DELIVER_CERTIFICATE -> {
 				Object confirmed = task.getVariable(DELIVERY_CONFIRMED);
 				if (!Boolean.TRUE.equals(confirmed) && !"true".equals(confirmed)) {
 					throw new InvalidInputException(DELIVERY_CONFIRMED, "请确认用证部门已签收", "confirm that the window has signed for it");
 				}
 				proxyRuns.delivered(caseNo, actor, text(task, DELIVERY_NOTE));
 			}
-			case "handleOverdueRun" -> {
+			case HANDLE_OVERDUE_RUN -> {
 				// the measure itself is taken by the service task the choice leads to; a choice the gateway does not
 				// know would leave the engine without a way on
 				choice(task, SUPERVISION_ACTION, SUPERVISION_ACTIONS, "请选择督办措施", "choose urge, transfer, extend or closeAsException");
@@ -65,7 +68,6 @@ class ProxyRunTaskListener implements TaskListener {
 				text(task, EXCEPTION_REASON);
 				Text.optional(string(task, TRANSFER_TO), TRANSFER_TO, 64, false);
 			}
-			default -> throw new IllegalStateException("No proxy-run step for task " + task.getTaskDefinitionKey());
 		}
 	}
 

@@ -30,10 +30,6 @@ final class ProxyRunVariables {
 	static final String LEVEL = "level";
 	static final String SUPERVISION_OUTCOME = "supervisionOutcome";
 
-	/** user tasks a runner works on; what the task force transfers */
-	static final java.util.Set<String> RUNNER_TASKS = java.util.Set.of("fetchCertificate", "supplementInformation",
-			"deliverCertificate");
-
 	// submitted by the task forms
 	static final String FETCH_NOTE = "fetchNote";
 	static final String ISSUE_OUTCOME = "issueOutcome";

@@ -4,6 +4,7 @@ import static org.zhengpaopao.proxyrun.process.ProxyRunVariables.*;
 
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.TaskService;
@@ -11,10 +12,14 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
+import org.zhengpaopao.proxyrun.ProxyRunTask;
 import org.zhengpaopao.proxyrun.RunDeadlines;
 
 /** What the supervision steps need to know of and do to the run's open tasks. */
 final class RunTasks {
+
+	/** what the task force transfers and whose holder the cards name */
+	private static final Set<String> RUNNER_TASKS = Set.of(ProxyRunTask.runnerTaskIds());
 
 	private RunTasks() {
 	}

@@ -15,6 +15,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.zhengpaopao.absence.Absences;
 import org.zhengpaopao.absence.TaskMovedForAbsence;
+import org.zhengpaopao.identity.Groups;
+import org.zhengpaopao.proxyrun.ProxyRunTask;
 import org.zhengpaopao.proxyrun.ProxyRuns;
 import org.zhengpaopao.system.InvalidInputException;
 
@@ -72,7 +74,7 @@ class SupervisionDelegates {
 				.list()
 				.stream()
 				.map(Group::getId)
-				.noneMatch(g -> g.startsWith("runners-") || g.startsWith("liaison-"))) {
+				.noneMatch(Groups::isRunnerGroup)) {
 				throw new InvalidInputException(TRANSFER_TO, target + " 不是代跑员", target + " is not a runner");
 			}
 			Task task = RunTasks.openRunnerTask(execution);
@@ -122,7 +124,7 @@ class SupervisionDelegates {
 			var tasks = RunTasks.taskService(execution);
 			RunTasks.asSystem(() -> RunTasks.openTasks(execution)
 				.stream()
-				.filter(task -> !"handleOverdueRun".equals(task.getTaskDefinitionKey()))
+				.filter(task -> !ProxyRunTask.HANDLE_OVERDUE_RUN.id().equals(task.getTaskDefinitionKey()))
 				.forEach(task -> {
 					task.setDueDate(due);
 					tasks.saveTask(task);

@@ -1,0 +1,142 @@
+package org.zhengpaopao.proxyrun;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The step kinds are the seam between the proxy-run and its readers (KPIs, supervision): every kind a reader can
+ * name is one some transition of {@link ProxyRun} writes, and the keys stay what the database already holds.
+ */
+class ProxyRunStepKindTests {
+
+	static final Instant NOW = Instant.parse("2026-09-24T02:00:00Z");
+	static final String RUNNER = "runner-county-1";
+	static final String CLERK = "clerk-minzheng-1";
+	static final String TASK_FORCE = "taskforce-1";
+
+	@Test
+	void shouldWriteEveryStepKindInSomeTransition() {
+		List<ProxyRunStep> written = new ArrayList<>();
+		written.addAll(deliveredAfterEverySupervisionMeasure().getSteps());
+		written.addAll(authorizedOnlineAndRefused().getSteps());
+		written.addAll(authorizationExpired().getSteps());
+		written.addAll(closedAsException().getSteps());
+
+		assertThat(written).extracting(ProxyRunStep::kind).doesNotContainNull();
+		assertThat(written.stream().map(ProxyRunStep::kind).distinct()).containsExactlyInAnyOrder(
+				ProxyRunStepKind.values());
+	}
+
+	@Test
+	void shouldKeepTheKeysTheDatabaseHolds() {
+		Map<ProxyRunStepKind, String> keys = Arrays.stream(ProxyRunStepKind.values())
+			.collect(Collectors.toMap(kind -> kind, ProxyRunStepKind::key, (a, b) -> a,
+					() -> new EnumMap<>(ProxyRunStepKind.class)));
+
+		assertThat(keys).containsOnly(entry(ProxyRunStepKind.ACCEPTED, "accepted"),
+				entry(ProxyRunStepKind.AUTHORIZED_AT_WINDOW, "authorizedAtWindow"),
+				entry(ProxyRunStepKind.AUTHORIZATION_CODE_SENT, "authorizationCodeSent"),
+				entry(ProxyRunStepKind.AUTHORIZED_ONLINE, "authorizedOnline"),
+				entry(ProxyRunStepKind.AUTHORIZATION_EXPIRED, "authorizationExpired"),
+				entry(ProxyRunStepKind.ROUTED, "routed"),
+				entry(ProxyRunStepKind.REQUESTED_FROM_ISSUER, "fetchCertificate"),
+				entry(ProxyRunStepKind.MORE_INFORMATION_NEEDED, "moreInformationNeeded"),
+				entry(ProxyRunStepKind.INFORMATION_SUPPLEMENTED, "supplementInformation"),
+				entry(ProxyRunStepKind.ISSUED, "certificateIssued"),
+				entry(ProxyRunStepKind.REFUSED, "certificateRefused"),
+				entry(ProxyRunStepKind.DELIVERED, "proxyRunDelivered"),
+				entry(ProxyRunStepKind.YELLOW_CARD, "yellowCard"),
+				entry(ProxyRunStepKind.RED_CARD, "redCard"),
+				entry(ProxyRunStepKind.ESCALATED_LEVEL_2, "escalatedLevel2"),
+				entry(ProxyRunStepKind.ESCALATED_LEVEL_3, "escalatedLevel3"),
+				entry(ProxyRunStepKind.URGED, "urged"),
+				entry(ProxyRunStepKind.TRANSFERRED, "transferred"),
+				entry(ProxyRunStepKind.ABSENCE_COVER, "absenceCover"),
+				entry(ProxyRunStepKind.DEADLINE_EXTENDED, "deadlineExtended"),
+				entry(ProxyRunStepKind.CLOSED_AS_EXCEPTION, "closedAsException"));
+	}
+
+	@Test
+	void shouldRefuseAnEscalationLevelTheProcessDoesNotModel() {
+		ProxyRun run = routed(window("DP20260924-000005"));
+		run.raiseRedCard(NOW);
+
+		assertThatThrownBy(() -> run.escalate(4, NOW)).isInstanceOf(IllegalArgumentException.class);
+		assertThat(run.getEscalationLevel()).isEqualTo(1);
+	}
+
+	private static ProxyRun deliveredAfterEverySupervisionMeasure() {
+		ProxyRun run = routed(window("DP20260924-000001"));
+		run.markRequestedFromIssuer(RUNNER, "已提交", NOW);
+		run.requestMoreInformation(CLERK, "请补充户口簿复印件", NOW);
+		run.supplementInformation(RUNNER, "已补交", NOW);
+		run.raiseYellowCard(NOW);
+		run.raiseRedCard(NOW);
+		run.escalate(2, NOW);
+		run.escalate(3, NOW);
+		run.urge(TASK_FORCE, "请尽快办理", NOW);
+		run.transfer(TASK_FORCE, "runners-huzhen", true, NOW);
+		run.coverForAbsence(RUNNER, "请假代岗", NOW);
+		run.extendDeadline(TASK_FORCE, LocalDate.of(2026, 10, 9), NOW.plus(15, ChronoUnit.DAYS), false, "出证部门系统故障",
+				NOW);
+		run.markIssued(CLERK, NOW);
+		run.markDelivered(RUNNER, "窗口已签收", NOW);
+		return run;
+	}
+
+	private static ProxyRun authorizedOnlineAndRefused() {
+		ProxyRun run = online("DP20260924-000002");
+		run.requestAuthorizationCode(NOW);
+		run.newAuthorizationCode(AuthorizationCodes.hash("salt", run.getCaseNo(), "123456"), "salt");
+		run.confirmAuthorization("123456", 5, NOW);
+		routed(run).markRequestedFromIssuer(RUNNER, null, NOW);
+		run.markRefused(CLERK, "档案中无相关记录", NOW);
+		return run;
+	}
+
+	private static ProxyRun authorizationExpired() {
+		ProxyRun run = online("DP20260924-000003");
+		run.expireAuthorization(NOW.plus(4, ChronoUnit.DAYS));
+		return run;
+	}
+
+	private static ProxyRun closedAsException() {
+		ProxyRun run = routed(window("DP20260924-000004"));
+		run.closeAsException(TASK_FORCE, "申请人撤回", NOW);
+		return run;
+	}
+
+	private static ProxyRun window(String caseNo) {
+		return opened(caseNo, null);
+	}
+
+	private static ProxyRun online(String caseNo) {
+		return opened(caseNo, NOW.plus(3, ChronoUnit.DAYS));
+	}
+
+	private static ProxyRun opened(String caseNo, Instant authorizationDue) {
+		ProxyRun run = new ProxyRun(new ProxyRun.Applicant("王建国", "330825199506066786", "13905700000"),
+				new ProxyRun.Request("huzhen", "huzhen-xiaku", "ZM-0009", "renshe", null, 3),
+				new ProxyRun.Issuer("minzheng", "县民政局"), authorizationDue, "window-renshe-1", NOW);
+		run.assignCaseNo(caseNo);
+		return run;
+	}
+
+	private static ProxyRun routed(ProxyRun run) {
+		run.route("runners-county", LocalDate.of(2026, 9, 30), NOW.plus(6, ChronoUnit.DAYS), false, NOW);
+		return run;
+	}
+}
