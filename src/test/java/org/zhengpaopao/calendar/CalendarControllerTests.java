@@ -4,25 +4,42 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.zhengpaopao.system.ProblemDetails.invalidField;
+import static org.zhengpaopao.system.ProblemDetails.problem;
 
 import java.time.LocalDate;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
-import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.test.context.support.WithAnonymousUser;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.zhengpaopao.identity.ApplicationSecurity;
 
-/** The controller alone on a standalone MockMvc: no application context, no security. */
+/**
+ * The deadline calculator on the web layer alone (the real security chains and problem details), with the real
+ * calendar tables as packaged rather than a mock: the calendar is a rule in memory, and the answers are worth
+ * checking across a Spring Festival.
+ */
+@WebMvcTest(CalendarController.class)
+@ApplicationSecurity
+@WithMockUser(username = "runner-county-1", authorities = { "ROLE_RUNNER", "GROUP_runners-county" })
 class CalendarControllerTests {
 
-	// Jackson as Spring Boot configures it: ISO strings for java.time values
-	private final MockMvc mvc = MockMvcBuilders
-		.standaloneSetup(new CalendarController(CalendarFixtures.seededCalendar(LocalDate.of(2026, 6, 1))))
-		.setMessageConverters(new MappingJackson2HttpMessageConverter(
-				Jackson2ObjectMapperBuilder.json().featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build()))
-		.build();
+	@TestConfiguration
+	static class SeededCalendar {
+
+		@Bean
+		WorkingDayCalendar workingDayCalendar() {
+			return CalendarFixtures.seededCalendar(LocalDate.of(2026, 6, 1));
+		}
+	}
+
+	@Autowired
+	MockMvc mvc;
 
 	@Test
 	void shouldAnswerDeadlineAcrossSpringFestival() throws Exception {
@@ -44,13 +61,30 @@ class CalendarControllerTests {
 	}
 
 	@Test
-	void shouldRejectWorkingDaysAbove250AndBadDates() throws Exception {
-		mvc.perform(get("/api/calendar/deadline").param("from", "2026-02-12").param("workingDays", "251"))
-			.andExpect(status().isBadRequest());
-		mvc.perform(get("/api/calendar/deadline").param("from", "2026-02-12").param("workingDays", "-1"))
-			.andExpect(status().isBadRequest());
+	void shouldRefuseWorkingDaysOutsideZeroTo250NamingTheParameter() throws Exception {
+		for (String days : new String[] { "251", "-1" }) {
+			mvc.perform(get("/api/calendar/deadline").param("from", "2026-02-12").param("workingDays", days))
+				.andExpect(invalidField("workingDays", "工作日数为 0–250 / workingDays is 0–250"));
+		}
+		mvc.perform(get("/api/calendar/deadline").param("from", "2026-02-12").param("workingDays", "1.5"))
+			.andExpect(invalidField("workingDays", "格式不正确 / has the wrong format"));
+	}
+
+	@Test
+	void shouldRefuseADateThatIsMissingMalformedOrOutOfRange() throws Exception {
 		mvc.perform(get("/api/calendar/deadline").param("from", "12/02/2026").param("workingDays", "1"))
-			.andExpect(status().isBadRequest());
-		mvc.perform(get("/api/calendar/deadline").param("workingDays", "1")).andExpect(status().isBadRequest());
+			.andExpect(invalidField("from", "格式不正确 / has the wrong format"));
+		mvc.perform(get("/api/calendar/deadline").param("workingDays", "1"))
+			.andExpect(invalidField("from", "必填 / is required"));
+		mvc.perform(get("/api/calendar/deadline").param("from", "1999-12-31").param("workingDays", "1"))
+			.andExpect(invalidField("from",
+					"日期须在 2000-01-01 至 2099-12-31 之间 / the date must be between 2000-01-01 and 2099-12-31"));
+	}
+
+	@Test
+	@WithAnonymousUser
+	void shouldAskAnonymousCallersToLogIn() throws Exception {
+		mvc.perform(get("/api/calendar/deadline").param("from", "2026-02-12").param("workingDays", "3"))
+			.andExpect(problem(401, "需要登录 / Authentication required"));
 	}
 }

@@ -12,8 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import javax.sql.DataSource;
-
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -26,7 +24,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.zhengpaopao.MariaDbTest;
 
 /**
@@ -42,12 +39,6 @@ class MariaDbClusterTests {
 	ProcessEngine node1;
 
 	@Autowired
-	DataSource dataSource;
-
-	@Autowired
-	PlatformTransactionManager transactionManager;
-
-	@Autowired
 	ApplicationContext applicationContext;
 
 	@Autowired
@@ -58,7 +49,7 @@ class MariaDbClusterTests {
 
 	@BeforeEach
 	void startSecondNode() {
-		node2 = SecondNode.start("node2", dataSource, transactionManager, applicationContext);
+		node2 = SecondNode.start("node2", applicationContext);
 		IdentityService identity = node1.getIdentityService();
 		if (identity.createUserQuery().userId("runner-county-2").count() == 0) {
 			var user = identity.newUser("runner-county-2");

@@ -8,25 +8,26 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-
-import javax.sql.DataSource;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.zhengpaopao.IntegrationTest;
 import org.zhengpaopao.notification.OutboxContents;
 
 /**
  * Two application nodes on one database, each with its own job executor, as the county runs them: every card and
  * escalation of a run happens exactly once, whichever node picks up the timer. The second node is a second
- * process engine on the same data source with the same Spring beans.
+ * process engine on the same data source with the same Spring beans, built from the same engine plugins
+ * ({@link SecondNode}).
  */
 @IntegrationTest
 class ProxyRunClusterTests {
@@ -35,12 +36,6 @@ class ProxyRunClusterTests {
 
 	@Autowired
 	ProcessEngine node1;
-
-	@Autowired
-	DataSource dataSource;
-
-	@Autowired
-	PlatformTransactionManager transactionManager;
 
 	@Autowired
 	ApplicationContext applicationContext;
@@ -64,7 +59,7 @@ class ProxyRunClusterTests {
 	}
 
 	ProcessEngine secondNode() {
-		return SecondNode.start("node2", dataSource, transactionManager, applicationContext);
+		return SecondNode.start("node2", applicationContext);
 	}
 
 	/** Starts the engine's own job executor (the tests otherwise run jobs by hand). */
@@ -132,6 +127,40 @@ class ProxyRunClusterTests {
 			assertThat(node1.getManagementService().createJobQuery().processInstanceId(instance).withException().count())
 				.isZero();
 		}
+	}
+
+	@Test
+	void shouldStartTheSecondNodeWithTheEngineSettingsOfTheApplication() {
+		node2 = secondNode();
+		var first = SecondNode.configurationOf(node1);
+		var second = SecondNode.configurationOf(node2);
+
+		assertThat(SecondNode.pluginsOf(node2)).as("the application's engine plugins, in their order")
+			.containsSubsequence(SecondNode.pluginsOf(node1));
+		assertThat(settings(first)).as("application.yaml's generic properties")
+			.containsEntry("defaultUserPermissionNameForTask", "TASK_WORK")
+			.containsEntry("loginMaxAttempts", Integer.MAX_VALUE)
+			.containsEntry("enforceHistoryTimeToLive", true);
+		assertThat(settings(second)).isEqualTo(settings(first));
+		assertThat(second.getProcessEngineName()).isEqualTo("node2");
+		assertThat(second.getHostname()).isEqualTo("node2");
+		assertThat(second.getJobExecutor()).isNotSameAs(first.getJobExecutor());
+	}
+
+	static Map<String, Object> settings(ProcessEngineConfigurationImpl configuration) {
+		Map<String, Object> settings = new TreeMap<>();
+		settings.put("defaultUserPermissionNameForTask", configuration.getDefaultUserPermissionNameForTask());
+		settings.put("loginMaxAttempts", configuration.getLoginMaxAttempts());
+		settings.put("loginDelayBase", configuration.getLoginDelayBase());
+		settings.put("loginDelayMaxTime", configuration.getLoginDelayMaxTime());
+		settings.put("generalResourceWhitelistPattern", configuration.getGeneralResourceWhitelistPattern());
+		settings.put("enforceHistoryTimeToLive", configuration.isEnforceHistoryTimeToLive());
+		settings.put("authorizationEnabled", configuration.isAuthorizationEnabled());
+		settings.put("history", configuration.getHistory());
+		settings.put("idGenerator", configuration.getIdGenerator().getClass());
+		settings.put("transactionsExternallyManaged", configuration.isTransactionsExternallyManaged());
+		settings.put("databaseSchemaUpdate", configuration.getDatabaseSchemaUpdate());
+		return settings;
 	}
 
 	List<org.camunda.bpm.engine.history.HistoricJobLog> successLogs() {
