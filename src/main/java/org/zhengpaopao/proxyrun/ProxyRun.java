@@ -275,9 +275,10 @@ public class ProxyRun {
 
 	void requestMoreInformation(String actor, String what, Instant now) {
 		require(ProxyRunState.AWAITING_ISSUE);
+		// the reason first: a refused request leaves the run as it was
+		String request = required(what, "moreInfoRequest", "请写明需要补充的材料", "say what information is needed");
 		this.state = ProxyRunState.MORE_INFO_REQUESTED;
-		record(MORE_INFORMATION_NEEDED, "出证部门要求补充材料", actor, now,
-				required(what, "moreInfoRequest", "请写明需要补充的材料", "say what information is needed"));
+		record(MORE_INFORMATION_NEEDED, "出证部门要求补充材料", actor, now, request);
 	}
 
 	void supplementInformation(String actor, String note, Instant now) {
@@ -294,9 +295,9 @@ public class ProxyRun {
 
 	void markRefused(String actor, String reason, Instant now) {
 		require(ProxyRunState.AWAITING_ISSUE);
+		String why = required(reason, "refusalReason", "不予出具须填写理由", "a refusal needs a reason");
 		this.state = ProxyRunState.REFUSED;
-		record(REFUSED, "出证部门不予出具", actor, now,
-				required(reason, "refusalReason", "不予出具须填写理由", "a refusal needs a reason"));
+		record(REFUSED, "出证部门不予出具", actor, now, why);
 	}
 
 	void markDelivered(String actor, String note, Instant now) {

@@ -50,7 +50,10 @@ class DemandReportControllerTests {
 	MockMvc mvc;
 
 	@MockitoBean
-	DemandReports reports;
+	DemandReportOffice reports;
+
+	@MockitoBean
+	DemandReports intake;
 
 	@Test
 	void shouldListReportsWithTheDueDateOfTheOpenStepAndWhetherItIsOverdue() throws Exception {
@@ -60,7 +63,7 @@ class DemandReportControllerTests {
 				DemandReportTransitionsTests.REPLY_DUE);
 		answered.reply("经核实不属实", "manager-1", DemandReportTransitionsTests.later(2));
 		given(reports.list(DemandReportStatus.SUBMITTED, null)).willReturn(List.of(late, answered));
-		given(reports.names(any())).willReturn(new DemandReports.Names("县民政局", "最低生活保障申请", "无犯罪记录证明"));
+		given(intake.names(any())).willReturn(new DemandReports.Names("县民政局", "最低生活保障申请", "无犯罪记录证明"));
 
 		mvc.perform(get("/api/demand-reports").param("status", "SUBMITTED"))
 			.andExpect(status().isOk())

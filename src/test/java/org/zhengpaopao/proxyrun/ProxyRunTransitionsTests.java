@@ -289,6 +289,7 @@ class ProxyRunTransitionsTests {
 		assertThat(refused.field()).isEqualTo("moreInfoRequest");
 		assertThat(refused.bilingualMessage()).isEqualTo("请写明需要补充的材料 / say what information is needed");
 		assertThat(run.getSteps()).extracting(ProxyRunStep::getStep).doesNotContain("moreInformationNeeded");
+		assertThat(run.getState()).as("the run is as it was").isEqualTo(ProxyRunState.AWAITING_ISSUE);
 	}
 
 	@Test
@@ -299,6 +300,7 @@ class ProxyRunTransitionsTests {
 				() -> blank.markRefused("clerk-muchen-1", null, later(2)));
 		assertThat(refused.field()).isEqualTo("refusalReason");
 		assertThat(blank.getSteps()).extracting(ProxyRunStep::getStep).doesNotContain("certificateRefused");
+		assertThat(blank.getState()).as("the run is as it was").isEqualTo(ProxyRunState.AWAITING_ISSUE);
 
 		var run = awaitingIssue();
 		run.markRefused("clerk-muchen-1", "申请人不在本辖区", later(2));
