@@ -10,8 +10,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultMatcher;
 
 /**
- * What a client of the API reads in an error (RFC 9457 problem details, docs/security.md, "Bad input"): for the controllers' slice
- * tests, which check the answers the bad-input corpus and the API tests check over HTTP.
+ * What a client of the API reads in an error (RFC 9457 problem details, docs/security.md, "Bad input"): for the
+ * controllers' slice tests, which check the answers the bad-input corpus and the API tests check over HTTP.
  */
 public final class ProblemDetails {
 
