@@ -2,7 +2,6 @@ package org.zhengpaopao.absence;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -13,6 +12,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.zhengpaopao.system.ConflictException;
+import org.zhengpaopao.system.CountyTime;
 
 /**
  * One absence (请假) of a runner or clerk: whole days from {@code from} to {@code to}, both included, in the county's
@@ -22,8 +22,6 @@ import org.zhengpaopao.system.ConflictException;
 @Entity
 @Table(name = "zpp_absence")
 public class Absence {
-
-	static final ZoneId COUNTY_TIME = ZoneId.of("Asia/Shanghai");
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -78,12 +76,12 @@ public class Absence {
 	}
 
 	Instant startsAt() {
-		return from.atStartOfDay(COUNTY_TIME).toInstant();
+		return from.atStartOfDay(CountyTime.ZONE).toInstant();
 	}
 
 	/** The end as it is now: midnight after the last day, or earlier when ended early. */
 	Instant endsAt() {
-		Instant planned = to.plusDays(1).atStartOfDay(COUNTY_TIME).toInstant();
+		Instant planned = to.plusDays(1).atStartOfDay(CountyTime.ZONE).toInstant();
 		return endedAt != null && endedAt.isBefore(planned) ? endedAt : planned;
 	}
 
@@ -93,14 +91,14 @@ public class Absence {
 
 	/** Whether it covers some moment of the days {@code first} to {@code last}, both included. */
 	boolean overlaps(LocalDate first, LocalDate last) {
-		return startsAt().isBefore(last.plusDays(1).atStartOfDay(COUNTY_TIME).toInstant())
-				&& endsAt().isAfter(first.atStartOfDay(COUNTY_TIME).toInstant()) && endsAt().isAfter(startsAt());
+		return startsAt().isBefore(last.plusDays(1).atStartOfDay(CountyTime.ZONE).toInstant())
+				&& endsAt().isAfter(first.atStartOfDay(CountyTime.ZONE).toInstant()) && endsAt().isAfter(startsAt());
 	}
 
 	/** Ends it now (before it started: cancels it). Nothing moves back: the tasks stay where they went. */
 	void end(String actor, Instant now) {
 		if (!endsAt().isAfter(now)) {
-			throw new ConflictException("该请假已于 " + endsAt().atZone(COUNTY_TIME).toLocalDateTime() + " 结束",
+			throw new ConflictException("该请假已于 " + endsAt().atZone(CountyTime.ZONE).toLocalDateTime() + " 结束",
 					"this absence ended already");
 		}
 		endedAt = now;

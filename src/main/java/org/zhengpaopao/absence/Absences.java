@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.zhengpaopao.identity.GroupMembers;
 import org.zhengpaopao.identity.Groups;
 import org.zhengpaopao.system.ConflictException;
+import org.zhengpaopao.system.CountyTime;
 import org.zhengpaopao.system.InvalidInputException;
 import org.zhengpaopao.system.NotFoundException;
 import org.zhengpaopao.system.Text;
@@ -254,6 +255,6 @@ public class Absences {
 	}
 
 	private LocalDate today() {
-		return LocalDate.ofInstant(clock.instant(), Absence.COUNTY_TIME);
+		return LocalDate.ofInstant(clock.instant(), CountyTime.ZONE);
 	}
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,6 +22,7 @@ import org.zhengpaopao.proxyrun.ProxyRunFinished;
 import org.zhengpaopao.proxyrun.ProxyRunState;
 import org.zhengpaopao.proxyrun.ProxyRuns;
 import org.zhengpaopao.system.ConflictException;
+import org.zhengpaopao.system.CountyTime;
 import org.zhengpaopao.system.InvalidInputException;
 import org.zhengpaopao.system.PersonalDataView;
 import org.zhengpaopao.system.PersonalDataViews;
@@ -37,7 +37,6 @@ import org.zhengpaopao.system.Text;
 public class Assessment {
 
 	static final int MAX_COMMENT = 500;
-	static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
 	private final RatingRepository ratings;
 	private final ProxyRuns proxyRuns;
@@ -138,7 +137,7 @@ public class Assessment {
 	}
 
 	private void startRectification(Rating rating) {
-		LocalDate today = LocalDate.now(clock.withZone(SHANGHAI));
+		LocalDate today = LocalDate.now(clock.withZone(CountyTime.ZONE));
 		Instant callBackDue = calendar.deadline(today, 1).dueAt().toInstant();
 		Instant rectificationDue = calendar.deadline(today, 15).dueAt().toInstant();
 		rating.rectificationStarted(callBackDue, rectificationDue);
@@ -175,8 +174,8 @@ public class Assessment {
 	@Transactional(readOnly = true)
 	public List<RatingFacts> ratings(LocalDate from, LocalDate toExclusive) {
 		return ratings
-			.findByRatedAtGreaterThanEqualAndRatedAtLessThan(from.atStartOfDay(SHANGHAI).toInstant(),
-					toExclusive.atStartOfDay(SHANGHAI).toInstant())
+			.findByRatedAtGreaterThanEqualAndRatedAtLessThan(from.atStartOfDay(CountyTime.ZONE).toInstant(),
+					toExclusive.atStartOfDay(CountyTime.ZONE).toInstant())
 			.stream()
 			.map(Rating::facts)
 			.toList();

@@ -2,13 +2,14 @@ package org.zhengpaopao.calendar;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Collections;
 import java.util.Date;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+
+import org.zhengpaopao.system.CountyTime;
 
 /**
  * A deadline counted in working days.
@@ -19,8 +20,6 @@ import java.util.TreeSet;
  * @param provisionalYears those years, ascending
  */
 public record Deadline(LocalDate date, boolean provisional, Set<Integer> provisionalYears) {
-
-	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
 	// Offices close at 18:00; timers and task due dates fire at that instant, not at midnight.
 	static final LocalTime CLOSE_OF_BUSINESS = LocalTime.of(18, 0);
@@ -38,7 +37,7 @@ public record Deadline(LocalDate date, boolean provisional, Set<Integer> provisi
 
 	/** The instant a working day ends, Beijing time: when anything due that day falls due. */
 	public static ZonedDateTime closeOfBusiness(LocalDate date) {
-		return date.atTime(CLOSE_OF_BUSINESS).atZone(ZONE);
+		return date.atTime(CLOSE_OF_BUSINESS).atZone(CountyTime.ZONE);
 	}
 
 	/** {@link #dueAt()} for APIs that still take {@link Date}, such as Camunda's due dates. */

@@ -26,6 +26,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 import org.zhengpaopao.calendar.HolidayTable.MalformedTableException;
+import org.zhengpaopao.system.CountyTime;
 
 /**
  * Working days (工作日) on the Chinese calendar, Beijing time: weekends off, public holidays off, adjusted
@@ -58,7 +59,7 @@ public class WorkingDayCalendar {
 
 	private static final Pattern TABLE_FILE = Pattern.compile("(\\d{4})\\.csv");
 
-	private static final Clock DEFAULT_CLOCK = Clock.system(Deadline.ZONE);
+	private static final Clock DEFAULT_CLOCK = Clock.system(CountyTime.ZONE);
 
 	private final ResourcePatternResolver resolver;
 
@@ -164,7 +165,7 @@ public class WorkingDayCalendar {
 	 * Re-reads every {@code YYYY.csv} under the location. A file that cannot be read or parsed leaves that
 	 * year's previous table in force; a file that is gone takes its year with it.
 	 */
-	@Scheduled(cron = "0 0 * * * *", zone = "Asia/Shanghai")
+	@Scheduled(cron = "0 0 * * * *", zone = CountyTime.ZONE_ID)
 	public synchronized void reload() {
 		String pattern = location + "calendar/*.csv";
 		Resource[] resources;

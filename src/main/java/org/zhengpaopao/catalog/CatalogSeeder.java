@@ -1,7 +1,6 @@
 package org.zhengpaopao.catalog;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -15,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhengpaopao.organization.Department;
 import org.zhengpaopao.organization.Organization;
+import org.zhengpaopao.system.CountyTime;
 import org.zhengpaopao.system.InvalidInputException;
 import org.zhengpaopao.system.SeedFiles;
 
@@ -100,7 +100,7 @@ class CatalogSeeder implements ApplicationRunner {
 				throw seedError(row, e.field() + ": " + e.bilingualMessage());
 			}
 			entries.save(CatalogEntry.first(matter, certificate, batch, terms, SEEDED_BY, publishedOn(batch)
-				.atStartOfDay(ZoneId.of("Asia/Shanghai"))
+				.atStartOfDay(CountyTime.ZONE)
 				.toInstant(), "第" + batch + "批证明清单（" + publishedOn(batch).getYear() + "年" + publishedOn(batch).getMonthValue() + "月）"));
 			added++;
 		}

@@ -10,6 +10,7 @@ import org.zhengpaopao.identity.Groups;
 import org.zhengpaopao.notification.GroupMessage;
 import org.zhengpaopao.notification.Notifier;
 import org.zhengpaopao.notification.SmsMessage;
+import org.zhengpaopao.system.CountyTime;
 import org.zhengpaopao.system.InvalidInputException;
 import org.zhengpaopao.system.Text;
 
@@ -76,7 +77,7 @@ public class DemandReportProgress {
 		DemandReport report = office.get(trackingNumber);
 		String department = intake.names(report).department();
 		String due = report.currentDue() == null ? ""
-				: "（期限 " + report.currentDue().atZone(DemandReports.SHANGHAI).toLocalDate() + " 18:00）";
+				: "（期限 " + report.currentDue().atZone(CountyTime.ZONE).toLocalDate() + " 18:00）";
 		String title = level.label() + " 举报 " + trackingNumber;
 		String text = "索要证明举报 " + trackingNumber + "（" + department + "）的「" + step + "」" + level.label() + due + "，"
 				+ level.request() + "。";
@@ -87,6 +88,6 @@ public class DemandReportProgress {
 	}
 
 	private LocalDate today() {
-		return LocalDate.now(clock.withZone(DemandReports.SHANGHAI));
+		return LocalDate.now(clock.withZone(CountyTime.ZONE));
 	}
 }

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,6 +30,7 @@ import org.zhengpaopao.notification.GroupMessage;
 import org.zhengpaopao.notification.Notifier;
 import org.zhengpaopao.organization.Department;
 import org.zhengpaopao.organization.Organization;
+import org.zhengpaopao.system.CountyTime;
 import org.zhengpaopao.system.InvalidInputException;
 import org.zhengpaopao.system.PhoneNumber;
 import org.zhengpaopao.system.PublicAttempts;
@@ -46,7 +46,6 @@ import org.zhengpaopao.system.TypedIdentifier;
 @Transactional
 public class DemandReports {
 
-	static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 	/** the dispositions under which a department may no longer ask for the certificate */
 	static final Set<Disposition> REPORTABLE = EnumSet.of(Disposition.CANCELLED, Disposition.SHARED,
 			Disposition.REPLACED);
@@ -179,7 +178,7 @@ public class DemandReports {
 			.findFirstByContactPhoneAndDepartmentCodeAndCertificateCodeAndDuplicateOfIsNullAndSubmittedAtAfterOrderBySubmittedAtDesc(
 					phone, department.getCode(), entry.getCertificateCode(), now.minus(DUPLICATE_WINDOW));
 		// a demand after the earlier report is a new one (the department asked again): a report of its own
-		if (earlier.isPresent() && !demandedOn.isAfter(earlier.get().getSubmittedAt().atZone(SHANGHAI).toLocalDate())) {
+		if (earlier.isPresent() && !demandedOn.isAfter(earlier.get().getSubmittedAt().atZone(CountyTime.ZONE).toLocalDate())) {
 			// one demand, one verification: the office reads the repeat with the earlier report
 			return new Submission(reports.save(new DemandReport(newTrackingNumber(today), department.getCode(),
 					matter.getCode(), entry.getCertificateCode(), entry.getDisposition(), demandedOn,
@@ -237,7 +236,7 @@ public class DemandReports {
 	}
 
 	private LocalDate today() {
-		return LocalDate.now(clock.withZone(SHANGHAI));
+		return LocalDate.now(clock.withZone(CountyTime.ZONE));
 	}
 
 	private static String strip(String code) {

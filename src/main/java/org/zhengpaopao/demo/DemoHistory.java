@@ -3,7 +3,6 @@ package org.zhengpaopao.demo;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +41,7 @@ import org.zhengpaopao.proxyrun.NewProxyRun;
 import org.zhengpaopao.proxyrun.ProxyRun;
 import org.zhengpaopao.proxyrun.ProxyRunTask;
 import org.zhengpaopao.proxyrun.ProxyRuns;
+import org.zhengpaopao.system.CountyTime;
 
 /**
  * Writes six months of history through the real processes, once, into an empty database: every working day a few
@@ -56,7 +56,6 @@ import org.zhengpaopao.proxyrun.ProxyRuns;
 class DemoHistory implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoHistory.class);
-	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 	private static final String[] SURNAMES = { "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "胡", "朱", "高",
 			"林", "何", "郭", "马", "罗", "叶", "余", "祝", "毛", "徐" };
 	private static final String[] GIVEN = { "建国", "秀英", "丽华", "志强", "海燕", "伟", "芳", "敏", "静", "磊", "洋", "艳", "勇",
@@ -102,7 +101,7 @@ class DemoHistory implements ApplicationRunner {
 			.filter(c -> catalog.keepsAsProxyRun(c.getCode()))
 			.toList();
 		List<Division> townships = organization.townships();
-		LocalDate today = LocalDate.now(SHANGHAI);
+		LocalDate today = LocalDate.now(CountyTime.ZONE);
 		int runs = 0;
 		int cases = 0;
 		try {
@@ -251,7 +250,7 @@ class DemoHistory implements ApplicationRunner {
 
 	private void at(LocalDate day, int hour) {
 		ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(day, LocalTime.of(hour, random.nextInt(60)))
-			.atZone(SHANGHAI)
+			.atZone(CountyTime.ZONE)
 			.toInstant()));
 	}
 

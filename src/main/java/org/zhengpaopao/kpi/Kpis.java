@@ -79,7 +79,7 @@ class Kpis {
 	}
 
 	LocalDate today() {
-		return LocalDate.now(clock.withZone(Period.BEIJING));
+		return LocalDate.now(clock.withZone(org.zhengpaopao.system.CountyTime.ZONE));
 	}
 
 	/** What a period's numbers are counted from, read once. */

@@ -26,6 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.zhengpaopao.assessment.RatedService;
 import org.zhengpaopao.assessment.RatingFacts;
 import org.zhengpaopao.proxyrun.ProxyRun;
+import org.zhengpaopao.system.CountyTime;
 
 /**
  * The monthly report for the working group's monthly meeting (月度例会): one workbook with the summary, the townships,
@@ -89,7 +90,7 @@ class MonthlyReport {
 		text(period, 1, month.atDay(1) + " 至 " + month.atEndOfMonth(), null);
 		Row generated = sheet.createRow(2);
 		text(generated, 0, "生成时间", styles.label);
-		text(generated, 1, LocalDateTime.ofInstant(clock.instant(), Period.BEIJING).format(DATE_TIME), null);
+		text(generated, 1, LocalDateTime.ofInstant(clock.instant(), CountyTime.ZONE).format(DATE_TIME), null);
 		header(sheet.createRow(4), styles, "指标", "数值", "口径");
 		int r = 5;
 		r = count(sheet, r, styles, "代跑受理量", total.runsOpened(), "本月受理（窗口登记）的代跑，含办件中的代跑");
@@ -312,7 +313,7 @@ class MonthlyReport {
 	// --- cells
 
 	private static String dateTime(Instant at) {
-		return at == null ? "" : LocalDateTime.ofInstant(at, Period.BEIJING).format(DATE_TIME);
+		return at == null ? "" : LocalDateTime.ofInstant(at, CountyTime.ZONE).format(DATE_TIME);
 	}
 
 	private static void text(Row row, int column, String value, CellStyle style) {

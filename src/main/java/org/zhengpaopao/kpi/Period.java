@@ -3,12 +3,12 @@ package org.zhengpaopao.kpi;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.zhengpaopao.calendar.WorkingDayCalendar;
+import org.zhengpaopao.system.CountyTime;
 import org.zhengpaopao.system.InvalidInputException;
 
 /**
@@ -16,8 +16,6 @@ import org.zhengpaopao.system.InvalidInputException;
  * of its days.
  */
 record Period(LocalDate from, LocalDate to) {
-
-	static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
 	/** About three years: enough for trends, short enough to count in memory. */
 	static final int MAX_DAYS = 3 * 366;
@@ -78,12 +76,12 @@ record Period(LocalDate from, LocalDate to) {
 	}
 
 	Instant start() {
-		return from.atStartOfDay(BEIJING).toInstant();
+		return from.atStartOfDay(CountyTime.ZONE).toInstant();
 	}
 
 	/** The first instant after the period. */
 	Instant end() {
-		return to.plusDays(1).atStartOfDay(BEIJING).toInstant();
+		return to.plusDays(1).atStartOfDay(CountyTime.ZONE).toInstant();
 	}
 
 	LocalDate endExclusive() {
@@ -111,10 +109,10 @@ record Period(LocalDate from, LocalDate to) {
 	}
 
 	static YearMonth monthOf(Instant at) {
-		return YearMonth.from(at.atZone(BEIJING));
+		return YearMonth.from(at.atZone(CountyTime.ZONE));
 	}
 
 	static LocalDate dateOf(Instant at) {
-		return at.atZone(BEIJING).toLocalDate();
+		return at.atZone(CountyTime.ZONE).toLocalDate();
 	}
 }

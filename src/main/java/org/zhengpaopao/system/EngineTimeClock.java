@@ -15,7 +15,7 @@ public final class EngineTimeClock extends Clock {
 
 	@Override
 	public ZoneId getZone() {
-		return SystemConfiguration.COUNTY_ZONE;
+		return CountyTime.ZONE;
 	}
 
 	@Override

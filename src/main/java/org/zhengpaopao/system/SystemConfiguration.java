@@ -3,7 +3,6 @@ package org.zhengpaopao.system;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
@@ -25,12 +24,10 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 @Configuration(proxyBeanMethods = false)
 class SystemConfiguration {
 
-	static final ZoneId COUNTY_ZONE = ZoneId.of("Asia/Shanghai");
-
 	@Bean
 	@ConditionalOnMissingBean
 	Clock clock() {
-		return Clock.system(COUNTY_ZONE);
+		return Clock.system(CountyTime.ZONE);
 	}
 
 	/** Staff and applicants read times in Beijing time, e.g. 2026-12-02T18:00:00+08:00, never in UTC. */
@@ -40,7 +37,7 @@ class SystemConfiguration {
 			@Override
 			public void serialize(Instant value, JsonGenerator json, SerializerProvider provider) throws IOException {
 				json.writeString(DateTimeFormatter.ISO_OFFSET_DATE_TIME
-					.format(value.truncatedTo(ChronoUnit.SECONDS).atZone(COUNTY_ZONE).toOffsetDateTime()));
+					.format(value.truncatedTo(ChronoUnit.SECONDS).atZone(CountyTime.ZONE).toOffsetDateTime()));
 			}
 		});
 	}
