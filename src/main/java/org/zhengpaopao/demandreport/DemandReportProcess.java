@@ -1,7 +1,9 @@
 package org.zhengpaopao.demandreport;
 
+import org.zhengpaopao.workflow.StepDeadlines;
+
 /** The port through which a report starts {@code demand-report.bpmn}; the Camunda adapter implements it. */
 public interface DemandReportProcess {
 
-	void start(DemandReport report, DemandReports.Names names, StepDeadline verification);
+	void start(DemandReport report, DemandReports.Names names, StepDeadlines verification);
 }

@@ -13,6 +13,7 @@ import org.zhengpaopao.notification.SmsMessage;
 import org.zhengpaopao.system.CountyTime;
 import org.zhengpaopao.system.InvalidInputException;
 import org.zhengpaopao.system.Text;
+import org.zhengpaopao.workflow.StepDeadlines;
 
 /** What {@code demand-report.bpmn} records on a report: the finding, the rectification, the reply, late steps. */
 @Service
@@ -39,22 +40,22 @@ public class DemandReportProgress {
 	}
 
 	/** @return the deadline of the next step: the rectification when confirmed, else the reply */
-	public StepDeadline recordFinding(String trackingNumber, Finding finding, String note, String actor) {
+	public StepDeadlines recordFinding(String trackingNumber, Finding finding, String note, String actor) {
 		if (finding == null) {
 			throw new InvalidInputException("finding", "请选择核实结果：属实或不属实", "choose confirmed or notConfirmed");
 		}
 		String text = Text.required(note, "findingNote", MAX_NOTE, true, "请写明核实情况", "describe what was found");
-		StepDeadline next = StepDeadline.after(calendar, today(),
+		StepDeadlines next = StepDeadlines.after(calendar, today(),
 				finding == Finding.CONFIRMED ? RECTIFICATION_WORKING_DAYS : REPLY_WORKING_DAYS);
 		office.get(trackingNumber).recordFinding(finding, text, actor, clock.instant(), next.dueAt());
 		return next;
 	}
 
 	/** @return the deadline of the reply */
-	public StepDeadline recordRectification(String trackingNumber, String rectification, String actor) {
+	public StepDeadlines recordRectification(String trackingNumber, String rectification, String actor) {
 		String text = Text.required(rectification, "rectification", MAX_NOTE, true, "请写明部门的整改情况",
 				"describe the department's rectification");
-		StepDeadline next = StepDeadline.after(calendar, today(), REPLY_WORKING_DAYS);
+		StepDeadlines next = StepDeadlines.after(calendar, today(), REPLY_WORKING_DAYS);
 		office.get(trackingNumber).recordRectification(text, actor, clock.instant(), next.dueAt());
 		return next;
 	}

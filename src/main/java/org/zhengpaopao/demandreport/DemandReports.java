@@ -36,6 +36,7 @@ import org.zhengpaopao.system.PhoneNumber;
 import org.zhengpaopao.system.PublicAttempts;
 import org.zhengpaopao.system.Text;
 import org.zhengpaopao.system.TypedIdentifier;
+import org.zhengpaopao.workflow.StepDeadlines;
 
 /**
  * The citizen's side of demand reports: what may be reported, taking a report, and finding it again by its tracking
@@ -185,7 +186,7 @@ public class DemandReports {
 					name.isEmpty() ? null : name, phone, details.isEmpty() ? null : details, now, null, earlier.get())),
 					true);
 		}
-		StepDeadline verification = StepDeadline.after(calendar, today, VERIFICATION_WORKING_DAYS);
+		StepDeadlines verification = StepDeadlines.after(calendar, today, VERIFICATION_WORKING_DAYS);
 		DemandReport report = reports.save(new DemandReport(newTrackingNumber(today), department.getCode(),
 				matter.getCode(), entry.getCertificateCode(), entry.getDisposition(), demandedOn,
 				name.isEmpty() ? null : name, phone, details.isEmpty() ? null : details, now, verification.dueAt(), null));

@@ -4,11 +4,11 @@ import static org.zhengpaopao.application.process.ApplicationVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 import org.zhengpaopao.application.ApplicationTask;
 import org.zhengpaopao.application.CaseDecisions;
-import org.zhengpaopao.system.InvalidInputException;
+import org.zhengpaopao.workflow.FormValues;
+import org.zhengpaopao.workflow.TaskActor;
 
 /**
  * The user tasks of the application: shows the commitment under review when the post-verification task is
@@ -32,9 +32,9 @@ class ApplicationTaskListener implements TaskListener {
 		switch (userTask) {
 			case DECIDE_APPLICATION -> {
 				if (EVENTNAME_COMPLETE.equals(event)) {
-					Boolean approved = flag(task, APPROVED, "请选择是否准予办理");
-					applications.decide((String) task.getVariable(CASE_NO), approved, text(task, REJECTION_REASON),
-							actor(task));
+					boolean approved = FormValues.flag(task, APPROVED, "请选择是否准予办理");
+					applications.decide((String) task.getVariable(CASE_NO), approved,
+							FormValues.string(task, REJECTION_REASON), TaskActor.of(task));
 				}
 			}
 			case POST_VERIFY_COMMITMENT -> {
@@ -43,34 +43,10 @@ class ApplicationTaskListener implements TaskListener {
 					task.setVariableLocal(COMMITMENT_UNDER_REVIEW, applications.commitmentUnderReview(item));
 				}
 				else if (EVENTNAME_COMPLETE.equals(event)) {
-					applications.postVerified(item, flag(task, COMMITMENT_TRUTHFUL, "请选择核查结论"), text(task, FINDING),
-							actor(task));
+					applications.postVerified(item, FormValues.flag(task, COMMITMENT_TRUTHFUL, "请选择核查结论"),
+							FormValues.string(task, FINDING), TaskActor.of(task));
 				}
 			}
 		}
-	}
-
-	private static Boolean flag(DelegateTask task, String name, String zh) {
-		Object value = task.getVariable(name);
-		if (value instanceof Boolean b) {
-			return b;
-		}
-		if ("true".equals(value) || "false".equals(value)) {
-			return Boolean.valueOf((String) value);
-		}
-		throw new InvalidInputException(name, zh, "choose yes or no");
-	}
-
-	private static String actor(DelegateTask task) {
-		Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-		if (current != null && current.getUserId() != null) {
-			return current.getUserId();
-		}
-		return task.getAssignee() != null ? task.getAssignee() : "system";
-	}
-
-	private static String text(DelegateTask task, String name) {
-		Object value = task.getVariable(name);
-		return value == null ? null : value.toString();
 	}
 }

@@ -1,12 +1,12 @@
 package org.zhengpaopao.assessment.process;
 
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.zhengpaopao.assessment.Assessment;
 import org.zhengpaopao.assessment.RectificationTask;
+import org.zhengpaopao.workflow.FormValues;
 
 /**
  * The steps of rectification.bpmn: the task listener reports what the unit and the managers did, and the overdue
@@ -24,19 +24,19 @@ class RectificationSteps {
 				.orElseThrow(() -> new IllegalStateException("No rectification step for " + task.getTaskDefinitionKey()));
 			switch (userTask) {
 				case CALL_BACK_APPLICANT -> {
-					assessment.calledBack(caseNo, text(task, "callBackNote"));
-					boolean appeal = yes(task, "appealFiled");
+					assessment.calledBack(caseNo, FormValues.string(task, "callBackNote"));
+					boolean appeal = FormValues.yes(task, "appealFiled");
 					if (appeal) {
-						assessment.appealed(caseNo, text(task, "appealReason"));
+						assessment.appealed(caseNo, FormValues.string(task, "appealReason"));
 					}
 					task.getExecution().setVariable("appealFiled", appeal);
 				}
 				case REVIEW_APPEAL -> {
-					boolean upheld = yes(task, "appealUpheld");
+					boolean upheld = FormValues.yes(task, "appealUpheld");
 					assessment.appealDecided(caseNo, upheld);
 					task.getExecution().setVariable("appealUpheld", upheld);
 				}
-				case RECTIFY_ISSUE -> assessment.rectified(caseNo, text(task, "rectificationReport"));
+				case RECTIFY_ISSUE -> assessment.rectified(caseNo, FormValues.string(task, "rectificationReport"));
 			}
 		};
 	}
@@ -46,15 +46,5 @@ class RectificationSteps {
 	JavaDelegate rectificationStepOverdue(Assessment assessment) {
 		return execution -> assessment.rectificationStepOverdue((String) execution.getVariable("caseNo"),
 				(String) execution.getVariable("step"));
-	}
-
-	private static boolean yes(DelegateTask task, String name) {
-		Object value = task.getVariable(name);
-		return Boolean.TRUE.equals(value) || "true".equals(value);
-	}
-
-	private static String text(DelegateTask task, String name) {
-		Object value = task.getVariable(name);
-		return value == null ? null : value.toString();
 	}
 }

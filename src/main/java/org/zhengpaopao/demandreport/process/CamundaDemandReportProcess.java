@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 import org.zhengpaopao.demandreport.DemandReport;
 import org.zhengpaopao.demandreport.DemandReportProcess;
 import org.zhengpaopao.demandreport.DemandReports;
-import org.zhengpaopao.demandreport.StepDeadline;
+import org.zhengpaopao.workflow.StepDeadlines;
 
 @Component
 class CamundaDemandReportProcess implements DemandReportProcess {
@@ -22,7 +22,7 @@ class CamundaDemandReportProcess implements DemandReportProcess {
 	}
 
 	@Override
-	public void start(DemandReport report, DemandReports.Names names, StepDeadline verification) {
+	public void start(DemandReport report, DemandReports.Names names, StepDeadlines verification) {
 		runtimeService.startProcessInstanceByKey(PROCESS_KEY, report.getTrackingNumber(),
 				Variables.createVariables()
 					.putValue(TRACKING_NUMBER, report.getTrackingNumber())

@@ -4,17 +4,17 @@ import static org.zhengpaopao.demandreport.process.DemandReportVariables.*;
 
 import java.util.Date;
 
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.zhengpaopao.demandreport.DemandReportProgress;
 import org.zhengpaopao.demandreport.Finding;
 import org.zhengpaopao.demandreport.OverdueLevel;
-import org.zhengpaopao.demandreport.StepDeadline;
 import org.zhengpaopao.system.InvalidInputException;
+import org.zhengpaopao.workflow.FormValues;
+import org.zhengpaopao.workflow.StepDeadlines;
+import org.zhengpaopao.workflow.TaskActor;
 
 /**
  * The steps of demand-report.bpmn. The completion listener checks what the reform office submitted (a finding
@@ -29,14 +29,15 @@ class DemandReportSteps {
 	TaskListener demandReportTaskListener(DemandReportProgress reports) {
 		return task -> {
 			String number = (String) task.getVariable(TRACKING_NUMBER);
-			String actor = actor(task);
+			String actor = TaskActor.of(task);
 			switch (task.getTaskDefinitionKey()) {
 				case "verifyWithDepartment" -> {
-					Finding finding = Finding.ofFormValue(string(task, FINDING));
+					Finding finding = Finding.ofFormValue(FormValues.string(task, FINDING));
 					if (finding == null) {
 						throw new InvalidInputException(FINDING, "请选择核实结果：属实或不属实", "choose confirmed or notConfirmed");
 					}
-					StepDeadline next = reports.recordFinding(number, finding, string(task, FINDING_NOTE), actor);
+					StepDeadlines next = reports.recordFinding(number, finding, FormValues.string(task, FINDING_NOTE),
+							actor);
 					// the gateway reads the finding as the form sent it, checked
 					task.getExecution().setVariable(FINDING, finding.formValue());
 					if (finding == Finding.CONFIRMED) {
@@ -48,10 +49,11 @@ class DemandReportSteps {
 					}
 				}
 				case "recordRectification" -> {
-					StepDeadline next = reports.recordRectification(number, string(task, RECTIFICATION), actor);
+					StepDeadlines next = reports.recordRectification(number, FormValues.string(task, RECTIFICATION),
+							actor);
 					task.getExecution().setVariable(REPLY_DUE, Date.from(next.dueAt()));
 				}
-				case "replyToReporter" -> reports.reply(number, string(task, REPLY), actor);
+				case "replyToReporter" -> reports.reply(number, FormValues.string(task, REPLY), actor);
 				default -> throw new IllegalStateException("No demand-report step for " + task.getTaskDefinitionKey());
 			}
 		};
@@ -66,18 +68,5 @@ class DemandReportSteps {
 			Object level = execution.getVariable(LEVEL);
 			reports.stepOverdue(number, String.valueOf(step), OverdueLevel.valueOf(String.valueOf(level)));
 		};
-	}
-
-	private static String actor(DelegateTask task) {
-		Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-		if (current != null && current.getUserId() != null) {
-			return current.getUserId();
-		}
-		return task.getAssignee() != null ? task.getAssignee() : "system";
-	}
-
-	private static String string(DelegateTask task, String name) {
-		Object value = task.getVariable(name);
-		return value == null ? null : value.toString();
 	}
 }

@@ -19,6 +19,9 @@ import org.zhengpaopao.identity.Groups;
 import org.zhengpaopao.proxyrun.ProxyRunTask;
 import org.zhengpaopao.proxyrun.ProxyRuns;
 import org.zhengpaopao.system.InvalidInputException;
+import org.zhengpaopao.workflow.AsSystem;
+import org.zhengpaopao.workflow.FormValues;
+import org.zhengpaopao.workflow.TaskActor;
 
 /**
  * The service tasks of the deadline watch (yellow and red card, escalation levels) and of the task force's
@@ -46,8 +49,8 @@ class SupervisionDelegates {
 
 	@Bean
 	JavaDelegate overdueRunUrging(ProxyRuns proxyRuns) {
-		return execution -> proxyRuns.urge(caseNo(execution), RunTasks.actor(execution), text(execution, URGE_NOTE),
-				RunTasks.runnerOf(execution));
+		return execution -> proxyRuns.urge(caseNo(execution), TaskActor.of(execution),
+				FormValues.string(execution, URGE_NOTE), RunTasks.runnerOf(execution));
 	}
 
 	/**
@@ -58,7 +61,7 @@ class SupervisionDelegates {
 	@Bean
 	JavaDelegate runnerTaskTransfer(ProxyRuns proxyRuns, Absences absences) {
 		return execution -> {
-			String to = text(execution, TRANSFER_TO);
+			String to = FormValues.string(execution, TRANSFER_TO);
 			if (to == null || to.isBlank()) {
 				throw new InvalidInputException(TRANSFER_TO, "请填写转办对象", "say whom to transfer to");
 			}
@@ -84,7 +87,7 @@ class SupervisionDelegates {
 			}
 			String assignee = toUser ? absences.assigneeFor(target) : null;
 			var tasks = RunTasks.taskService(execution);
-			RunTasks.asSystem(() -> {
+			AsSystem.run(() -> {
 				if (toGroup) {
 					tasks.getIdentityLinksForTask(task.getId())
 						.stream()
@@ -100,7 +103,7 @@ class SupervisionDelegates {
 					tasks.setVariableLocal(task.getId(), TaskMovedForAbsence.DIRECT_ASSIGNEE, assignee);
 				}
 			});
-			proxyRuns.transfer(caseNo(execution), RunTasks.actor(execution),
+			proxyRuns.transfer(caseNo(execution), TaskActor.of(execution),
 					toGroup || assignee.equals(target) ? target : target + "（请假中，由代岗人 " + assignee + " 接办）", toGroup);
 		};
 	}
@@ -111,18 +114,18 @@ class SupervisionDelegates {
 		return execution -> {
 			LocalDate newDeadline;
 			try {
-				String raw = text(execution, NEW_DEADLINE);
+				String raw = FormValues.string(execution, NEW_DEADLINE);
 				newDeadline = raw == null ? null : LocalDate.parse(raw.strip().substring(0, Math.min(10, raw.strip().length())));
 			}
 			catch (DateTimeParseException e) {
 				throw new InvalidInputException(NEW_DEADLINE, "日期格式应为 YYYY-MM-DD", "the date must be YYYY-MM-DD");
 			}
-			var deadlines = proxyRuns.extendDeadline(caseNo(execution), RunTasks.actor(execution), newDeadline,
-					text(execution, EXTENSION_REASON));
+			var deadlines = proxyRuns.extendDeadline(caseNo(execution), TaskActor.of(execution), newDeadline,
+					FormValues.string(execution, EXTENSION_REASON));
 			RunTasks.setDeadlines(execution, deadlines);
 			Date due = Date.from(deadlines.dueAt());
 			var tasks = RunTasks.taskService(execution);
-			RunTasks.asSystem(() -> RunTasks.openTasks(execution)
+			AsSystem.run(() -> RunTasks.openTasks(execution)
 				.stream()
 				.filter(task -> !ProxyRunTask.HANDLE_OVERDUE_RUN.id().equals(task.getTaskDefinitionKey()))
 				.forEach(task -> {
@@ -136,17 +139,13 @@ class SupervisionDelegates {
 	@Bean
 	JavaDelegate exceptionClosure(ProxyRuns proxyRuns) {
 		return execution -> {
-			proxyRuns.closeAsException(caseNo(execution), RunTasks.actor(execution), text(execution, EXCEPTION_REASON));
+			proxyRuns.closeAsException(caseNo(execution), TaskActor.of(execution),
+					FormValues.string(execution, EXCEPTION_REASON));
 			execution.setVariable(SUPERVISION_OUTCOME, "closedAsException");
 		};
 	}
 
 	private static String caseNo(DelegateExecution execution) {
 		return (String) execution.getVariable(CASE_NO);
-	}
-
-	private static String text(DelegateExecution execution, String name) {
-		Object value = execution.getVariable(name);
-		return value == null ? null : value.toString();
 	}
 }

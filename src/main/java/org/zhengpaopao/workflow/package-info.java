@@ -1,0 +1,10 @@
+/**
+ * Workflow support shared by the features' process adapters ({@code *.process}): who acted on a task
+ * ({@link org.zhengpaopao.workflow.TaskActor}), acting as the process itself where authorization checks would stop
+ * it ({@link org.zhengpaopao.workflow.AsSystem}), reading what a form submitted
+ * ({@link org.zhengpaopao.workflow.FormValues}), and the deadline-and-card policy every watched step follows
+ * ({@link org.zhengpaopao.workflow.StepDeadlines}: red card at the deadline, yellow the working day before, further
+ * levels after it), computed once on the working-day calendar. {@code StepDeadlines} does not know Camunda, so
+ * a feature's domain may hand it to its process adapter.
+ */
+package org.zhengpaopao.workflow;
