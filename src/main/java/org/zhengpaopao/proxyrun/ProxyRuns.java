@@ -22,7 +22,6 @@ import org.springframework.data.domain.Sort.Order;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhengpaopao.absence.TaskMovedForAbsence;
-import org.zhengpaopao.calendar.Deadline;
 import org.zhengpaopao.calendar.WorkingDayCalendar;
 import org.zhengpaopao.catalog.Catalog;
 import org.zhengpaopao.catalog.Certificate;
@@ -43,6 +42,7 @@ import org.zhengpaopao.system.PersonName;
 import org.zhengpaopao.system.PersonalDataView;
 import org.zhengpaopao.system.PersonalDataViews;
 import org.zhengpaopao.system.PhoneNumber;
+import org.zhengpaopao.workflow.StepDeadlines;
 
 /**
  * The proxy-run feature's API: opening runs at the window, the applicant's confirmation, and the transitions
@@ -325,21 +325,15 @@ public class ProxyRuns {
 	/**
 	 * Hands the run to its runner group and fixes its deadline, counted in working days from today.
 	 */
-	public RunDeadlines route(String caseNo, String runnerGroup) {
+	public StepDeadlines route(String caseNo, String runnerGroup) {
 		ProxyRun run = get(caseNo);
 		Certificate certificate = catalog.certificate(run.getCertificateCode()).orElseThrow();
 		var deadline = calendar.deadline(LocalDate.now(clock), run.getDeadlineWorkingDays());
-		RunDeadlines deadlines = deadlinesFor(deadline.date());
+		StepDeadlines deadlines = StepDeadlines.on(calendar, deadline.date());
 		run.route(runnerGroup, deadline.date(), deadlines.dueAt(), deadline.provisional(), clock.instant());
 		notifier.send(new GroupMessage(runnerGroup, "新代跑任务 " + caseNo, "新的代跑任务：" + certificate.getName() + "（"
 				+ run.getIssuerName() + "出具），办结期限 " + deadline.date() + " 18:00，请在任务列表认领。", caseNo));
 		return deadlines;
-	}
-
-	private RunDeadlines deadlinesFor(LocalDate deadline) {
-		return new RunDeadlines(deadline, Deadline.closeOfBusiness(deadline).toInstant(),
-				Deadline.closeOfBusiness(calendar.previousWorkingDay(deadline)).toInstant(),
-				calendar.deadline(deadline, 2).dueAt().toInstant(), calendar.deadline(deadline, 5).dueAt().toInstant());
 	}
 
 	/** @param runner the runner who holds the open task, if any, so that the message names them */
@@ -389,7 +383,7 @@ public class ProxyRuns {
 			.ifPresent(run -> run.coverForAbsence(moved.actor(), moved.note(), clock.instant()));
 	}
 
-	public RunDeadlines extendDeadline(String caseNo, String actor, LocalDate newDeadline, String reason) {
+	public StepDeadlines extendDeadline(String caseNo, String actor, LocalDate newDeadline, String reason) {
 		if (newDeadline == null) {
 			throw new InvalidInputException("newDeadline", "请选择新的办结期限", "choose the new deadline");
 		}
@@ -397,7 +391,7 @@ public class ProxyRuns {
 			throw new InvalidInputException("newDeadline", "新的办结期限须为工作日", "the new deadline must be a working day");
 		}
 		ProxyRun run = get(caseNo);
-		RunDeadlines deadlines = deadlinesFor(newDeadline);
+		StepDeadlines deadlines = StepDeadlines.on(calendar, newDeadline);
 		boolean provisional = !calendar.loadedYears().contains(newDeadline.getYear());
 		run.extendDeadline(actor, newDeadline, deadlines.dueAt(), provisional, reason, clock.instant());
 		return deadlines;

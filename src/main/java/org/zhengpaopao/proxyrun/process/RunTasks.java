@@ -10,8 +10,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.task.Task;
 import org.zhengpaopao.proxyrun.ProxyRunTask;
-import org.zhengpaopao.proxyrun.RunDeadlines;
 import org.zhengpaopao.workflow.AsSystem;
+import org.zhengpaopao.workflow.StepDeadlines;
 
 /** What the supervision steps need to know of and do to the run's open tasks. */
 final class RunTasks {
@@ -44,9 +44,9 @@ final class RunTasks {
 	}
 
 	/** Sets the variables every timer and due date of the run reads. */
-	static void setDeadlines(DelegateExecution execution, RunDeadlines deadlines) {
+	static void setDeadlines(DelegateExecution execution, StepDeadlines deadlines) {
 		execution.setVariable(PROXY_RUN_DUE, Date.from(deadlines.dueAt()));
-		execution.setVariable(PROXY_RUN_DEADLINE, deadlines.deadline().toString());
+		execution.setVariable(PROXY_RUN_DEADLINE, deadlines.date().toString());
 		execution.setVariable(YELLOW_CARD_AT, Date.from(deadlines.yellowAt()));
 		execution.setVariable(LEVEL2_AT, Date.from(deadlines.level2At()));
 		execution.setVariable(LEVEL3_AT, Date.from(deadlines.level3At()));
