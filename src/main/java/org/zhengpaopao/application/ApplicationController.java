@@ -18,9 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.zhengpaopao.catalog.Disposition;
 import org.zhengpaopao.catalog.Replacement;
 import org.zhengpaopao.identity.Groups;
-import org.zhengpaopao.system.IdNumber;
+import org.zhengpaopao.personaldata.IdNumber;
+import org.zhengpaopao.personaldata.PhoneNumber;
 import org.zhengpaopao.system.NotFoundException;
-import org.zhengpaopao.system.PhoneNumber;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

@@ -25,14 +25,14 @@ import org.zhengpaopao.identity.Groups;
 import org.zhengpaopao.notification.Notifier;
 import org.zhengpaopao.organization.Division;
 import org.zhengpaopao.organization.Organization;
+import org.zhengpaopao.personaldata.IdNumber;
+import org.zhengpaopao.personaldata.PersonName;
+import org.zhengpaopao.personaldata.PhoneNumber;
 import org.zhengpaopao.proxyrun.ProxyRuns;
 import org.zhengpaopao.sharing.DataSharing;
 import org.zhengpaopao.system.ConflictException;
-import org.zhengpaopao.system.IdNumber;
 import org.zhengpaopao.system.Idempotency;
 import org.zhengpaopao.system.InvalidInputException;
-import org.zhengpaopao.system.PersonName;
-import org.zhengpaopao.system.PhoneNumber;
 
 /**
  * The application feature's API: intake at the window and reading cases. The case's process reports its steps to

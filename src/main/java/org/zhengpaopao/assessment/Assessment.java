@@ -18,14 +18,14 @@ import org.zhengpaopao.identity.Groups;
 import org.zhengpaopao.notification.GroupMessage;
 import org.zhengpaopao.notification.Notifier;
 import org.zhengpaopao.notification.SmsMessage;
+import org.zhengpaopao.personaldata.PersonalDataView;
+import org.zhengpaopao.personaldata.PersonalDataViews;
 import org.zhengpaopao.proxyrun.ProxyRunFinished;
 import org.zhengpaopao.proxyrun.ProxyRunState;
 import org.zhengpaopao.proxyrun.ProxyRuns;
 import org.zhengpaopao.system.ConflictException;
 import org.zhengpaopao.system.CountyTime;
 import org.zhengpaopao.system.InvalidInputException;
-import org.zhengpaopao.system.PersonalDataView;
-import org.zhengpaopao.system.PersonalDataViews;
 import org.zhengpaopao.system.Text;
 
 /**

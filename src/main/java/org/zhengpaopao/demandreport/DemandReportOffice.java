@@ -5,9 +5,9 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhengpaopao.organization.Organization;
+import org.zhengpaopao.personaldata.PhoneNumber;
 import org.zhengpaopao.system.InvalidInputException;
 import org.zhengpaopao.system.NotFoundException;
-import org.zhengpaopao.system.PhoneNumber;
 
 /** What the reform office (跑改办) reads of the reports: the list, one report, its repeats, the reporter masked. */
 @Service

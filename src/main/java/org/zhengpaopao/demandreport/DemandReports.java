@@ -30,12 +30,12 @@ import org.zhengpaopao.notification.GroupMessage;
 import org.zhengpaopao.notification.Notifier;
 import org.zhengpaopao.organization.Department;
 import org.zhengpaopao.organization.Organization;
+import org.zhengpaopao.personaldata.PhoneNumber;
+import org.zhengpaopao.publicguard.PublicAttempts;
+import org.zhengpaopao.publicguard.TypedIdentifier;
 import org.zhengpaopao.system.CountyTime;
 import org.zhengpaopao.system.InvalidInputException;
-import org.zhengpaopao.system.PhoneNumber;
-import org.zhengpaopao.system.PublicAttempts;
 import org.zhengpaopao.system.Text;
-import org.zhengpaopao.system.TypedIdentifier;
 import org.zhengpaopao.workflow.StepDeadlines;
 
 /**

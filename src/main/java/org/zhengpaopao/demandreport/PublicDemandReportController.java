@@ -11,9 +11,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.zhengpaopao.catalog.Disposition;
+import org.zhengpaopao.publicguard.PublicAttempts;
+import org.zhengpaopao.publicguard.TypedIdentifier;
 import org.zhengpaopao.system.NotFoundException;
-import org.zhengpaopao.system.PublicAttempts;
-import org.zhengpaopao.system.TypedIdentifier;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;

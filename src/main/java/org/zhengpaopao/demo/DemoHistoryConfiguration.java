@@ -6,7 +6,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
-import org.zhengpaopao.system.EngineTimeClock;
+import org.zhengpaopao.engine.EngineTimeClock;
 
 /**
  * While the history is written, the application's clock must be the engine's, which the writer moves through the

@@ -2,7 +2,7 @@ package org.zhengpaopao.notification;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.zhengpaopao.system.PhoneNumber;
+import org.zhengpaopao.personaldata.PhoneNumber;
 
 /**
  * The SMS gateway until the county's is connected: writes the message to the log, with the phone number masked and

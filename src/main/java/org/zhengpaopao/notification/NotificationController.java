@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.zhengpaopao.system.PhoneNumber;
+import org.zhengpaopao.personaldata.PhoneNumber;
 
 import io.swagger.v3.oas.annotations.Operation;
 

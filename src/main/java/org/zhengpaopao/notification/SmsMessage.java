@@ -2,7 +2,7 @@ package org.zhengpaopao.notification;
 
 import java.util.Objects;
 
-import org.zhengpaopao.system.PhoneNumber;
+import org.zhengpaopao.personaldata.PhoneNumber;
 
 /**
  * A text message to an applicant's phone. {@code text} must carry no ID number: adapters may log it, and the

@@ -17,11 +17,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.zhengpaopao.identity.Groups;
+import org.zhengpaopao.personaldata.IdNumber;
+import org.zhengpaopao.personaldata.PhoneNumber;
 import org.zhengpaopao.system.ConflictException;
-import org.zhengpaopao.system.IdNumber;
 import org.zhengpaopao.system.Idempotency;
 import org.zhengpaopao.system.NotFoundException;
-import org.zhengpaopao.system.PhoneNumber;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

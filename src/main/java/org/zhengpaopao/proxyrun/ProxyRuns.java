@@ -33,15 +33,15 @@ import org.zhengpaopao.notification.SmsMessage;
 import org.zhengpaopao.organization.Department;
 import org.zhengpaopao.organization.Division;
 import org.zhengpaopao.organization.Organization;
+import org.zhengpaopao.personaldata.IdNumber;
+import org.zhengpaopao.personaldata.PersonName;
+import org.zhengpaopao.personaldata.PersonalDataView;
+import org.zhengpaopao.personaldata.PersonalDataViews;
+import org.zhengpaopao.personaldata.PhoneNumber;
 import org.zhengpaopao.system.ConflictException;
-import org.zhengpaopao.system.IdNumber;
 import org.zhengpaopao.system.Idempotency;
 import org.zhengpaopao.system.InvalidInputException;
 import org.zhengpaopao.system.NotFoundException;
-import org.zhengpaopao.system.PersonName;
-import org.zhengpaopao.system.PersonalDataView;
-import org.zhengpaopao.system.PersonalDataViews;
-import org.zhengpaopao.system.PhoneNumber;
 import org.zhengpaopao.workflow.StepDeadlines;
 
 /**

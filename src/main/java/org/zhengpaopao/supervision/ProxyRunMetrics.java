@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
+import org.zhengpaopao.engine.CachedValue;
 import org.zhengpaopao.notification.FailedNotifications;
 import org.zhengpaopao.proxyrun.ProxyRuns;
-import org.zhengpaopao.system.CachedValue;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;

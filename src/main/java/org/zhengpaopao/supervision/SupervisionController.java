@@ -19,15 +19,15 @@ import org.zhengpaopao.catalog.Certificate;
 import org.zhengpaopao.organization.Department;
 import org.zhengpaopao.organization.Division;
 import org.zhengpaopao.organization.Organization;
+import org.zhengpaopao.personaldata.IdNumber;
+import org.zhengpaopao.personaldata.PhoneNumber;
 import org.zhengpaopao.proxyrun.Card;
 import org.zhengpaopao.proxyrun.CardCounts;
 import org.zhengpaopao.proxyrun.CardedRunCriteria;
 import org.zhengpaopao.proxyrun.ProxyRun;
 import org.zhengpaopao.proxyrun.ProxyRuns;
-import org.zhengpaopao.system.IdNumber;
 import org.zhengpaopao.system.InvalidInputException;
 import org.zhengpaopao.system.NotFoundException;
-import org.zhengpaopao.system.PhoneNumber;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;

@@ -10,8 +10,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-import static org.zhengpaopao.system.ProblemDetails.invalidField;
-import static org.zhengpaopao.system.ProblemDetails.problem;
+import static org.zhengpaopao.web.ProblemDetails.invalidField;
+import static org.zhengpaopao.web.ProblemDetails.problem;
 
 import java.time.Instant;
 import java.util.List;

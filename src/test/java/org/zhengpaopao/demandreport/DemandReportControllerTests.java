@@ -6,8 +6,8 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-import static org.zhengpaopao.system.ProblemDetails.invalidField;
-import static org.zhengpaopao.system.ProblemDetails.problem;
+import static org.zhengpaopao.web.ProblemDetails.invalidField;
+import static org.zhengpaopao.web.ProblemDetails.problem;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -13,8 +13,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-import static org.zhengpaopao.system.ProblemDetails.invalidField;
-import static org.zhengpaopao.system.ProblemDetails.problem;
+import static org.zhengpaopao.web.ProblemDetails.invalidField;
+import static org.zhengpaopao.web.ProblemDetails.problem;
 
 import java.time.LocalDate;
 import java.util.Optional;
@@ -27,8 +27,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.zhengpaopao.identity.ApplicationSecurity;
+import org.zhengpaopao.publicguard.PublicAttempts;
 import org.zhengpaopao.system.InvalidInputException;
-import org.zhengpaopao.system.PublicAttempts;
 
 /**
  * The public report page's calls on the web layer alone, without login (the real security chains and problem

@@ -14,8 +14,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-import static org.zhengpaopao.system.ProblemDetails.invalidField;
-import static org.zhengpaopao.system.ProblemDetails.problem;
+import static org.zhengpaopao.web.ProblemDetails.invalidField;
+import static org.zhengpaopao.web.ProblemDetails.problem;
 
 import java.util.Optional;
 
@@ -29,7 +29,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.zhengpaopao.identity.ApplicationSecurity;
-import org.zhengpaopao.system.PublicAttempts;
+import org.zhengpaopao.publicguard.PublicAttempts;
 
 /**
  * The applicant's public calls (authorize, track) on the web layer alone, without login: every refusal looks the

@@ -30,9 +30,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.zhengpaopao.IntegrationTest;
 import org.zhengpaopao.TasklistUser;
+import org.zhengpaopao.engine.EngineMetricsCache;
 import org.zhengpaopao.proxyrun.NewProxyRun;
 import org.zhengpaopao.proxyrun.ProxyRuns;
-import org.zhengpaopao.system.EngineMetricsCache;
 
 /**
  * What Prometheus scrapes from {@code /actuator/prometheus}, with a manager's account as Prometheus does, while runs are opened,

@@ -1,8 +1,0 @@
-package org.zhengpaopao.system;
-
-import org.zhengpaopao.MariaDbTest;
-
-/** The public pages' lock-out again on the MySQL-family server: its upserts and row locks are MySQL's own SQL. */
-@MariaDbTest
-class MariaDbPublicAttemptsTests extends PublicAttemptsTests {
-}
