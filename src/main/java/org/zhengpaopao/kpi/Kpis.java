@@ -42,6 +42,7 @@ import org.zhengpaopao.organization.Division;
 import org.zhengpaopao.organization.Organization;
 import org.zhengpaopao.proxyrun.ProxyRun;
 import org.zhengpaopao.proxyrun.ProxyRunStep;
+import org.zhengpaopao.proxyrun.ProxyRunStatistics;
 import org.zhengpaopao.proxyrun.ProxyRunStepKind;
 import org.zhengpaopao.proxyrun.ProxyRuns;
 
@@ -58,6 +59,7 @@ class Kpis {
 	static final String NO_RUNNER = "无代跑员（未认领的代跑、办件评价）";
 
 	private final ProxyRuns proxyRuns;
+	private final ProxyRunStatistics statistics;
 	private final Applications applications;
 	private final Assessment assessment;
 	private final Catalog catalog;
@@ -66,9 +68,11 @@ class Kpis {
 	private final ConfirmedDemandReports demandReports;
 	private final Clock clock;
 
-	Kpis(ProxyRuns proxyRuns, Applications applications, Assessment assessment, Catalog catalog,
-			Organization organization, WorkingDayCalendar calendar, ConfirmedDemandReports demandReports, Clock clock) {
+	Kpis(ProxyRuns proxyRuns, ProxyRunStatistics statistics, Applications applications, Assessment assessment,
+			Catalog catalog, Organization organization, WorkingDayCalendar calendar, ConfirmedDemandReports demandReports,
+			Clock clock) {
 		this.proxyRuns = proxyRuns;
+		this.statistics = statistics;
 		this.applications = applications;
 		this.assessment = assessment;
 		this.catalog = catalog;
@@ -92,7 +96,7 @@ class Kpis {
 
 		private Snapshot(Period period) {
 			this.period = period;
-			this.runs = proxyRuns.aliveBetween(period.start(), period.end())
+			this.runs = statistics.aliveBetween(period.start(), period.end())
 				.stream()
 				.map(run -> RunFacts.of(run, calendar))
 				.toList();
