@@ -43,29 +43,35 @@ class MonthlyReport {
 
 	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
+	private final KpiFacts kpiFacts;
 	private final Kpis kpis;
+	private final CountyRatesTally countyRates;
+	private final MonthlyLists lists;
 	private final Clock clock;
 
-	MonthlyReport(Kpis kpis, Clock clock) {
+	MonthlyReport(KpiFacts kpiFacts, Kpis kpis, CountyRatesTally countyRates, MonthlyLists lists, Clock clock) {
+		this.kpiFacts = kpiFacts;
 		this.kpis = kpis;
+		this.countyRates = countyRates;
+		this.lists = lists;
 		this.clock = clock;
 	}
 
 	@Transactional(readOnly = true)
 	public byte[] workbook(YearMonth month) {
 		Period period = Period.of(month);
-		Kpis.Snapshot data = kpis.snapshot(period);
+		KpiFacts.Snapshot data = kpiFacts.snapshot(period);
 		KpiReport county = kpis.kpis(data, Breakdown.COUNTY);
 		KpiReport townships = kpis.kpis(data, Breakdown.TOWNSHIP);
 		KpiReport departments = kpis.kpis(data, Breakdown.ISSUER);
-		CountyRates rates = kpis.rates(data);
+		CountyRates rates = countyRates.rates(data);
 		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			Styles styles = new Styles(workbook);
 			summary(workbook.createSheet(SUMMARY), styles, month, county.total(), rates);
 			rows(workbook.createSheet(TOWNSHIPS), styles, "乡镇（街道）", townships, false);
 			rows(workbook.createSheet(DEPARTMENTS), styles, "出证单位", departments, true);
-			overdue(workbook.createSheet(OVERDUE), styles, kpis.overdue(data));
-			badRatings(workbook.createSheet(BAD_RATINGS), styles, kpis.badRatings(data));
+			overdue(workbook.createSheet(OVERDUE), styles, lists.overdue(data));
+			badRatings(workbook.createSheet(BAD_RATINGS), styles, lists.badRatings(data));
 			workbook.write(out);
 			return out.toByteArray();
 		}
@@ -245,10 +251,10 @@ class MonthlyReport {
 	static final String[] OVERDUE_COLUMNS = { "序号", "办件编号", "乡镇（街道）", "证明", "出证单位", "代跑群组", "代跑员", "受理时间", "办结期限",
 			"红牌时间", "督办级别", "延期", "状态", "办结时间", "超期工作日（至办结或今日）" };
 
-	private void overdue(Sheet sheet, Styles styles, List<Kpis.OverdueRun> runs) {
+	private void overdue(Sheet sheet, Styles styles, List<MonthlyLists.OverdueRun> runs) {
 		header(sheet.createRow(0), styles, OVERDUE_COLUMNS);
 		int r = 1;
-		for (Kpis.OverdueRun overdue : runs) {
+		for (MonthlyLists.OverdueRun overdue : runs) {
 			ProxyRun run = overdue.facts().run();
 			Row row = sheet.createRow(r);
 			integer(row, 0, r, styles);
@@ -280,10 +286,10 @@ class MonthlyReport {
 	static final String[] BAD_RATING_COLUMNS = { "序号", "办件编号", "类型", "乡镇（街道）", "责任单位", "评价", "评价时间", "评价内容", "回访期限",
 			"回访时间", "整改期限", "整改时间", "整改状态", "再评价" };
 
-	private void badRatings(Sheet sheet, Styles styles, List<Kpis.BadRating> ratings) {
+	private void badRatings(Sheet sheet, Styles styles, List<MonthlyLists.BadRating> ratings) {
 		header(sheet.createRow(0), styles, BAD_RATING_COLUMNS);
 		int r = 1;
-		for (Kpis.BadRating bad : ratings) {
+		for (MonthlyLists.BadRating bad : ratings) {
 			RatingFacts facts = bad.facts();
 			Row row = sheet.createRow(r);
 			integer(row, 0, r, styles);

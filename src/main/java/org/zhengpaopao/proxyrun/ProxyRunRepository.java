@@ -24,6 +24,11 @@ interface ProxyRunRepository extends JpaRepository<ProxyRun, Long>, JpaSpecifica
 			.orElseThrow(() -> new NotFoundException("没有这个代跑办件：" + caseNo, "no proxy-run " + caseNo));
 	}
 
+	/** the runs with these case numbers, steps fetched */
+	@EntityGraph(attributePaths = "steps")
+	@Query("select distinct r from ProxyRun r where r.caseNo in :caseNos")
+	List<ProxyRun> findWithStepsByCaseNoIn(@Param("caseNos") Collection<String> caseNos);
+
 	/**
 	 * The run with its row locked to the end of the transaction: parallel confirmations of one run queue up and each
 	 * is counted, instead of all but one failing on the version (a 500 that an unknown case number never gets).

@@ -2,6 +2,7 @@ package org.zhengpaopao.proxyrun;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -60,5 +61,10 @@ public class ProxyRunStatistics {
 	 */
 	public List<ProxyRun> aliveBetween(Instant from, Instant to) {
 		return runs.findAliveBetween(from, to, OPEN_STATES);
+	}
+
+	/** The runs with these case numbers (unknown ones left out), with their steps, in one query. For the KPIs. */
+	public List<ProxyRun> withSteps(Collection<String> caseNos) {
+		return caseNos.isEmpty() ? List.of() : runs.findWithStepsByCaseNoIn(caseNos);
 	}
 }
