@@ -1,22 +1,17 @@
 package org.zhengpaopao.kpi;
 
+import static org.zhengpaopao.kpi.WorkbookCells.*;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.function.Function;
 
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -40,8 +35,6 @@ class MonthlyReport {
 	static final String DEPARTMENTS = "部门";
 	static final String OVERDUE = "超期清单";
 	static final String BAD_RATINGS = "差评整改";
-
-	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
 	private final KpiFacts kpiFacts;
 	private final Kpis kpis;
@@ -138,48 +131,6 @@ class MonthlyReport {
 		sheet.setColumnWidth(0, 24 * 256);
 		sheet.setColumnWidth(1, 16 * 256);
 		sheet.setColumnWidth(2, 60 * 256);
-	}
-
-	private static int count(Sheet sheet, int r, Styles styles, String label, long value, String note) {
-		return metric(sheet, r, styles, label, note, cell -> {
-			cell.setCellValue(value);
-			return styles.integer;
-		});
-	}
-
-	private static int number(Sheet sheet, int r, Styles styles, String label, Integer value, String note) {
-		return value == null ? dash(sheet, r, styles, label, note) : count(sheet, r, styles, label, value, note);
-	}
-
-	private static int decimal(Sheet sheet, int r, Styles styles, String label, Double value, String note) {
-		return value == null ? dash(sheet, r, styles, label, note) : metric(sheet, r, styles, label, note, cell -> {
-			cell.setCellValue(value);
-			return styles.decimal;
-		});
-	}
-
-	private static int rate(Sheet sheet, int r, Styles styles, String label, Double value, String note) {
-		return value == null ? dash(sheet, r, styles, label, note) : metric(sheet, r, styles, label, note, cell -> {
-			cell.setCellValue(value);
-			return styles.percent;
-		});
-	}
-
-	private static int dash(Sheet sheet, int r, Styles styles, String label, String note) {
-		return metric(sheet, r, styles, label, note, cell -> {
-			cell.setCellValue("—");
-			return styles.cell;
-		});
-	}
-
-	private static int metric(Sheet sheet, int r, Styles styles, String label, String note,
-			Function<Cell, CellStyle> value) {
-		Row row = sheet.createRow(r);
-		text(row, 0, label, styles.label);
-		Cell cell = row.createCell(1);
-		cell.setCellStyle(value.apply(cell));
-		text(row, 2, note, styles.note);
-		return r + 1;
 	}
 
 	// --- 乡镇, 部门
@@ -313,86 +264,5 @@ class MonthlyReport {
 		}
 		sheet.createFreezePane(0, 1);
 		widths(sheet, 6, 22, 8, 12, 20, 12, 17, 40, 17, 17, 17, 17, 16, 12);
-	}
-
-	// --- cells
-
-	private static String dateTime(Instant at) {
-		return at == null ? "" : LocalDateTime.ofInstant(at, Period.BEIJING).format(DATE_TIME);
-	}
-
-	private static void text(Row row, int column, String value, CellStyle style) {
-		Cell cell = row.createCell(column);
-		cell.setCellValue(value == null ? "" : value);
-		if (style != null) {
-			cell.setCellStyle(style);
-		}
-	}
-
-	private static void integer(Row row, int column, long value, Styles styles) {
-		Cell cell = row.createCell(column);
-		cell.setCellValue(value);
-		cell.setCellStyle(styles.integer);
-	}
-
-	private static void header(Row row, Styles styles, String... titles) {
-		for (int c = 0; c < titles.length; c++) {
-			text(row, c, titles[c], styles.header);
-		}
-	}
-
-	private static void widths(Sheet sheet, int... characters) {
-		for (int c = 0; c < characters.length; c++) {
-			sheet.setColumnWidth(c, characters[c] * 256);
-		}
-	}
-
-	private static final class Styles {
-
-		final CellStyle title;
-		final CellStyle header;
-		final CellStyle label;
-		final CellStyle cell;
-		final CellStyle note;
-		final CellStyle integer;
-		final CellStyle decimal;
-		final CellStyle percent;
-
-		Styles(XSSFWorkbook workbook) {
-			Font bold = workbook.createFont();
-			bold.setBold(true);
-			Font big = workbook.createFont();
-			big.setBold(true);
-			big.setFontHeightInPoints((short) 14);
-			Font grey = workbook.createFont();
-			grey.setColor(IndexedColors.GREY_50_PERCENT.getIndex());
-			title = workbook.createCellStyle();
-			title.setFont(big);
-			header = bordered(workbook);
-			header.setFont(bold);
-			header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-			header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-			header.setWrapText(true);
-			label = bordered(workbook);
-			label.setFont(bold);
-			cell = bordered(workbook);
-			note = workbook.createCellStyle();
-			note.setFont(grey);
-			integer = bordered(workbook);
-			integer.setDataFormat(workbook.createDataFormat().getFormat("0"));
-			decimal = bordered(workbook);
-			decimal.setDataFormat(workbook.createDataFormat().getFormat("0.0"));
-			percent = bordered(workbook);
-			percent.setDataFormat(workbook.createDataFormat().getFormat("0.0%"));
-		}
-
-		private static CellStyle bordered(XSSFWorkbook workbook) {
-			CellStyle style = workbook.createCellStyle();
-			style.setBorderTop(BorderStyle.THIN);
-			style.setBorderBottom(BorderStyle.THIN);
-			style.setBorderLeft(BorderStyle.THIN);
-			style.setBorderRight(BorderStyle.THIN);
-			return style;
-		}
 	}
 }
