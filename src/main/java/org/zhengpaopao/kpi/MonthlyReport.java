@@ -1,19 +1,12 @@
 package org.zhengpaopao.kpi;
 
-import static org.zhengpaopao.kpi.Sheets.count;
-import static org.zhengpaopao.kpi.Sheets.dateTime;
-import static org.zhengpaopao.kpi.Sheets.decimal;
-import static org.zhengpaopao.kpi.Sheets.header;
-import static org.zhengpaopao.kpi.Sheets.integer;
-import static org.zhengpaopao.kpi.Sheets.number;
-import static org.zhengpaopao.kpi.Sheets.rate;
-import static org.zhengpaopao.kpi.Sheets.text;
-import static org.zhengpaopao.kpi.Sheets.widths;
+import static org.zhengpaopao.kpi.WorkbookCells.*;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.List;
 
@@ -27,7 +20,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhengpaopao.assessment.RatedService;
 import org.zhengpaopao.assessment.RatingFacts;
-import org.zhengpaopao.kpi.Sheets.Styles;
 import org.zhengpaopao.proxyrun.ProxyRun;
 
 /**
@@ -44,29 +36,35 @@ class MonthlyReport {
 	static final String OVERDUE = "超期清单";
 	static final String BAD_RATINGS = "差评整改";
 
+	private final KpiFacts kpiFacts;
 	private final Kpis kpis;
+	private final CountyRatesTally countyRates;
+	private final MonthlyLists lists;
 	private final Clock clock;
 
-	MonthlyReport(Kpis kpis, Clock clock) {
+	MonthlyReport(KpiFacts kpiFacts, Kpis kpis, CountyRatesTally countyRates, MonthlyLists lists, Clock clock) {
+		this.kpiFacts = kpiFacts;
 		this.kpis = kpis;
+		this.countyRates = countyRates;
+		this.lists = lists;
 		this.clock = clock;
 	}
 
 	@Transactional(readOnly = true)
 	public byte[] workbook(YearMonth month) {
 		Period period = Period.of(month);
-		Kpis.Snapshot data = kpis.snapshot(period);
+		KpiFacts.Snapshot data = kpiFacts.snapshot(period);
 		KpiReport county = kpis.kpis(data, Breakdown.COUNTY);
 		KpiReport townships = kpis.kpis(data, Breakdown.TOWNSHIP);
 		KpiReport departments = kpis.kpis(data, Breakdown.ISSUER);
-		CountyRates rates = kpis.rates(data);
+		CountyRates rates = countyRates.rates(data);
 		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			Styles styles = new Styles(workbook);
 			summary(workbook.createSheet(SUMMARY), styles, month, county.total(), rates);
 			rows(workbook.createSheet(TOWNSHIPS), styles, "乡镇（街道）", townships, false);
 			rows(workbook.createSheet(DEPARTMENTS), styles, "出证单位", departments, true);
-			overdue(workbook.createSheet(OVERDUE), styles, kpis.overdue(data));
-			badRatings(workbook.createSheet(BAD_RATINGS), styles, kpis.badRatings(data));
+			overdue(workbook.createSheet(OVERDUE), styles, lists.overdue(data));
+			badRatings(workbook.createSheet(BAD_RATINGS), styles, lists.badRatings(data));
 			workbook.write(out);
 			return out.toByteArray();
 		}
@@ -90,7 +88,7 @@ class MonthlyReport {
 		text(period, 1, month.atDay(1) + " 至 " + month.atEndOfMonth(), null);
 		Row generated = sheet.createRow(2);
 		text(generated, 0, "生成时间", styles.label);
-		text(generated, 1, dateTime(clock.instant()), null);
+		text(generated, 1, LocalDateTime.ofInstant(clock.instant(), Period.BEIJING).format(DATE_TIME), null);
 		header(sheet.createRow(4), styles, "指标", "数值", "口径");
 		int r = 5;
 		r = count(sheet, r, styles, "代跑受理量", total.runsOpened(), "本月受理（窗口登记）的代跑，含办件中的代跑");
@@ -204,10 +202,10 @@ class MonthlyReport {
 	static final String[] OVERDUE_COLUMNS = { "序号", "办件编号", "乡镇（街道）", "证明", "出证单位", "代跑群组", "代跑员", "受理时间", "办结期限",
 			"红牌时间", "督办级别", "延期", "状态", "办结时间", "超期工作日（至办结或今日）" };
 
-	private void overdue(Sheet sheet, Styles styles, List<Kpis.OverdueRun> runs) {
+	private void overdue(Sheet sheet, Styles styles, List<MonthlyLists.OverdueRun> runs) {
 		header(sheet.createRow(0), styles, OVERDUE_COLUMNS);
 		int r = 1;
-		for (Kpis.OverdueRun overdue : runs) {
+		for (MonthlyLists.OverdueRun overdue : runs) {
 			ProxyRun run = overdue.facts().run();
 			Row row = sheet.createRow(r);
 			integer(row, 0, r, styles);
@@ -239,10 +237,10 @@ class MonthlyReport {
 	static final String[] BAD_RATING_COLUMNS = { "序号", "办件编号", "类型", "乡镇（街道）", "责任单位", "评价", "评价时间", "评价内容", "回访期限",
 			"回访时间", "整改期限", "整改时间", "整改状态", "再评价" };
 
-	private void badRatings(Sheet sheet, Styles styles, List<Kpis.BadRating> ratings) {
+	private void badRatings(Sheet sheet, Styles styles, List<MonthlyLists.BadRating> ratings) {
 		header(sheet.createRow(0), styles, BAD_RATING_COLUMNS);
 		int r = 1;
-		for (Kpis.BadRating bad : ratings) {
+		for (MonthlyLists.BadRating bad : ratings) {
 			RatingFacts facts = bad.facts();
 			Row row = sheet.createRow(r);
 			integer(row, 0, r, styles);

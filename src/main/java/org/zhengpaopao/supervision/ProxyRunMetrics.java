@@ -5,7 +5,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 import org.zhengpaopao.notification.FailedNotifications;
-import org.zhengpaopao.proxyrun.ProxyRuns;
+import org.zhengpaopao.proxyrun.ProxyRunStatistics;
 import org.zhengpaopao.system.CachedValue;
 
 import io.micrometer.core.instrument.FunctionCounter;
@@ -34,7 +34,7 @@ class ProxyRunMetrics implements MeterBinder {
 
 	private final CachedValue<Counts> counts;
 
-	ProxyRunMetrics(ProxyRuns proxyRuns, FailedNotifications failedNotifications) {
+	ProxyRunMetrics(ProxyRunStatistics proxyRuns, FailedNotifications failedNotifications) {
 		this.counts = new CachedValue<>(CACHE_FOR,
 				() -> new Counts(proxyRuns.countOpened(), proxyRuns.countDelivered(), proxyRuns.openOverdueByLevel(),
 						proxyRuns.countOpenWithYellowCard(), failedNotifications.count()),

@@ -15,12 +15,12 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-/** The monthly workbook's cells and styles: a summary line (label, value, note), text, numbers, headers, widths. */
-final class Sheets {
+/** The monthly report's cells: the styles of one workbook, and writing texts, numbers and labelled metrics. */
+final class WorkbookCells {
 
-	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+	static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-	private Sheets() {
+	private WorkbookCells() {
 	}
 
 	static int count(Sheet sheet, int r, Styles styles, String label, long value, String note) {
@@ -134,7 +134,7 @@ final class Sheets {
 			percent.setDataFormat(workbook.createDataFormat().getFormat("0.0%"));
 		}
 
-		static CellStyle bordered(XSSFWorkbook workbook) {
+		private static CellStyle bordered(XSSFWorkbook workbook) {
 			CellStyle style = workbook.createCellStyle();
 			style.setBorderTop(BorderStyle.THIN);
 			style.setBorderBottom(BorderStyle.THIN);
