@@ -1,6 +1,7 @@
 package org.zhengpaopao.assessment;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,6 +10,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface RatingRepository extends JpaRepository<Rating, Long> {
 
 	Optional<Rating> findByCaseNo(String caseNo);
+
+	List<Rating> findByCaseNoIn(Collection<String> caseNos);
 
 	List<Rating> findByRatedAtIsNullAndRemindedAtIsNullAndInvitedAtBefore(Instant invitedBefore);
 

@@ -28,10 +28,14 @@ class KpiController {
 	static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 	private final Kpis kpis;
+	private final CountyRatesTally rates;
+	private final KpiFacts facts;
 	private final MonthlyReport report;
 
-	KpiController(Kpis kpis, MonthlyReport report) {
+	KpiController(Kpis kpis, CountyRatesTally rates, KpiFacts facts, MonthlyReport report) {
 		this.kpis = kpis;
+		this.rates = rates;
+		this.facts = facts;
 		this.report = report;
 	}
 
@@ -50,7 +54,7 @@ class KpiController {
 					+ "RUNNER 代跑员（送达的代跑员；未送达的为最后向出证部门提交调取或补充材料的代跑员）、MONTH 月份",
 					schema = @Schema(allowableValues = { "COUNTY", "TOWNSHIP", "ISSUER", "RUNNER", "MONTH" },
 							defaultValue = "COUNTY")) @RequestParam(defaultValue = "COUNTY") String by) {
-		return kpis.kpis(Period.parse(from, to, month, kpis.today()), breakdown(by));
+		return kpis.kpis(Period.parse(from, to, month, facts.today()), breakdown(by));
 	}
 
 	@GetMapping("/api/kpi/rates")
@@ -62,7 +66,7 @@ class KpiController {
 			@Parameter(description = "统计期间首日 YYYY-MM-DD（默认本月1日）") @RequestParam(required = false) String from,
 			@Parameter(description = "统计期间末日 YYYY-MM-DD，含（默认本月末）") @RequestParam(required = false) String to,
 			@Parameter(description = "整月 YYYY-MM，给出时代替 from、to") @RequestParam(required = false) String month) {
-		return kpis.rates(Period.parse(from, to, month, kpis.today()));
+		return rates.rates(Period.parse(from, to, month, facts.today()));
 	}
 
 	@GetMapping(value = "/api/kpi/report.xlsx", produces = XLSX)

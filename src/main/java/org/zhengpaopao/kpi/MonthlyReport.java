@@ -1,22 +1,16 @@
 package org.zhengpaopao.kpi;
 
+import static org.zhengpaopao.kpi.WorkbookCells.*;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.function.Function;
 
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -26,7 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.zhengpaopao.assessment.RatedService;
 import org.zhengpaopao.assessment.RatingFacts;
 import org.zhengpaopao.proxyrun.ProxyRun;
-import org.zhengpaopao.system.CountyTime;
 
 /**
  * The monthly report for the working group's monthly meeting (月度例会): one workbook with the summary, the townships,
@@ -42,31 +35,35 @@ class MonthlyReport {
 	static final String OVERDUE = "超期清单";
 	static final String BAD_RATINGS = "差评整改";
 
-	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
+	private final KpiFacts kpiFacts;
 	private final Kpis kpis;
+	private final CountyRatesTally countyRates;
+	private final MonthlyLists lists;
 	private final Clock clock;
 
-	MonthlyReport(Kpis kpis, Clock clock) {
+	MonthlyReport(KpiFacts kpiFacts, Kpis kpis, CountyRatesTally countyRates, MonthlyLists lists, Clock clock) {
+		this.kpiFacts = kpiFacts;
 		this.kpis = kpis;
+		this.countyRates = countyRates;
+		this.lists = lists;
 		this.clock = clock;
 	}
 
 	@Transactional(readOnly = true)
 	public byte[] workbook(YearMonth month) {
 		Period period = Period.of(month);
-		Kpis.Snapshot data = kpis.snapshot(period);
+		KpiFacts.Snapshot data = kpiFacts.snapshot(period);
 		KpiReport county = kpis.kpis(data, Breakdown.COUNTY);
 		KpiReport townships = kpis.kpis(data, Breakdown.TOWNSHIP);
 		KpiReport departments = kpis.kpis(data, Breakdown.ISSUER);
-		CountyRates rates = kpis.rates(data);
+		CountyRates rates = countyRates.rates(data);
 		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			Styles styles = new Styles(workbook);
 			summary(workbook.createSheet(SUMMARY), styles, month, county.total(), rates);
 			rows(workbook.createSheet(TOWNSHIPS), styles, "乡镇（街道）", townships, false);
 			rows(workbook.createSheet(DEPARTMENTS), styles, "出证单位", departments, true);
-			overdue(workbook.createSheet(OVERDUE), styles, kpis.overdue(data));
-			badRatings(workbook.createSheet(BAD_RATINGS), styles, kpis.badRatings(data));
+			overdue(workbook.createSheet(OVERDUE), styles, lists.overdue(data));
+			badRatings(workbook.createSheet(BAD_RATINGS), styles, lists.badRatings(data));
 			workbook.write(out);
 			return out.toByteArray();
 		}
@@ -90,7 +87,7 @@ class MonthlyReport {
 		text(period, 1, month.atDay(1) + " 至 " + month.atEndOfMonth(), null);
 		Row generated = sheet.createRow(2);
 		text(generated, 0, "生成时间", styles.label);
-		text(generated, 1, LocalDateTime.ofInstant(clock.instant(), CountyTime.ZONE).format(DATE_TIME), null);
+		text(generated, 1, dateTime(clock.instant()), null);
 		header(sheet.createRow(4), styles, "指标", "数值", "口径");
 		int r = 5;
 		r = count(sheet, r, styles, "代跑受理量", total.runsOpened(), "本月受理（窗口登记）的代跑，含办件中的代跑");
@@ -133,48 +130,6 @@ class MonthlyReport {
 		sheet.setColumnWidth(0, 24 * 256);
 		sheet.setColumnWidth(1, 16 * 256);
 		sheet.setColumnWidth(2, 60 * 256);
-	}
-
-	private static int count(Sheet sheet, int r, Styles styles, String label, long value, String note) {
-		return metric(sheet, r, styles, label, note, cell -> {
-			cell.setCellValue(value);
-			return styles.integer;
-		});
-	}
-
-	private static int number(Sheet sheet, int r, Styles styles, String label, Integer value, String note) {
-		return value == null ? dash(sheet, r, styles, label, note) : count(sheet, r, styles, label, value, note);
-	}
-
-	private static int decimal(Sheet sheet, int r, Styles styles, String label, Double value, String note) {
-		return value == null ? dash(sheet, r, styles, label, note) : metric(sheet, r, styles, label, note, cell -> {
-			cell.setCellValue(value);
-			return styles.decimal;
-		});
-	}
-
-	private static int rate(Sheet sheet, int r, Styles styles, String label, Double value, String note) {
-		return value == null ? dash(sheet, r, styles, label, note) : metric(sheet, r, styles, label, note, cell -> {
-			cell.setCellValue(value);
-			return styles.percent;
-		});
-	}
-
-	private static int dash(Sheet sheet, int r, Styles styles, String label, String note) {
-		return metric(sheet, r, styles, label, note, cell -> {
-			cell.setCellValue("—");
-			return styles.cell;
-		});
-	}
-
-	private static int metric(Sheet sheet, int r, Styles styles, String label, String note,
-			Function<Cell, CellStyle> value) {
-		Row row = sheet.createRow(r);
-		text(row, 0, label, styles.label);
-		Cell cell = row.createCell(1);
-		cell.setCellStyle(value.apply(cell));
-		text(row, 2, note, styles.note);
-		return r + 1;
 	}
 
 	// --- 乡镇, 部门
@@ -246,10 +201,10 @@ class MonthlyReport {
 	static final String[] OVERDUE_COLUMNS = { "序号", "办件编号", "乡镇（街道）", "证明", "出证单位", "代跑群组", "代跑员", "受理时间", "办结期限",
 			"红牌时间", "督办级别", "延期", "状态", "办结时间", "超期工作日（至办结或今日）" };
 
-	private void overdue(Sheet sheet, Styles styles, List<Kpis.OverdueRun> runs) {
+	private void overdue(Sheet sheet, Styles styles, List<MonthlyLists.OverdueRun> runs) {
 		header(sheet.createRow(0), styles, OVERDUE_COLUMNS);
 		int r = 1;
-		for (Kpis.OverdueRun overdue : runs) {
+		for (MonthlyLists.OverdueRun overdue : runs) {
 			ProxyRun run = overdue.facts().run();
 			Row row = sheet.createRow(r);
 			integer(row, 0, r, styles);
@@ -281,10 +236,10 @@ class MonthlyReport {
 	static final String[] BAD_RATING_COLUMNS = { "序号", "办件编号", "类型", "乡镇（街道）", "责任单位", "评价", "评价时间", "评价内容", "回访期限",
 			"回访时间", "整改期限", "整改时间", "整改状态", "再评价" };
 
-	private void badRatings(Sheet sheet, Styles styles, List<Kpis.BadRating> ratings) {
+	private void badRatings(Sheet sheet, Styles styles, List<MonthlyLists.BadRating> ratings) {
 		header(sheet.createRow(0), styles, BAD_RATING_COLUMNS);
 		int r = 1;
-		for (Kpis.BadRating bad : ratings) {
+		for (MonthlyLists.BadRating bad : ratings) {
 			RatingFacts facts = bad.facts();
 			Row row = sheet.createRow(r);
 			integer(row, 0, r, styles);
@@ -308,86 +263,5 @@ class MonthlyReport {
 		}
 		sheet.createFreezePane(0, 1);
 		widths(sheet, 6, 22, 8, 12, 20, 12, 17, 40, 17, 17, 17, 17, 16, 12);
-	}
-
-	// --- cells
-
-	private static String dateTime(Instant at) {
-		return at == null ? "" : LocalDateTime.ofInstant(at, CountyTime.ZONE).format(DATE_TIME);
-	}
-
-	private static void text(Row row, int column, String value, CellStyle style) {
-		Cell cell = row.createCell(column);
-		cell.setCellValue(value == null ? "" : value);
-		if (style != null) {
-			cell.setCellStyle(style);
-		}
-	}
-
-	private static void integer(Row row, int column, long value, Styles styles) {
-		Cell cell = row.createCell(column);
-		cell.setCellValue(value);
-		cell.setCellStyle(styles.integer);
-	}
-
-	private static void header(Row row, Styles styles, String... titles) {
-		for (int c = 0; c < titles.length; c++) {
-			text(row, c, titles[c], styles.header);
-		}
-	}
-
-	private static void widths(Sheet sheet, int... characters) {
-		for (int c = 0; c < characters.length; c++) {
-			sheet.setColumnWidth(c, characters[c] * 256);
-		}
-	}
-
-	private static final class Styles {
-
-		final CellStyle title;
-		final CellStyle header;
-		final CellStyle label;
-		final CellStyle cell;
-		final CellStyle note;
-		final CellStyle integer;
-		final CellStyle decimal;
-		final CellStyle percent;
-
-		Styles(XSSFWorkbook workbook) {
-			Font bold = workbook.createFont();
-			bold.setBold(true);
-			Font big = workbook.createFont();
-			big.setBold(true);
-			big.setFontHeightInPoints((short) 14);
-			Font grey = workbook.createFont();
-			grey.setColor(IndexedColors.GREY_50_PERCENT.getIndex());
-			title = workbook.createCellStyle();
-			title.setFont(big);
-			header = bordered(workbook);
-			header.setFont(bold);
-			header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-			header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-			header.setWrapText(true);
-			label = bordered(workbook);
-			label.setFont(bold);
-			cell = bordered(workbook);
-			note = workbook.createCellStyle();
-			note.setFont(grey);
-			integer = bordered(workbook);
-			integer.setDataFormat(workbook.createDataFormat().getFormat("0"));
-			decimal = bordered(workbook);
-			decimal.setDataFormat(workbook.createDataFormat().getFormat("0.0"));
-			percent = bordered(workbook);
-			percent.setDataFormat(workbook.createDataFormat().getFormat("0.0%"));
-		}
-
-		private static CellStyle bordered(XSSFWorkbook workbook) {
-			CellStyle style = workbook.createCellStyle();
-			style.setBorderTop(BorderStyle.THIN);
-			style.setBorderBottom(BorderStyle.THIN);
-			style.setBorderLeft(BorderStyle.THIN);
-			style.setBorderRight(BorderStyle.THIN);
-			return style;
-		}
 	}
 }

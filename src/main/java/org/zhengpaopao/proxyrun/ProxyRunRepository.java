@@ -10,12 +10,24 @@ import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
+import org.zhengpaopao.system.NotFoundException;
 
 import jakarta.persistence.LockModeType;
 
 interface ProxyRunRepository extends JpaRepository<ProxyRun, Long>, JpaSpecificationExecutor<ProxyRun> {
 
 	Optional<ProxyRun> findByCaseNo(String caseNo);
+
+	/** The run, or a 404 naming the case number. */
+	default ProxyRun require(String caseNo) {
+		return findByCaseNo(caseNo)
+			.orElseThrow(() -> new NotFoundException("没有这个代跑办件：" + caseNo, "no proxy-run " + caseNo));
+	}
+
+	/** the runs with these case numbers, steps fetched */
+	@EntityGraph(attributePaths = "steps")
+	@Query("select distinct r from ProxyRun r where r.caseNo in :caseNos")
+	List<ProxyRun> findWithStepsByCaseNoIn(@Param("caseNos") Collection<String> caseNos);
 
 	/**
 	 * The run with its row locked to the end of the transaction: parallel confirmations of one run queue up and each

@@ -25,10 +25,12 @@ import jakarta.servlet.http.HttpServletRequest;
 class PublicProxyRunController {
 
 	private final ProxyRuns proxyRuns;
+	private final ProxyRunAuthorizations authorizations;
 	private final PublicAttempts attempts;
 
-	PublicProxyRunController(ProxyRuns proxyRuns, PublicAttempts attempts) {
+	PublicProxyRunController(ProxyRuns proxyRuns, ProxyRunAuthorizations authorizations, PublicAttempts attempts) {
 		this.proxyRuns = proxyRuns;
+		this.authorizations = authorizations;
 		this.attempts = attempts;
 	}
 
@@ -36,7 +38,7 @@ class PublicProxyRunController {
 	@Operation(summary = "申请人在线确认授权 / The applicant confirms the authorization with the one-time code")
 	Confirmation confirm(@RequestBody AuthorizationRequest request, HttpServletRequest http) {
 		var attempt = attempts.begin(request.caseNo(), http.getRemoteAddr());
-		return switch (proxyRuns.confirmAuthorization(attempt.caseNumber(), TypedIdentifier.normalize(request.code()))) {
+		return switch (authorizations.confirmAuthorization(attempt.caseNumber(), TypedIdentifier.normalize(request.code()))) {
 			case CONFIRMED -> {
 				attempt.succeeded();
 				yield new Confirmation(attempt.caseNumber(), "授权成功，证跑跑将为您代跑证明。");

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.zhengpaopao.engine.CachedValue;
 import org.zhengpaopao.notification.FailedNotifications;
-import org.zhengpaopao.proxyrun.ProxyRuns;
+import org.zhengpaopao.proxyrun.ProxyRunStatistics;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -34,7 +34,7 @@ class ProxyRunMetrics implements MeterBinder {
 
 	private final CachedValue<Counts> counts;
 
-	ProxyRunMetrics(ProxyRuns proxyRuns, FailedNotifications failedNotifications) {
+	ProxyRunMetrics(ProxyRunStatistics proxyRuns, FailedNotifications failedNotifications) {
 		this.counts = new CachedValue<>(CACHE_FOR,
 				() -> new Counts(proxyRuns.countOpened(), proxyRuns.countDelivered(), proxyRuns.openOverdueByLevel(),
 						proxyRuns.countOpenWithYellowCard(), failedNotifications.count()),

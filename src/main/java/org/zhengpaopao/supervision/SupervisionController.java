@@ -25,7 +25,7 @@ import org.zhengpaopao.proxyrun.Card;
 import org.zhengpaopao.proxyrun.CardCounts;
 import org.zhengpaopao.proxyrun.CardedRunCriteria;
 import org.zhengpaopao.proxyrun.ProxyRun;
-import org.zhengpaopao.proxyrun.ProxyRuns;
+import org.zhengpaopao.proxyrun.SupervisedRuns;
 import org.zhengpaopao.system.InvalidInputException;
 import org.zhengpaopao.system.NotFoundException;
 
@@ -38,14 +38,14 @@ class SupervisionController {
 
 	static final String PAGE = "页码为 0–1000000 / page is 0–1000000";
 
-	private final ProxyRuns proxyRuns;
+	private final SupervisedRuns proxyRuns;
 	private final RunnerAssignments runnerAssignments;
 	private final Organization organization;
 	private final Catalog catalog;
 	private final WorkingDayCalendar calendar;
 	private final Clock clock;
 
-	SupervisionController(ProxyRuns proxyRuns, RunnerAssignments runnerAssignments, Organization organization,
+	SupervisionController(SupervisedRuns proxyRuns, RunnerAssignments runnerAssignments, Organization organization,
 			Catalog catalog, WorkingDayCalendar calendar, Clock clock) {
 		this.proxyRuns = proxyRuns;
 		this.runnerAssignments = runnerAssignments;

@@ -18,7 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.zhengpaopao.IntegrationTest;
 import org.zhengpaopao.WebappSession;
-import org.zhengpaopao.proxyrun.ProxyRuns;
+import org.zhengpaopao.proxyrun.ProxyRunStatistics;
 
 /**
  * Forged requests change nothing. The webapps check Camunda's CSRF token on every change; on {@code /api} the webapp
@@ -39,7 +39,7 @@ class CsrfProtectionTests {
 	IdentityService identityService;
 
 	@Autowired
-	ProxyRuns proxyRuns;
+	ProxyRunStatistics statistics;
 
 	@AfterEach
 	void removeProbeUser() {
@@ -126,7 +126,7 @@ class CsrfProtectionTests {
 		WebappSession window = WebappSession.login(http, "window-minzheng-1", "tasklist");
 		assertThat(http.exchange("/api/divisions", HttpMethod.GET, new HttpEntity<>(window.cookies()), String.class)
 			.getStatusCode()).as("the session itself is good for reading").isEqualTo(HttpStatus.OK);
-		long opened = proxyRuns.countOpened();
+		long opened = statistics.countOpened();
 
 		// even with the webapps' CSRF token: it means nothing to /api
 		var response = http.exchange("/api/proxy-runs", HttpMethod.POST,
@@ -134,7 +134,7 @@ class CsrfProtectionTests {
 
 		assertProblem(response, HttpStatus.UNAUTHORIZED);
 		assertThat(response.getBody()).contains("需要登录 / Authentication required");
-		assertThat(proxyRuns.countOpened()).isEqualTo(opened);
+		assertThat(statistics.countOpened()).isEqualTo(opened);
 	}
 
 	@Test
@@ -163,7 +163,7 @@ class CsrfProtectionTests {
 
 	@Test
 	void shouldRefuseACrossSiteApiPostEvenWithBasicCredentials() {
-		long opened = proxyRuns.countOpened();
+		long opened = statistics.countOpened();
 
 		for (String site : new String[] { "cross-site", "same-site" }) {
 			HttpHeaders headers = json(basic("window-minzheng-1"));
@@ -173,13 +173,13 @@ class CsrfProtectionTests {
 			assertProblem(response, HttpStatus.FORBIDDEN);
 			assertThat(response.getBody()).contains("拒绝跨站请求 / Cross-site request refused");
 		}
-		assertThat(proxyRuns.countOpened()).isEqualTo(opened);
+		assertThat(statistics.countOpened()).isEqualTo(opened);
 
 		HttpHeaders own = json(basic("window-minzheng-1"));
 		own.add(CrossSiteRequestRefusal.FETCH_SITE, "same-origin");
 		assertThat(http.exchange("/api/proxy-runs", HttpMethod.POST, new HttpEntity<>(proxyRun(), own), String.class)
 			.getStatusCode()).as("the same request from our own origin").isEqualTo(HttpStatus.CREATED);
-		assertThat(proxyRuns.countOpened()).isEqualTo(opened + 1);
+		assertThat(statistics.countOpened()).isEqualTo(opened + 1);
 	}
 
 	@Test

@@ -31,6 +31,7 @@ import org.zhengpaopao.TestNotifications;
 import org.zhengpaopao.notification.OutboxContents;
 import org.zhengpaopao.proxyrun.AuthorizationOutcome;
 import org.zhengpaopao.proxyrun.NewProxyRun;
+import org.zhengpaopao.proxyrun.ProxyRunAuthorizations;
 import org.zhengpaopao.proxyrun.ProxyRuns;
 
 /**
@@ -47,6 +48,9 @@ class OneTimeCodeSecrecyTests {
 
 	@Autowired
 	ProxyRuns proxyRuns;
+
+	@Autowired
+	ProxyRunAuthorizations authorizations;
 
 	@Autowired
 	RuntimeService runtimeService;
@@ -90,7 +94,7 @@ class OneTimeCodeSecrecyTests {
 			.anyMatch(cell -> cell.startsWith("ACT_HI_PROCINST."));
 
 		// the code that was sent is the one that works
-		assertThat(proxyRuns.confirmAuthorization(caseNo, code)).isEqualTo(AuthorizationOutcome.CONFIRMED);
+		assertThat(authorizations.confirmAuthorization(caseNo, code)).isEqualTo(AuthorizationOutcome.CONFIRMED);
 	}
 
 	// ------------------------------------------------------------------------------------------- the scan

@@ -19,6 +19,7 @@ import org.zhengpaopao.TestNotifications.RecordingNotifier;
 import org.zhengpaopao.application.Applications;
 import org.zhengpaopao.assessment.Assessment;
 import org.zhengpaopao.catalog.Catalog;
+import org.zhengpaopao.proxyrun.ProxyRunAuthorizations;
 import org.zhengpaopao.proxyrun.ProxyRuns;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,6 +43,9 @@ class KpiApiTests {
 	ProxyRuns proxyRuns;
 
 	@Autowired
+	ProxyRunAuthorizations authorizations;
+
+	@Autowired
 	Applications applications;
 
 	@Autowired
@@ -57,7 +61,7 @@ class KpiApiTests {
 
 	@BeforeEach
 	void fixture() {
-		cases = KpiFixture.ensureBuilt(engine, proxyRuns, applications, assessment, catalog, sms);
+		cases = KpiFixture.ensureBuilt(engine, proxyRuns, authorizations, applications, assessment, catalog, sms);
 	}
 
 	JsonNode get(String path) {

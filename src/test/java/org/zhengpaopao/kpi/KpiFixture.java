@@ -36,6 +36,7 @@ import org.zhengpaopao.catalog.Replacement;
 import org.zhengpaopao.proxyrun.NewProxyRun;
 import org.zhengpaopao.proxyrun.ProxyRun;
 import org.zhengpaopao.proxyrun.ProxyRunState;
+import org.zhengpaopao.proxyrun.ProxyRunAuthorizations;
 import org.zhengpaopao.proxyrun.ProxyRuns;
 
 /**
@@ -88,6 +89,7 @@ final class KpiFixture {
 	private static Cases built;
 
 	private final ProxyRuns proxyRuns;
+	private final ProxyRunAuthorizations authorizations;
 	private final Applications applications;
 	private final Assessment assessment;
 	private final Catalog catalog;
@@ -97,9 +99,10 @@ final class KpiFixture {
 	private final ManagementService managementService;
 	private final IdentityService identityService;
 
-	private KpiFixture(ProcessEngine engine, ProxyRuns proxyRuns, Applications applications, Assessment assessment,
-			Catalog catalog, RecordingNotifier sms) {
+	private KpiFixture(ProcessEngine engine, ProxyRuns proxyRuns, ProxyRunAuthorizations authorizations,
+			Applications applications, Assessment assessment, Catalog catalog, RecordingNotifier sms) {
 		this.proxyRuns = proxyRuns;
+		this.authorizations = authorizations;
 		this.applications = applications;
 		this.assessment = assessment;
 		this.catalog = catalog;
@@ -111,10 +114,12 @@ final class KpiFixture {
 	}
 
 	/** The fixture, built on first use in this JVM (the test context and its database are shared). */
-	static synchronized Cases ensureBuilt(ProcessEngine engine, ProxyRuns proxyRuns, Applications applications,
-			Assessment assessment, Catalog catalog, RecordingNotifier sms) {
+	static synchronized Cases ensureBuilt(ProcessEngine engine, ProxyRuns proxyRuns,
+			ProxyRunAuthorizations authorizations, Applications applications, Assessment assessment, Catalog catalog,
+			RecordingNotifier sms) {
 		if (built == null) {
-			KpiFixture fixture = new KpiFixture(engine, proxyRuns, applications, assessment, catalog, sms);
+			KpiFixture fixture = new KpiFixture(engine, proxyRuns, authorizations, applications, assessment, catalog,
+					sms);
 			try {
 				built = fixture.build();
 			}
@@ -395,7 +400,7 @@ final class KpiFixture {
 
 	private void confirm(String caseNo, String when) {
 		at(when);
-		assertThat(proxyRuns.confirmAuthorization(caseNo, sms.lastCodeFor(caseNo)).name()).isEqualTo("CONFIRMED");
+		assertThat(authorizations.confirmAuthorization(caseNo, sms.lastCodeFor(caseNo)).name()).isEqualTo("CONFIRMED");
 	}
 
 	private void expire(String caseNo, String due) {

@@ -31,6 +31,7 @@ import org.zhengpaopao.assessment.Assessment;
 import org.zhengpaopao.catalog.Catalog;
 import org.zhengpaopao.organization.Division;
 import org.zhengpaopao.organization.Organization;
+import org.zhengpaopao.proxyrun.ProxyRunAuthorizations;
 import org.zhengpaopao.proxyrun.ProxyRuns;
 
 /**
@@ -48,6 +49,9 @@ class KpiReportTests {
 
 	@Autowired
 	ProxyRuns proxyRuns;
+
+	@Autowired
+	ProxyRunAuthorizations authorizations;
 
 	@Autowired
 	Applications applications;
@@ -69,7 +73,7 @@ class KpiReportTests {
 
 	@BeforeEach
 	void downloadMarch() throws IOException {
-		cases = KpiFixture.ensureBuilt(engine, proxyRuns, applications, assessment, catalog, sms);
+		cases = KpiFixture.ensureBuilt(engine, proxyRuns, authorizations, applications, assessment, catalog, sms);
 		ResponseEntity<byte[]> response = http.withBasicAuth("manager-1", "demo")
 			.getForEntity("/api/kpi/report.xlsx?month=2025-03", byte[].class);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);

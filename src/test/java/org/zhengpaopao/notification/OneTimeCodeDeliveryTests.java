@@ -18,6 +18,7 @@ import org.zhengpaopao.IntegrationTest;
 import org.zhengpaopao.TestNotifications;
 import org.zhengpaopao.proxyrun.AuthorizationOutcome;
 import org.zhengpaopao.proxyrun.NewProxyRun;
+import org.zhengpaopao.proxyrun.ProxyRunAuthorizations;
 import org.zhengpaopao.proxyrun.ProxyRuns;
 
 /**
@@ -46,6 +47,9 @@ class OneTimeCodeDeliveryTests {
 
 	@Autowired
 	ProxyRuns proxyRuns;
+
+	@Autowired
+	ProxyRunAuthorizations authorizations;
 
 	@Autowired
 	RuntimeService runtimeService;
@@ -107,7 +111,7 @@ class OneTimeCodeDeliveryTests {
 				assertThat(message.toString()).doesNotContain(code, "13905706623");
 			});
 		assertThat(stored(caseNo).getText()).doesNotContain(code);
-		assertThat(proxyRuns.confirmAuthorization(caseNo, code)).isEqualTo(AuthorizationOutcome.CONFIRMED);
+		assertThat(authorizations.confirmAuthorization(caseNo, code)).isEqualTo(AuthorizationOutcome.CONFIRMED);
 	}
 
 	@Test

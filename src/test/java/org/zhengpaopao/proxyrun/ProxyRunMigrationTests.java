@@ -77,6 +77,9 @@ class ProxyRunMigrationTests {
 	ProxyRuns proxyRuns;
 
 	@Autowired
+	ProxyRunAuthorizations authorizations;
+
+	@Autowired
 	RecordingNotifier notifier;
 
 	@Autowired
@@ -334,7 +337,7 @@ class ProxyRunMigrationTests {
 		// the overdue run moved the clock past the applicant's authorization deadline; the applicant confirms before it
 		ClockUtil.setCurrentTime(at("2026-09-28T10:00"));
 		String code = notifier.lastCodeFor(authorizing.getBusinessKey());
-		assertThat(proxyRuns.confirmAuthorization(authorizing.getBusinessKey(), code))
+		assertThat(authorizations.confirmAuthorization(authorizing.getBusinessKey(), code))
 			.isEqualTo(AuthorizationOutcome.CONFIRMED);
 		assertThat(authorizing).isWaitingAt("fetchCertificate");
 

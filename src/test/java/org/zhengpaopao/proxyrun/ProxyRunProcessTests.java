@@ -52,6 +52,9 @@ class ProxyRunProcessTests {
 	ProxyRuns proxyRuns;
 
 	@Autowired
+	ProxyRunAuthorizations authorizations;
+
+	@Autowired
 	WorkingDayCalendar calendar;
 
 	@Autowired
@@ -144,7 +147,7 @@ class ProxyRunProcessTests {
 		String code = notifier.lastCodeFor(run.getCaseNo());
 		assertThat(notifier.sent().get(notifier.sent().size() - 1).text()).doesNotContain(APPLICANT_ID);
 
-		assertThat(proxyRuns.confirmAuthorization(run.getCaseNo(), code)).isEqualTo(AuthorizationOutcome.CONFIRMED);
+		assertThat(authorizations.confirmAuthorization(run.getCaseNo(), code)).isEqualTo(AuthorizationOutcome.CONFIRMED);
 
 		assertThat(instance).isWaitingAt("fetchCertificate");
 		// a village certificate goes to the linkage group of the applicant's township, issued via its clerks
@@ -179,7 +182,7 @@ class ProxyRunProcessTests {
 
 		assertThat(instance).isEnded().hasPassed("authorizationExpired");
 		assertThat(reload(run).getState()).isEqualTo(ProxyRunState.AUTHORIZATION_EXPIRED);
-		assertThat(proxyRuns.confirmAuthorization(run.getCaseNo(), code)).isEqualTo(AuthorizationOutcome.NOT_PENDING);
+		assertThat(authorizations.confirmAuthorization(run.getCaseNo(), code)).isEqualTo(AuthorizationOutcome.NOT_PENDING);
 	}
 
 	@Test

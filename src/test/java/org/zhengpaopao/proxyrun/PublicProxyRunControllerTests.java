@@ -48,6 +48,9 @@ class PublicProxyRunControllerTests {
 	ProxyRuns proxyRuns;
 
 	@MockitoBean
+	ProxyRunAuthorizations authorizations;
+
+	@MockitoBean
 	PublicAttempts attempts;
 
 	final PublicAttempts.Attempt attempt = mock(PublicAttempts.Attempt.class);
@@ -68,7 +71,7 @@ class PublicProxyRunControllerTests {
 
 	@Test
 	void shouldConfirmTheAuthorizationWithTheRightCodeAndTakeTheCountBack() throws Exception {
-		given(proxyRuns.confirmAuthorization(CASE_NO, "123456")).willReturn(AuthorizationOutcome.CONFIRMED);
+		given(authorizations.confirmAuthorization(CASE_NO, "123456")).willReturn(AuthorizationOutcome.CONFIRMED);
 
 		mvc.perform(confirm("１２３４５６"))
 			.andExpect(status().isOk())
@@ -83,7 +86,7 @@ class PublicProxyRunControllerTests {
 		AuthorizationOutcome[] outcomes = { AuthorizationOutcome.WRONG_CODE, AuthorizationOutcome.NOT_PENDING,
 				AuthorizationOutcome.LOCKED };
 		for (int i = 0; i < outcomes.length; i++) {
-			given(proxyRuns.confirmAuthorization(any(), any())).willReturn(outcomes[i]);
+			given(authorizations.confirmAuthorization(any(), any())).willReturn(outcomes[i]);
 			MvcResult result = mvc.perform(confirm("000000"))
 				.andExpect(invalidField("code", "办件编号或验证码不正确，或授权已失效 / "
 						+ "wrong case number or code, or the authorization is no longer pending"))

@@ -19,6 +19,7 @@ import org.zhengpaopao.catalog.Disposition;
 import org.zhengpaopao.catalog.EntryTerms;
 import org.zhengpaopao.proxyrun.NewProxyRun;
 import org.zhengpaopao.proxyrun.ProxyRun;
+import org.zhengpaopao.proxyrun.ProxyRunProgress;
 import org.zhengpaopao.proxyrun.ProxyRuns;
 
 /** What MySQL treats differently from H2: characters outside the BMP, long Chinese text, and local dates. */
@@ -31,6 +32,9 @@ class MariaDbDataTests {
 
 	@Autowired
 	ProxyRuns proxyRuns;
+
+	@Autowired
+	ProxyRunProgress progress;
 
 	@Autowired
 	Catalog catalog;
@@ -51,7 +55,7 @@ class MariaDbDataTests {
 	@Test
 	void shouldKeepFourByteCharactersInNamesAndNotes() {
 		ProxyRun run = open(FOUR_BYTE_NAME);
-		proxyRuns.requestedFromIssuer(run.getCaseNo(), "runner-county-1", "已到窗口😀，经办人" + FOUR_BYTE_NAME);
+		progress.requestedFromIssuer(run.getCaseNo(), "runner-county-1", "已到窗口😀，经办人" + FOUR_BYTE_NAME);
 
 		ProxyRun stored = proxyRuns.find(run.getCaseNo()).orElseThrow();
 		assertThat(stored.getApplicantName()).isEqualTo(FOUR_BYTE_NAME);

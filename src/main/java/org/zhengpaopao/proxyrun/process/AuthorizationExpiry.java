@@ -5,15 +5,15 @@ import static org.zhengpaopao.proxyrun.process.ProxyRunVariables.CASE_NO;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import org.zhengpaopao.proxyrun.ProxyRuns;
+import org.zhengpaopao.proxyrun.ProxyRunAuthorizations;
 
 /** Service task 「登记授权过期」. */
 @Component("authorizationExpiry")
 class AuthorizationExpiry implements JavaDelegate {
 
-	private final ProxyRuns proxyRuns;
+	private final ProxyRunAuthorizations proxyRuns;
 
-	AuthorizationExpiry(ProxyRuns proxyRuns) {
+	AuthorizationExpiry(ProxyRunAuthorizations proxyRuns) {
 		this.proxyRuns = proxyRuns;
 	}
 

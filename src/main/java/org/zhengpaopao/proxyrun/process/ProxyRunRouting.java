@@ -5,7 +5,7 @@ import static org.zhengpaopao.proxyrun.process.ProxyRunVariables.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import org.zhengpaopao.proxyrun.ProxyRuns;
+import org.zhengpaopao.proxyrun.ProxyRunSupervision;
 
 /**
  * Service task 「登记派单并计算期限」: records the group the routing decision chose and sets the due date that
@@ -14,9 +14,9 @@ import org.zhengpaopao.proxyrun.ProxyRuns;
 @Component("proxyRunRouting")
 class ProxyRunRouting implements JavaDelegate {
 
-	private final ProxyRuns proxyRuns;
+	private final ProxyRunSupervision proxyRuns;
 
-	ProxyRunRouting(ProxyRuns proxyRuns) {
+	ProxyRunRouting(ProxyRunSupervision proxyRuns) {
 		this.proxyRuns = proxyRuns;
 	}
 

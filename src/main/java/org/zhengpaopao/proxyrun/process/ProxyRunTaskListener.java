@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import org.zhengpaopao.proxyrun.ProxyRunTask;
-import org.zhengpaopao.proxyrun.ProxyRuns;
+import org.zhengpaopao.proxyrun.ProxyRunProgress;
 import org.zhengpaopao.system.InvalidInputException;
 import org.zhengpaopao.system.Text;
 import org.zhengpaopao.workflow.FormValues;
@@ -28,9 +28,9 @@ class ProxyRunTaskListener implements TaskListener {
 	static final Set<String> ISSUE_OUTCOMES = Set.of("issued", "refused", "moreInfo");
 	static final Set<String> SUPERVISION_ACTIONS = Set.of("urge", "transfer", "extend", "closeAsException");
 
-	private final ProxyRuns proxyRuns;
+	private final ProxyRunProgress proxyRuns;
 
-	ProxyRunTaskListener(ProxyRuns proxyRuns) {
+	ProxyRunTaskListener(ProxyRunProgress proxyRuns) {
 		this.proxyRuns = proxyRuns;
 	}
 

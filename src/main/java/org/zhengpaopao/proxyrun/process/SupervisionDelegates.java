@@ -17,7 +17,7 @@ import org.zhengpaopao.absence.Absences;
 import org.zhengpaopao.absence.TaskMovedForAbsence;
 import org.zhengpaopao.identity.Groups;
 import org.zhengpaopao.proxyrun.ProxyRunTask;
-import org.zhengpaopao.proxyrun.ProxyRuns;
+import org.zhengpaopao.proxyrun.ProxyRunSupervision;
 import org.zhengpaopao.system.InvalidInputException;
 import org.zhengpaopao.workflow.AsSystem;
 import org.zhengpaopao.workflow.FormValues;
@@ -25,30 +25,30 @@ import org.zhengpaopao.workflow.TaskActor;
 
 /**
  * The service tasks of the deadline watch (yellow and red card, escalation levels) and of the task force's
- * supervision (urge, transfer, extend, close as exception). Each is a thin call into {@link ProxyRuns}.
+ * supervision (urge, transfer, extend, close as exception). Each is a thin call into {@link ProxyRunSupervision}.
  */
 @Configuration(proxyBeanMethods = false)
 class SupervisionDelegates {
 
 	@Bean
-	JavaDelegate yellowCard(ProxyRuns proxyRuns) {
+	JavaDelegate yellowCard(ProxyRunSupervision proxyRuns) {
 		return execution -> proxyRuns.raiseYellowCard(caseNo(execution), RunTasks.runnerOf(execution));
 	}
 
 	@Bean
-	JavaDelegate redCard(ProxyRuns proxyRuns) {
+	JavaDelegate redCard(ProxyRunSupervision proxyRuns) {
 		return execution -> proxyRuns.raiseRedCard(caseNo(execution), RunTasks.runnerOf(execution));
 	}
 
 	/** Reads the level from the service task's input parameter {@code level}. */
 	@Bean
-	JavaDelegate overdueEscalation(ProxyRuns proxyRuns) {
+	JavaDelegate overdueEscalation(ProxyRunSupervision proxyRuns) {
 		return execution -> proxyRuns.escalate(caseNo(execution),
 				Integer.parseInt(String.valueOf(execution.getVariableLocal(LEVEL))));
 	}
 
 	@Bean
-	JavaDelegate overdueRunUrging(ProxyRuns proxyRuns) {
+	JavaDelegate overdueRunUrging(ProxyRunSupervision proxyRuns) {
 		return execution -> proxyRuns.urge(caseNo(execution), TaskActor.of(execution),
 				FormValues.string(execution, URGE_NOTE), RunTasks.runnerOf(execution));
 	}
@@ -59,7 +59,7 @@ class SupervisionDelegates {
 	 * to the stand-in). A runner who is absent now gets it through their stand-in; without one it is refused.
 	 */
 	@Bean
-	JavaDelegate runnerTaskTransfer(ProxyRuns proxyRuns, Absences absences) {
+	JavaDelegate runnerTaskTransfer(ProxyRunSupervision proxyRuns, Absences absences) {
 		return execution -> {
 			String to = FormValues.string(execution, TRANSFER_TO);
 			if (to == null || to.isBlank()) {
@@ -110,7 +110,7 @@ class SupervisionDelegates {
 
 	/** A new deadline moves every timer (they are re-armed from the variables) and every open task's due date. */
 	@Bean
-	JavaDelegate deadlineExtension(ProxyRuns proxyRuns) {
+	JavaDelegate deadlineExtension(ProxyRunSupervision proxyRuns) {
 		return execution -> {
 			LocalDate newDeadline;
 			try {
@@ -137,7 +137,7 @@ class SupervisionDelegates {
 	}
 
 	@Bean
-	JavaDelegate exceptionClosure(ProxyRuns proxyRuns) {
+	JavaDelegate exceptionClosure(ProxyRunSupervision proxyRuns) {
 		return execution -> {
 			proxyRuns.closeAsException(caseNo(execution), TaskActor.of(execution),
 					FormValues.string(execution, EXCEPTION_REASON));

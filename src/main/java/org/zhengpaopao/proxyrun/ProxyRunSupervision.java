@@ -1,0 +1,133 @@
+package org.zhengpaopao.proxyrun;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.zhengpaopao.absence.TaskMovedForAbsence;
+import org.zhengpaopao.calendar.WorkingDayCalendar;
+import org.zhengpaopao.catalog.Catalog;
+import org.zhengpaopao.catalog.Certificate;
+import org.zhengpaopao.identity.Groups;
+import org.zhengpaopao.notification.GroupMessage;
+import org.zhengpaopao.notification.Notifier;
+import org.zhengpaopao.system.InvalidInputException;
+import org.zhengpaopao.workflow.StepDeadlines;
+
+/**
+ * A run's deadline and its watch, as the process reports them: routing fixes the deadline, the yellow and red cards
+ * and the further escalation levels follow it, and the task force urges, transfers, extends or closes the run as an
+ * exception. Absence cover moving a runner's task is recorded here too.
+ */
+@Service
+@Transactional
+public class ProxyRunSupervision {
+
+	private final ProxyRunRepository runs;
+	private final Catalog catalog;
+	private final WorkingDayCalendar calendar;
+	private final Notifier notifier;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	ProxyRunSupervision(ProxyRunRepository runs, Catalog catalog, WorkingDayCalendar calendar, Notifier notifier,
+			ApplicationEventPublisher events, Clock clock) {
+		this.runs = runs;
+		this.catalog = catalog;
+		this.calendar = calendar;
+		this.notifier = notifier;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Hands the run to its runner group and fixes its deadline, counted in working days from today.
+	 */
+	public StepDeadlines route(String caseNo, String runnerGroup) {
+		ProxyRun run = get(caseNo);
+		Certificate certificate = catalog.certificate(run.getCertificateCode()).orElseThrow();
+		var deadline = calendar.deadline(LocalDate.now(clock), run.getDeadlineWorkingDays());
+		StepDeadlines deadlines = StepDeadlines.on(calendar, deadline.date());
+		run.route(runnerGroup, deadline.date(), deadlines.dueAt(), deadline.provisional(), clock.instant());
+		notifier.send(new GroupMessage(runnerGroup, "新代跑任务 " + caseNo, "新的代跑任务：" + certificate.getName() + "（"
+				+ run.getIssuerName() + "出具），办结期限 " + deadline.date() + " 18:00，请在任务列表认领。", caseNo));
+		return deadlines;
+	}
+
+	/** @param runner the runner who holds the open task, if any, so that the message names them */
+	public void raiseYellowCard(String caseNo, String runner) {
+		ProxyRun run = get(caseNo);
+		if (run.raiseYellowCard(clock.instant())) {
+			notifier.send(new GroupMessage(run.getRunnerGroup(), "黄牌预警 " + caseNo,
+					"代跑办件 " + caseNo + " 将于 " + run.getDeadline() + " 18:00 到期，请抓紧办理" + mention(runner) + "。", caseNo));
+		}
+	}
+
+	public void raiseRedCard(String caseNo, String runner) {
+		ProxyRun run = get(caseNo);
+		if (run.raiseRedCard(clock.instant())) {
+			String text = "代跑办件 " + caseNo + " 已超过办结期限 " + run.getDeadline() + "，已移交工作专班督办" + mention(runner) + "。";
+			notifier.send(new GroupMessage(run.getRunnerGroup(), "红牌超期 " + caseNo, text, caseNo));
+			notifier.send(new GroupMessage(Groups.TASK_FORCE, "红牌超期 " + caseNo, text, caseNo));
+		}
+	}
+
+	public void escalate(String caseNo, int level) {
+		ProxyRun run = get(caseNo);
+		if (run.escalate(level, clock.instant())) {
+			notifier.send(new GroupMessage(Groups.MANAGERS, level + "级督办 " + caseNo,
+					"代跑办件 " + caseNo + "（" + run.getRunnerGroup() + "）超期仍未办结，期限 " + run.getDeadline()
+							+ "，已升级为" + level + "级督办，纳入考核。",
+					caseNo));
+		}
+	}
+
+	public void urge(String caseNo, String actor, String note, String runner) {
+		ProxyRun run = get(caseNo);
+		run.urge(actor, note, clock.instant());
+		notifier.send(new GroupMessage(run.getRunnerGroup(), "工作专班催办 " + caseNo,
+				"工作专班催办代跑办件 " + caseNo + mention(runner) + (note == null || note.isBlank() ? "" : "：" + note.strip()),
+				caseNo));
+	}
+
+	public void transfer(String caseNo, String actor, String to, boolean toGroup) {
+		get(caseNo).transfer(actor, to, toGroup, clock.instant());
+	}
+
+	/** Absence cover moved the run's task: the move goes into the run's history. Tasks of other processes are skipped. */
+	@EventListener
+	public void taskMovedForAbsence(TaskMovedForAbsence moved) {
+		runs.findByProcessInstanceId(moved.processInstanceId())
+			.ifPresent(run -> run.coverForAbsence(moved.actor(), moved.note(), clock.instant()));
+	}
+
+	public StepDeadlines extendDeadline(String caseNo, String actor, LocalDate newDeadline, String reason) {
+		if (newDeadline == null) {
+			throw new InvalidInputException("newDeadline", "请选择新的办结期限", "choose the new deadline");
+		}
+		if (!calendar.isWorkingDay(newDeadline)) {
+			throw new InvalidInputException("newDeadline", "新的办结期限须为工作日", "the new deadline must be a working day");
+		}
+		ProxyRun run = get(caseNo);
+		StepDeadlines deadlines = StepDeadlines.on(calendar, newDeadline);
+		boolean provisional = !calendar.loadedYears().contains(newDeadline.getYear());
+		run.extendDeadline(actor, newDeadline, deadlines.dueAt(), provisional, reason, clock.instant());
+		return deadlines;
+	}
+
+	public void closeAsException(String caseNo, String actor, String reason) {
+		get(caseNo).closeAsException(actor, reason, clock.instant());
+		events.publishEvent(new ProxyRunFinished(caseNo));
+	}
+
+	private static String mention(String runner) {
+		return runner == null ? "" : "（当前办理人 @" + runner + "）";
+	}
+
+	private ProxyRun get(String caseNo) {
+		return runs.require(caseNo);
+	}
+}
