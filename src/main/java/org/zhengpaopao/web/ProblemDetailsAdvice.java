@@ -2,12 +2,9 @@ package org.zhengpaopao.web;
 
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,12 +37,7 @@ import org.zhengpaopao.system.ConflictException;
 import org.zhengpaopao.system.InvalidInputException;
 import org.zhengpaopao.system.NotFoundException;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every error of the application API is an RFC 9457 problem detail whose title and detail a clerk can
@@ -169,26 +161,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge(tooLarge));
 		}
 		JsonProcessingException json = cause(e, JsonProcessingException.class);
-		String field = json instanceof JsonMappingException mapping ? path(mapping) : currentField(json);
-		String message;
-		if (json == null) {
-			message = "请求内容为空或无法读取 / The request body is empty or cannot be read";
-		}
-		else if (json instanceof UnrecognizedPropertyException) {
-			message = "不是可接受的字段 / is not a known field";
-		}
-		else if (json instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-			message = expected(mismatch.getTargetType());
-		}
-		else if (json instanceof StreamConstraintsException) {
-			message = "JSON 嵌套过深或内容过长 / The JSON is nested too deeply or too long";
-		}
-		else if (json.getOriginalMessage() != null && json.getOriginalMessage().startsWith("Duplicate field")) {
-			message = "字段重复出现 / is given more than once";
-		}
-		else {
-			message = "请求内容不是有效的 JSON / The request body is not valid JSON";
-		}
+		String field = JsonProblems.field(json);
+		String message = JsonProblems.message(json);
 		if (field == null || field.isEmpty()) {
 			ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, message);
 			problem.setType(INVALID_INPUT);
@@ -235,48 +209,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static String supported(HttpRequestMethodNotSupportedException e) {
 		return e.getSupportedMethods() == null ? "-" : String.join(", ", e.getSupportedMethods());
-	}
-
-	private static String expected(Class<?> type) {
-		if (type == String.class) {
-			return "应为文本 / should be text";
-		}
-		if (type == Boolean.class || type == boolean.class) {
-			return "应为 true 或 false / should be true or false";
-		}
-		if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
-			return "应为整数 / should be a whole number";
-		}
-		if (type.isEnum()) {
-			String values = Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
-			return "应为以下之一：" + values + " / should be one of " + values;
-		}
-		if (Collection.class.isAssignableFrom(type) || type.isArray()) {
-			return "应为列表 / should be a list";
-		}
-		return "类型或格式不对 / has the wrong type or format";
-	}
-
-	/** e.g. {@code requiredCertificates[0]} */
-	private static String path(JsonMappingException e) {
-		StringBuilder path = new StringBuilder();
-		for (JsonMappingException.Reference reference : e.getPath()) {
-			if (reference.getFieldName() != null) {
-				path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
-			}
-			else if (reference.getIndex() >= 0) {
-				path.append('[').append(reference.getIndex()).append(']');
-			}
-		}
-		return path.toString();
-	}
-
-	/** The field the parser was in when the JSON broke, if any. */
-	private static String currentField(JsonProcessingException e) {
-		if (e != null && e.getProcessor() instanceof JsonParser parser) {
-			return parser.getParsingContext() == null ? null : parser.getParsingContext().getCurrentName();
-		}
-		return null;
 	}
 
 	private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
