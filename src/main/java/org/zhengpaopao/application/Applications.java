@@ -228,8 +228,4 @@ public class Applications {
 	public Optional<Application> findByIdempotencyKey(String key) {
 		return key == null ? Optional.empty() : applications.findByIdempotencyKey(key.strip());
 	}
-
-	private Application get(String caseNo) {
-		return applications.require(caseNo);
-	}
 }
