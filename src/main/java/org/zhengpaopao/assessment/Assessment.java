@@ -19,7 +19,6 @@ import org.zhengpaopao.application.ApplicationDecided;
 import org.zhengpaopao.application.Applications;
 import org.zhengpaopao.calendar.WorkingDayCalendar;
 import org.zhengpaopao.identity.Groups;
-import org.zhengpaopao.notification.GroupMessage;
 import org.zhengpaopao.notification.Notifier;
 import org.zhengpaopao.notification.SmsMessage;
 import org.zhengpaopao.personaldata.PersonalDataView;
@@ -31,6 +30,8 @@ import org.zhengpaopao.system.ConflictException;
 import org.zhengpaopao.system.CountyTime;
 import org.zhengpaopao.system.InvalidInputException;
 import org.zhengpaopao.system.Text;
+import org.zhengpaopao.workflow.OverdueLevel;
+import org.zhengpaopao.workflow.OverdueNotice;
 
 /**
  * The assessment feature's API: inviting applicants to rate finished services, taking their ratings, reminding
@@ -223,11 +224,11 @@ public class Assessment {
 				+ "。欢迎再次评价：" + link(caseNo), caseNo));
 	}
 
-	/** A step of the rectification is overdue: the reform office hears of it. */
+	/** A step of the rectification is overdue: the reform office (督考办), which assesses it, hears first. */
 	public void rectificationStepOverdue(String caseNo, String step) {
 		Rating rating = get(caseNo);
-		notifier.send(new GroupMessage(Groups.MANAGERS, "差评整改超期 " + caseNo,
-				"办件 " + caseNo + " 的差评整改「" + step + "」已超期（责任单位：" + rating.getResponsibleGroup() + "），请督办。", caseNo));
+		new OverdueNotice(OverdueLevel.RED, "办件 " + caseNo + " 差评整改", caseNo, step, rating.getResponsibleGroup(), null,
+				null).send(notifier, Groups.MANAGERS);
 	}
 
 	private Rating get(String caseNo) {

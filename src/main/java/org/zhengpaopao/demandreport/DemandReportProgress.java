@@ -7,12 +7,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhengpaopao.calendar.WorkingDayCalendar;
 import org.zhengpaopao.identity.Groups;
-import org.zhengpaopao.notification.GroupMessage;
 import org.zhengpaopao.notification.Notifier;
 import org.zhengpaopao.notification.SmsMessage;
 import org.zhengpaopao.system.CountyTime;
 import org.zhengpaopao.system.InvalidInputException;
 import org.zhengpaopao.system.Text;
+import org.zhengpaopao.workflow.OverdueLevel;
+import org.zhengpaopao.workflow.OverdueNotice;
 import org.zhengpaopao.workflow.StepDeadlines;
 
 /** What {@code demand-report.bpmn} records on a report: the finding, the rectification, the reply, late steps. */
@@ -70,22 +71,12 @@ public class DemandReportProgress {
 				"【证跑跑】您的索要证明举报（跟踪编号 " + trackingNumber + "）已有答复，请凭跟踪编号查询。", trackingNumber));
 	}
 
-	/**
-	 * A step's timer fired while the step is still open: yellow to the reform office, red and the escalation also
-	 * to the task force.
-	 */
+	/** A step's timer fired while the step is still open: the reform office, which verifies, hears first. */
 	public void stepOverdue(String trackingNumber, String step, OverdueLevel level) {
 		DemandReport report = office.get(trackingNumber);
-		String department = intake.names(report).department();
-		String due = report.currentDue() == null ? ""
-				: "（期限 " + report.currentDue().atZone(CountyTime.ZONE).toLocalDate() + " 18:00）";
-		String title = level.label() + " 举报 " + trackingNumber;
-		String text = "索要证明举报 " + trackingNumber + "（" + department + "）的「" + step + "」" + level.label() + due + "，"
-				+ level.request() + "。";
-		notifier.send(new GroupMessage(Groups.MANAGERS, title, text, trackingNumber));
-		if (level != OverdueLevel.YELLOW) {
-			notifier.send(new GroupMessage(Groups.TASK_FORCE, title, text, trackingNumber));
-		}
+		LocalDate due = report.currentDue() == null ? null : report.currentDue().atZone(CountyTime.ZONE).toLocalDate();
+		new OverdueNotice(level, "索要证明举报 " + trackingNumber, trackingNumber, step, intake.names(report).department(),
+				due, null).send(notifier, Groups.MANAGERS);
 	}
 
 	private LocalDate today() {

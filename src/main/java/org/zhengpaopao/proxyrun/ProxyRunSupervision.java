@@ -11,10 +11,11 @@ import org.zhengpaopao.absence.TaskMovedForAbsence;
 import org.zhengpaopao.calendar.WorkingDayCalendar;
 import org.zhengpaopao.catalog.Catalog;
 import org.zhengpaopao.catalog.Certificate;
-import org.zhengpaopao.identity.Groups;
 import org.zhengpaopao.notification.GroupMessage;
 import org.zhengpaopao.notification.Notifier;
 import org.zhengpaopao.system.InvalidInputException;
+import org.zhengpaopao.workflow.OverdueLevel;
+import org.zhengpaopao.workflow.OverdueNotice;
 import org.zhengpaopao.workflow.StepDeadlines;
 
 /**
@@ -61,28 +62,27 @@ public class ProxyRunSupervision {
 	public void raiseYellowCard(String caseNo, String runner) {
 		ProxyRun run = get(caseNo);
 		if (run.raiseYellowCard(clock.instant())) {
-			notifier.send(new GroupMessage(run.getRunnerGroup(), "黄牌预警 " + caseNo,
-					"代跑办件 " + caseNo + " 将于 " + run.getDeadline() + " 18:00 到期，请抓紧办理" + mention(runner) + "。", caseNo));
+			overdue(run, OverdueLevel.YELLOW, runner);
 		}
 	}
 
 	public void raiseRedCard(String caseNo, String runner) {
 		ProxyRun run = get(caseNo);
 		if (run.raiseRedCard(clock.instant())) {
-			String text = "代跑办件 " + caseNo + " 已超过办结期限 " + run.getDeadline() + "，已移交工作专班督办" + mention(runner) + "。";
-			notifier.send(new GroupMessage(run.getRunnerGroup(), "红牌超期 " + caseNo, text, caseNo));
-			notifier.send(new GroupMessage(Groups.TASK_FORCE, "红牌超期 " + caseNo, text, caseNo));
+			overdue(run, OverdueLevel.RED, runner);
 		}
 	}
 
 	public void escalate(String caseNo, int level) {
 		ProxyRun run = get(caseNo);
 		if (run.escalate(level, clock.instant())) {
-			notifier.send(new GroupMessage(Groups.MANAGERS, level + "级督办 " + caseNo,
-					"代跑办件 " + caseNo + "（" + run.getRunnerGroup() + "）超期仍未办结，期限 " + run.getDeadline()
-							+ "，已升级为" + level + "级督办，纳入考核。",
-					caseNo));
+			overdue(run, level == 2 ? OverdueLevel.LEVEL2 : OverdueLevel.LEVEL3, null);
 		}
+	}
+
+	private void overdue(ProxyRun run, OverdueLevel level, String runner) {
+		new OverdueNotice(level, "代跑办件 " + run.getCaseNo(), run.getCaseNo(), null, run.getRunnerGroup(),
+				run.getDeadline(), runner).send(notifier, run.getRunnerGroup());
 	}
 
 	public void urge(String caseNo, String actor, String note, String runner) {

@@ -26,6 +26,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.zhengpaopao.IntegrationTest;
 import org.zhengpaopao.TasklistUser;
+import org.zhengpaopao.notification.GroupMessage;
 import org.zhengpaopao.notification.OutboxContents;
 import org.zhengpaopao.proxyrun.NewProxyRun;
 import org.zhengpaopao.proxyrun.ProxyRun;
@@ -205,10 +206,10 @@ class RatingTests {
 		ClockUtil.setCurrentTime(at("2026-06-09T18:01"));
 		engine.getManagementService().executeJob(timer.getId());
 
-		assertThat(outbox.groupMessagesAbout(caseNo)).anySatisfy(message -> {
-			assertThat(message.groupId()).isEqualTo("managers");
-			assertThat(message.text()).contains("回访申请人", "已超期", "runners-county");
-		});
+		assertThat(outbox.groupMessagesAbout(caseNo)).filteredOn(message -> message.title().equals("红牌超期 " + caseNo))
+			.allSatisfy(message -> assertThat(message.text()).contains("回访申请人", "runners-county"))
+			.extracting(GroupMessage::groupId)
+			.containsExactly("managers", "task-force");
 		// the call-back is still to be done
 		assertThat(rectification).isWaitingAt("callBackApplicant");
 	}

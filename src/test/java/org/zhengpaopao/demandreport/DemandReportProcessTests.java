@@ -257,7 +257,7 @@ class DemandReportProcessTests {
 		fire(instance, "rectificationOverdue", "2026-12-15T18:00");
 		assertThat(outbox.groupMessagesAbout(number)).filteredOn(m -> m.text().contains("记录整改"))
 			.extracting(GroupMessage::title)
-			.containsExactly("黄牌预警 举报 " + number, "红牌超期 举报 " + number, "红牌超期 举报 " + number);
+			.containsExactly("黄牌预警 " + number, "红牌超期 " + number, "红牌超期 " + number);
 
 		ClockUtil.setCurrentTime(at("2026-12-16T09:00"));
 		completeAs("manager-1", task(number, "recordRectification"), withVariables("rectification", "已整改"));

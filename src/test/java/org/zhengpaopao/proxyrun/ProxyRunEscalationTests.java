@@ -171,7 +171,7 @@ class ProxyRunEscalationTests {
 
 		fire("stillOverdueLevel3", "2026-10-13T18:00");
 		assertThat(reload().getEscalationLevel()).isEqualTo(3);
-		assertThat(messagesTo("managers")).containsExactly("2级督办 " + run.getCaseNo(), "3级督办 " + run.getCaseNo());
+		assertThat(messagesTo("managers")).containsExactly("二级督办 " + run.getCaseNo(), "三级督办 " + run.getCaseNo());
 		assertThat(reload().getSteps()).extracting(ProxyRunStep::getStep)
 			.containsSubsequence("yellowCard", "redCard", "escalatedLevel2", "escalatedLevel3");
 		assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).timers().count()).isZero();

@@ -10,9 +10,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.zhengpaopao.demandreport.DemandReportProgress;
 import org.zhengpaopao.demandreport.Finding;
-import org.zhengpaopao.demandreport.OverdueLevel;
 import org.zhengpaopao.system.InvalidInputException;
 import org.zhengpaopao.workflow.FormValues;
+import org.zhengpaopao.workflow.OverdueLevel;
 import org.zhengpaopao.workflow.StepDeadlines;
 import org.zhengpaopao.workflow.TaskActor;
 

@@ -1,0 +1,39 @@
+package org.zhengpaopao.workflow;
+
+import java.time.LocalDate;
+
+import org.zhengpaopao.notification.GroupMessage;
+import org.zhengpaopao.notification.Notifier;
+
+/**
+ * The one way an overdue step is announced, whatever the process: the title is the level and the reference, the text
+ * names the step, its responsible unit, its deadline, what the level means and, if somebody holds the task, who.
+ *
+ * @param level       how late
+ * @param what        what is late, e.g. 代跑办件 {caseNo}
+ * @param reference   the case or tracking number, in the title and the delivery log
+ * @param step        the late step's name, or {@code null} when the whole case is late
+ * @param responsible the unit that owes the step, or {@code null}
+ * @param deadline    the step's deadline, or {@code null} when it has none
+ * @param holder      the user who holds the open task, or {@code null}
+ */
+public record OverdueNotice(OverdueLevel level, String what, String reference, String step, String responsible,
+		LocalDate deadline, String holder) {
+
+	/** Sends the notice to {@code firstToHear} and whoever else the level brings in. */
+	public void send(Notifier notifier, String firstToHear) {
+		for (String group : level.audience(firstToHear)) {
+			notifier.send(new GroupMessage(group, title(), text(), reference));
+		}
+	}
+
+	String title() {
+		return level.label() + " " + reference;
+	}
+
+	String text() {
+		return what + (responsible == null ? "" : "（" + responsible + "）") + (step == null ? "" : "的「" + step + "」")
+				+ level.label() + (deadline == null ? "" : "（期限 " + deadline + " 18:00）") + "，" + level.consequence()
+				+ (holder == null ? "" : "（当前办理人 @" + holder + "）") + "。";
+	}
+}
