@@ -1,6 +1,7 @@
 package org.zhengpaopao.application;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,6 +23,14 @@ interface ApplicationRepository extends JpaRepository<Application, Long> {
 
 	@EntityGraph(attributePaths = "certificates")
 	List<Application> findByReceivedAtGreaterThanEqualAndReceivedAtLessThanOrderByReceivedAt(Instant from, Instant to);
+
+	@EntityGraph(attributePaths = "certificates")
+	List<Application> findByUsingDepartmentCodeInAndReceivedAtGreaterThanEqualOrderByReceivedAtDesc(
+			Collection<String> departments, Instant from);
+
+	@EntityGraph(attributePaths = "certificates")
+	List<Application> findByUsingDepartmentCodeInAndStateOrderByReceivedAt(Collection<String> departments,
+			ApplicationState state);
 
 	/** The case, or a 404 for the caller. */
 	default Application require(String caseNo) {

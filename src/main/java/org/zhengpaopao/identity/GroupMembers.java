@@ -31,4 +31,15 @@ public class GroupMembers {
 	public List<String> groupsOf(String userId) {
 		return identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
 	}
+
+	/** The name a staff member goes by (as their account spells it), or the id for an unknown account. */
+	public String nameOf(String userId) {
+		User user = userId == null ? null : identityService.createUserQuery().userId(userId).singleResult();
+		if (user == null) {
+			return userId;
+		}
+		String name = ((user.getLastName() == null ? "" : user.getLastName())
+				+ (user.getFirstName() == null ? "" : user.getFirstName())).strip();
+		return name.isEmpty() ? userId : name;
+	}
 }

@@ -56,7 +56,7 @@ class SecurityConfiguration {
 	static final String OWN_PAGES_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-	static final RequestMatcher OWN_PAGES = new OrRequestMatcher(path("/public/**"), path("/kpi/**"));
+	static final RequestMatcher OWN_PAGES = new OrRequestMatcher(path("/public/**"), path("/kpi/**"), path("/window/**"));
 
 	/** Swagger UI's scripts are files too, but its components set style attributes. */
 	static final String SWAGGER_UI_POLICY = OWN_PAGES_POLICY.replace("style-src 'self'",
@@ -88,6 +88,9 @@ class SecurityConfiguration {
 	SecurityFilterChain staffApi(HttpSecurity http, ProcessEngine processEngine) throws Exception {
 		return http.securityMatcher("/api/**")
 			.authorizeHttpRequests(requests -> requests
+				// who is logged in: the staff pages ask before they know (nobody is an answer, not a 401)
+				.requestMatchers(HttpMethod.GET, "/api/session")
+				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/proxy-runs")
 				.hasAnyAuthority(CamundaIdentityAuthenticationProvider.WINDOW, CamundaIdentityAuthenticationProvider.ADMIN)
 				// who saw an applicant's full identity: for those who supervise, not for those who work the case
@@ -95,6 +98,9 @@ class SecurityConfiguration {
 				.hasAnyAuthority(CamundaIdentityAuthenticationProvider.MANAGER, CamundaIdentityAuthenticationProvider.ADMIN)
 				.requestMatchers("/api/proxy-runs/*/applicant")
 				.hasAuthority(CamundaIdentityAuthenticationProvider.CLERK)
+				// the window's pages: its desk, plans and receipts
+				.requestMatchers("/api/window/**")
+				.hasAnyAuthority(CamundaIdentityAuthenticationProvider.WINDOW, CamundaIdentityAuthenticationProvider.ADMIN)
 				.requestMatchers(HttpMethod.POST, "/api/applications")
 				.hasAnyAuthority(CamundaIdentityAuthenticationProvider.WINDOW, CamundaIdentityAuthenticationProvider.ADMIN)
 				// a case holds the applicant's personal data: the window, those who supervise, and admins

@@ -20,10 +20,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 /**
- * Lets a Cockpit or Tasklist plugin read the application API as the user logged into the webapps: the browser
- * sends the webapp's session cookie, not HTTP Basic. Only GET and HEAD without an Authorization header; anything
- * that changes state still needs Basic, so a forged cross-site request cannot ride on the session (the
- * {@code /api} chain keeps no CSRF tokens). The roles are the ones HTTP Basic would give the same groups.
+ * Lets a Cockpit or Tasklist plugin and our own staff pages use the application API as the user logged into the
+ * webapps: the browser sends the webapp's session cookie, not HTTP Basic. GET and HEAD without an Authorization
+ * header; a change only where {@link #CHANGES_FROM_PAGES} lists it and only with the session's
+ * {@link StaffPageToken}, so a forged cross-site request cannot ride on the session. Anything else that changes
+ * state still needs Basic. The roles are the ones HTTP Basic would give the same groups.
  */
 class WebappSessionAuthentication extends OncePerRequestFilter {
 
@@ -37,8 +38,8 @@ class WebappSessionAuthentication extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (isSafe(request) && request.getHeader(HttpHeaders.AUTHORIZATION) == null
-				&& contexts.getContext().getAuthentication() == null) {
+		if (request.getHeader(HttpHeaders.AUTHORIZATION) == null && contexts.getContext().getAuthentication() == null
+				&& (isSafe(request) || isChangeFromPage(request))) {
 			UserAuthentication user = webappUser(request);
 			if (user != null) {
 				List<String> groupIds = user.getGroupIds() == null ? List.of() : user.getGroupIds();
@@ -49,6 +50,15 @@ class WebappSessionAuthentication extends OncePerRequestFilter {
 			}
 		}
 		chain.doFilter(request, response);
+	}
+
+	/** What the window page sends: opening a proxy-run and taking an application, nothing else. */
+	static final List<String> CHANGES_FROM_PAGES = List.of("POST /api/proxy-runs", "POST /api/applications");
+
+	private static boolean isChangeFromPage(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		return session != null && CHANGES_FROM_PAGES.contains(request.getMethod() + " " + request.getRequestURI())
+				&& StaffPageToken.echoed(request, session);
 	}
 
 	private static boolean isSafe(HttpServletRequest request) {

@@ -18,6 +18,10 @@ interface ProxyRunRepository extends JpaRepository<ProxyRun, Long>, JpaSpecifica
 
 	Optional<ProxyRun> findByCaseNo(String caseNo);
 
+	/** Runs opened on their own (not for an application) at these windows since {@code from}, newest first. */
+	List<ProxyRun> findByUsingDepartmentCodeInAndApplicationCaseNoIsNullAndCreatedAtGreaterThanEqualOrderByCreatedAtDesc(
+			Collection<String> departments, java.time.Instant from);
+
 	/** The run, or a 404 naming the case number. */
 	default ProxyRun require(String caseNo) {
 		return findByCaseNo(caseNo)

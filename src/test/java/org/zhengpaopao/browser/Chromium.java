@@ -63,6 +63,8 @@ class Chromium implements ExecutionCondition, BeforeAllCallback, AfterEachCallba
 		if (!Files.isExecutable(executable)) {
 			throw new IllegalStateException(INSTALL_HINT.formatted(executable));
 		}
+		// a loaded two-core CI machine can take longer than Playwright's 5 s for a page to settle
+		PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
 		playwright = Playwright.create(new Playwright.CreateOptions()
 			.setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
 		// the machine's network is closed: without these, Chromium keeps trying to reach Google's services

@@ -75,13 +75,13 @@ class ContentSecurityPolicyBrowserTests {
 			Page page = phone.newPage();
 			List<String> violations = violationsOn(page);
 			page.navigate(page("/public/track"));
-			assertThat(page.locator("h1")).hasText("证跑跑 · 代跑进度查询");
+			assertThat(page.locator("h1")).hasText("证跑跑 · 办件进度查询");
 
 			// what an injected <script> would try: it must not run, and Chromium says why
 			page.evaluate("() => { const s = document.createElement('script'); "
 					+ "s.textContent = 'document.title = \"injected\"'; document.body.appendChild(s); }");
 
-			assertThat(page).hasTitle("代跑进度查询 - 证跑跑");
+			assertThat(page).hasTitle("办件进度查询 - 证跑跑");
 			assertThat(violations).singleElement().asString().contains("script-src 'self'");
 		}
 	}

@@ -90,8 +90,8 @@ class PublicPagesBrowserTests {
 			Chromium.screenshot(authorize, SCREENSHOTS, "02-authorized");
 			assertThat(proxyRuns.find(run.getCaseNo()).orElseThrow().getState()).isEqualTo(ProxyRunState.FETCHING);
 
-			authorize.getByText("代跑进度查询").click();
-			assertThat(authorize).hasTitle("代跑进度查询 - 证跑跑");
+			authorize.getByText("办件进度查询").click();
+			assertThat(authorize).hasTitle("办件进度查询 - 证跑跑");
 			Page track = authorize;
 			track.getByLabel("办件编号").fill(run.getCaseNo());
 			track.getByLabel("手机号码").fill("13905706699");

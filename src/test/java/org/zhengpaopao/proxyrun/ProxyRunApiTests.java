@@ -253,6 +253,6 @@ class ProxyRunApiTests {
 		var authorize = http.getForEntity("/public/authorize", String.class);
 		assertThat(authorize.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(authorize.getBody()).contains("确认代跑授权", "验证码");
-		assertThat(http.getForEntity("/public/track", String.class).getBody()).contains("代跑进度查询", "手机号码");
+		assertThat(http.getForEntity("/public/track", String.class).getBody()).contains("办件进度查询", "手机号码");
 	}
 }
