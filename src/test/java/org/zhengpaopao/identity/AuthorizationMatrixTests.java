@@ -496,6 +496,13 @@ class AuthorizationMatrixTests {
 		probes.put("api-divisions", get("/api/divisions"));
 		probes.put("api-calendar", get("/api/calendar/deadline?from=2026-10-09&workingDays=3"));
 
+		probes.put("api-session", get("/api/session"));
+		probes.put("api-window-desk", get("/api/window/desk"));
+		probes.put("api-window-plan", get("/api/window/plans/matters/" + MATTER));
+		probes.put("api-window-receipt", get("/api/window/receipts/" + caseNo));
+		probes.put("window-pages", user -> Stream.of("/window/", "/window/receipts/" + caseNo)
+			.allMatch(page -> carriedOut(call(user, HttpMethod.GET, page, null))));
+
 		probes.put("webapp-tasklist", user -> webappLogin(user, "tasklist"));
 		probes.put("webapp-cockpit", user -> webappLogin(user, "cockpit"));
 		probes.put("webapp-admin", user -> webappLogin(user, "admin"));
@@ -536,6 +543,9 @@ class AuthorizationMatrixTests {
 					Map.of("caseNo", fresh.caseNo(), "phone", user.equals("applicant") ? PHONE : "13900000000", "level",
 							"SATISFIED")));
 		});
+		probes.put("public-application-track", user -> answeredWithTheCase(call(staffOrNobody(user), HttpMethod.POST,
+				"/public/api/applications/track", Map.of("caseNo", caseNo, "phone",
+						user.equals("applicant") ? PHONE : "13900000000"))));
 		probes.put("public-demand-report-choices", user -> carriedOut(
 				call(staffOrNobody(user), HttpMethod.GET, "/public/api/demand-reports/choices", null)));
 		probes.put("public-demand-report", user -> {

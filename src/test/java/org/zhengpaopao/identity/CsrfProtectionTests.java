@@ -22,8 +22,9 @@ import org.zhengpaopao.proxyrun.ProxyRunStatistics;
 
 /**
  * Forged requests change nothing. The webapps check Camunda's CSRF token on every change; on {@code /api} the webapp
- * session only ever reads, so a change riding on the cookie finds no one logged in; and a change the browser marks
- * as coming from another site is refused even with HTTP Basic credentials, which a browser replays like cookies.
+ * session reads, and changes only where a staff page sends them (the window opening a case) with the session's own
+ * token, so a change riding on the cookie alone finds no one logged in; and a change the browser marks as coming
+ * from another site is refused even with HTTP Basic credentials, which a browser replays like cookies.
  */
 @IntegrationTest
 class CsrfProtectionTests {
@@ -157,6 +158,67 @@ class CsrfProtectionTests {
 				List.class);
 		assertThat(history.getStatusCode()).isEqualTo(HttpStatus.OK);
 		return history.getBody().size();
+	}
+
+	// --- /api: the window page's changes, with the session's own token
+
+	@Test
+	void shouldOpenARunFromTheWindowPageWithTheSessionsToken() {
+		WebappSession window = WebappSession.login(http, "window-minzheng-1", "tasklist");
+		String token = staffToken(window);
+		long opened = statistics.countOpened();
+
+		HttpHeaders headers = json(window.cookies());
+		headers.add(StaffPageToken.HEADER, token);
+		headers.add(CrossSiteRequestRefusal.FETCH_SITE, "same-origin");
+		var response = http.exchange("/api/proxy-runs", HttpMethod.POST, new HttpEntity<>(proxyRun(), headers),
+				String.class);
+
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(response.getBody()).contains("\"createdBy\":\"window-minzheng-1\"");
+		assertThat(statistics.countOpened()).isEqualTo(opened + 1);
+	}
+
+	@Test
+	void shouldRefuseAPageChangeWithAnotherSessionsTokenOrOffTheList() {
+		WebappSession window = WebappSession.login(http, "window-minzheng-1", "tasklist");
+		WebappSession other = WebappSession.login(http, "window-minzheng-1", "tasklist");
+		String otherToken = staffToken(other);
+		staffToken(window);
+		long opened = statistics.countOpened();
+
+		HttpHeaders foreign = json(window.cookies());
+		foreign.add(StaffPageToken.HEADER, otherToken);
+		assertProblem(http.exchange("/api/proxy-runs", HttpMethod.POST, new HttpEntity<>(proxyRun(), foreign),
+				String.class), HttpStatus.UNAUTHORIZED);
+		assertThat(statistics.countOpened()).isEqualTo(opened);
+
+		// its own token, on a change no staff page sends: still needs HTTP Basic
+		WebappSession maintainer = WebappSession.login(http, "catalog-1", "welcome");
+		HttpHeaders offTheList = json(maintainer.cookies());
+		offTheList.add(StaffPageToken.HEADER, staffToken(maintainer));
+		int versions = catalogVersions();
+		assertProblem(http.exchange(CATALOG_ENTRY, HttpMethod.PUT, new HttpEntity<>(
+				Map.of("disposition", "CANCELLED", "detail", "伪造的修改", "reason", "CSRF"), offTheList), String.class),
+				HttpStatus.UNAUTHORIZED);
+		assertThat(catalogVersions()).isEqualTo(versions);
+	}
+
+	@Test
+	void shouldGiveNoTokenWithoutAWebappSession() {
+		var anonymous = http.getForEntity("/api/session", Map.class);
+		assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(anonymous.getBody()).containsEntry("loggedIn", false).containsEntry("token", null);
+
+		var basic = http.exchange("/api/session", HttpMethod.GET, new HttpEntity<>(basic("window-minzheng-1")), Map.class);
+		assertThat(basic.getBody()).containsEntry("loggedIn", true).containsEntry("userId", "window-minzheng-1")
+			.containsEntry("token", null);
+	}
+
+	String staffToken(WebappSession session) {
+		var answer = http.exchange("/api/session", HttpMethod.GET, new HttpEntity<>(session.cookies()), Map.class);
+		assertThat(answer.getBody()).containsEntry("loggedIn", true);
+		return (String) answer.getBody().get("token");
 	}
 
 	// --- any door: what the browser says came from another site changes nothing
