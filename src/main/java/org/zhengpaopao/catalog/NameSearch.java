@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
+import org.zhengpaopao.system.InvalidInputException;
 import org.zhengpaopao.system.Text;
 
 import net.sourceforge.pinyin4j.PinyinHelper;
@@ -60,11 +61,15 @@ final class NameSearch {
 	 * @param query as typed; blank means no search
 	 * @return the items whose name matches, best match first and in their given order within a match; all items
 	 *         as given when the query is blank
-	 * @throws org.zhengpaopao.system.InvalidInputException naming {@code q} for more than {@value #MAX_QUERY}
-	 *         characters or a control character
+	 * @throws InvalidInputException naming {@code q} for more than {@value #MAX_QUERY} characters, a control
+	 *         character or bytes that were not UTF-8
 	 */
 	<T> List<T> find(List<T> items, Function<T, String> name, String query) {
 		String typed = normalized(Text.optional(query, "q", MAX_QUERY, false));
+		if (typed.indexOf('\ufffd') >= 0) {
+			// Tomcat decodes a query string's bytes that are not UTF-8 as U+FFFD (a JSON body's are refused whole)
+			throw new InvalidInputException("q", "含有无法识别的字符", "contains an invalid character");
+		}
 		if (typed.isEmpty()) {
 			return items;
 		}
@@ -99,7 +104,7 @@ final class NameSearch {
 	}
 
 	/** One spelling of text, typed or stored: compatibility forms folded (ｚ → z), lower case, no white space. */
-	static String normalized(String text) {
+	private static String normalized(String text) {
 		String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
 		StringBuilder plain = new StringBuilder(folded.length());
 		folded.codePoints()

@@ -91,9 +91,10 @@ class NameSearchTests {
 	}
 
 	@Test
-	void shouldRefuseAnOverlongQueryOrControlCharactersNamingTheParameter() {
+	void shouldRefuseAnOverlongQueryControlCharactersOrUndecodableBytesNamingTheParameter() {
 		assertThat(find("z".repeat(NameSearch.MAX_QUERY))).isEmpty();
-		for (String typed : List.of("z".repeat(NameSearch.MAX_QUERY + 1), "zd\u0000sh", "zd\nsh", "zd\u202esh")) {
+		for (String typed : List.of("z".repeat(NameSearch.MAX_QUERY + 1), "zd\u0000sh", "zd\nsh", "zd\u202esh",
+				"zd\ufffdsh")) {
 			assertThatThrownBy(() -> find(typed)).isInstanceOf(InvalidInputException.class)
 				.extracting(e -> ((InvalidInputException) e).field())
 				.isEqualTo("q");
