@@ -47,8 +47,8 @@ class CatalogController {
 	}
 
 	@GetMapping("/matters")
-	@Operation(summary = "事项 / Matters, optionally found by name or pinyin, only the one-ID (一证通办) ones or one category",
-			description = SEARCH)
+	@Operation(summary = "事项 / Matters, optionally found by name or pinyin, only the one-ID (一证通办) ones or one "
+			+ "category", description = SEARCH)
 	List<MatterView> matters(@RequestParam(required = false) @Parameter(description = Q) String q,
 			@RequestParam(required = false) MatterCategory category, @RequestParam(required = false) Boolean oneId) {
 		Map<String, Boolean> flags = catalog.oneIdFlags();

@@ -163,16 +163,16 @@ final class NameSearch {
 		for (int at = 0; at < glyphs.length && best != 0; at++) {
 			reached[0] = at; // a run may begin at every character
 			Arrays.fill(next, -1);
+			Glyph glyph = glyphs[at];
 			for (int from = 0; from < length; from++) {
 				int start = reached[from];
 				if (start < 0) {
 					continue;
 				}
-				String itself = glyphs[at].itself();
-				if (typed.startsWith(itself, from)) {
-					earliest(next, from + itself.length(), start);
+				if (typed.startsWith(glyph.itself(), from)) {
+					earliest(next, from + glyph.itself().length(), start);
 				}
-				for (String reading : glyphs[at].readings()) {
+				for (String reading : glyph.readings()) {
 					for (int i = 0; i < reading.length() && from + i < length
 							&& reading.charAt(i) == typed.charAt(from + i); i++) {
 						earliest(next, from + i + 1, start);
