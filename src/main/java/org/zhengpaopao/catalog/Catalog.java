@@ -28,6 +28,7 @@ public class Catalog {
 	private final MatterRepository matters;
 	private final CatalogEntryRepository entries;
 	private final Clock clock;
+	private final NameSearch names = new NameSearch();
 
 	Catalog(CertificateRepository certificates, MatterRepository matters, CatalogEntryRepository entries,
 			Clock clock) {
@@ -45,12 +46,25 @@ public class Catalog {
 		return certificates.findAll(org.springframework.data.domain.Sort.by("code"));
 	}
 
+	/**
+	 * The certificates whose name matches what was typed (part of it, its pinyin or initials), best match first;
+	 * every certificate when {@code query} is blank.
+	 */
+	public List<Certificate> certificates(String query) {
+		return names.find(certificates(), Certificate::getName, query);
+	}
+
 	public Optional<Matter> matter(String code) {
 		return code == null ? Optional.empty() : matters.findById(code.strip());
 	}
 
 	public List<Matter> matters() {
 		return matters.findAll(org.springframework.data.domain.Sort.by("code"));
+	}
+
+	/** The matters whose name matches what was typed, as {@link #certificates(String)} finds certificates. */
+	public List<Matter> matters(String query) {
+		return names.find(matters(), Matter::getName, query);
 	}
 
 	/** The entries in force for a matter: what a case taken now must satisfy. */

@@ -20,10 +20,18 @@ import org.springframework.web.bind.annotation.RestController;
 import org.zhengpaopao.system.NotFoundException;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 
 @RestController
 @RequestMapping("/api/catalog")
 class CatalogController {
+
+	static final String Q = "名称的一部分、全拼或拼音首字母，不区分大小写，忽略空格，至多50字 / part of the name, its toneless "
+			+ "pinyin or its pinyin initials (zdsh → 最低生活保障申请); case and spaces ignored; at most 50 characters";
+	static final String SEARCH = "With q: only the names that match, best first: the whole name, then names that begin "
+			+ "with q, then names whose pinyin or initials begin with q, then names that contain q or its pinyin; "
+			+ "within each, by code. A character with several readings (行 xing/hang) matches by any. Without q (or "
+			+ "blank): all, by code.";
 
 	private final Catalog catalog;
 
@@ -32,17 +40,19 @@ class CatalogController {
 	}
 
 	@GetMapping("/certificates")
-	@Operation(summary = "证明目录 / Every certificate with its issuer and the working days a runner gets to fetch it")
-	List<CertificateView> certificates() {
-		return catalog.certificates().stream().map(CertificateView::of).toList();
+	@Operation(summary = "证明目录 / Every certificate with its issuer and the working days a runner gets to fetch it",
+			description = SEARCH)
+	List<CertificateView> certificates(@RequestParam(required = false) @Parameter(description = Q) String q) {
+		return catalog.certificates(q).stream().map(CertificateView::of).toList();
 	}
 
 	@GetMapping("/matters")
-	@Operation(summary = "事项 / Matters, optionally only the one-ID (一证通办) ones or one category")
-	List<MatterView> matters(@RequestParam(required = false) MatterCategory category,
-			@RequestParam(required = false) Boolean oneId) {
+	@Operation(summary = "事项 / Matters, optionally found by name or pinyin, only the one-ID (一证通办) ones or one "
+			+ "category", description = SEARCH)
+	List<MatterView> matters(@RequestParam(required = false) @Parameter(description = Q) String q,
+			@RequestParam(required = false) MatterCategory category, @RequestParam(required = false) Boolean oneId) {
 		Map<String, Boolean> flags = catalog.oneIdFlags();
-		return catalog.matters()
+		return catalog.matters(q)
 			.stream()
 			.filter(m -> category == null || m.getCategory() == category)
 			.filter(m -> oneId == null || flags.get(m.getCode()) == oneId.booleanValue())

@@ -17,12 +17,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Shared Tasklist filters that every staff member can read. They query by the current user, so one filter
- * serves every runner: each sees only the tasks of their own groups.
+ * serves every runner: each sees only the tasks of their own groups. Tasklist opens the filter of the lowest
+ * priority: 「待办」, where every role finds its work without knowing which filter to click.
  */
 @Component
 @Order(40)
 class TasklistFilters implements ApplicationRunner {
 
+	static final String TO_DO = "待办";
 	static final String MY_TASKS = "我的任务";
 	static final String MY_GROUPS_TASKS = "我的群组任务";
 	static final String DUE_TODAY = "今日到期";
@@ -40,6 +42,16 @@ class TasklistFilters implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
+		// what is the user's to do: open to their groups and nobody's yet (a colleague's claim is the colleague's),
+		// or claimed by them, from any group
+		create(TO_DO, -20, "我所在群组尚未认领的任务和我已认领的任务，最早到期的在前",
+				taskService.createTaskQuery()
+					.or()
+					.taskAssigneeExpression("${currentUser()}")
+					.taskCandidateGroupInExpression("${currentUserGroups()}")
+					.endOr()
+					.orderByDueDate()
+					.asc());
 		create(MY_TASKS, -10, "已认领、由我办理的任务",
 				taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
 		create(MY_GROUPS_TASKS, -5, "我所在群组可认领和已认领的任务", myGroupsTasks().orderByDueDate().asc());
@@ -57,6 +69,7 @@ class TasklistFilters implements ApplicationRunner {
 		return taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks();
 	}
 
+	/** Creates a filter that is not there yet, so that an installation gets the filters added since it began. */
 	private void create(String name, int priority, String description, TaskQuery query) {
 		if (filterService.createFilterQuery().filterName(name).count() > 0) {
 			return;

@@ -13,6 +13,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.zhengpaopao.IntegrationTest;
 
@@ -91,6 +92,52 @@ class CatalogApiTests {
 		assertThat(all).allSatisfy(c -> {
 			assertThat(c).containsKeys("code", "name", "issuingDepartmentCode", "issuingLevel", "legalBasis");
 			assertThat((Integer) c.get("fetchWorkingDays")).isPositive();
+		});
+	}
+
+	@Test
+	void shouldFindAMatterByPartOfItsNameItsPinyinOrItsInitials() {
+		for (String q : List.of("zdsh", "zuidi", "ZUI DI", "最低生活")) {
+			var found = get("/api/catalog/matters?q=" + q, LIST).getBody();
+			assertThat(found).as(q).first().satisfies(m -> assertThat(m).containsEntry("code", "SX-001")
+				.containsEntry("name", "最低生活保障申请")
+				.containsEntry("category", "LIVELIHOOD")
+				.containsKey("oneId"));
+			assertThat(found).as(q).extracting(m -> (String) m.get("name")).allMatch(name -> name.startsWith("最低"));
+		}
+		assertThat(get("/api/catalog/matters?q=低生活", LIST).getBody()).extracting(m -> m.get("code"))
+			.containsExactly("SX-001", "SX-002");
+		// the filters still apply to what was found
+		assertThat(get("/api/catalog/matters?q=zdsh&category=ENTERPRISE", LIST).getBody()).isEmpty();
+		assertThat(get("/api/catalog/matters?q=qqqqq", LIST).getBody()).isEmpty();
+		assertThat(get("/api/catalog/matters?q= ", LIST).getBody()).as("blank: everything, as without q")
+			.isEqualTo(get("/api/catalog/matters", LIST).getBody());
+	}
+
+	@Test
+	void shouldFindACertificateByNameOrPinyinBestMatchFirst() {
+		assertThat(get("/api/catalog/certificates?q=wfzjl", LIST).getBody()).first()
+			.satisfies(c -> assertThat(c).containsEntry("code", "ZM-0001")
+				.containsEntry("name", "无犯罪记录证明")
+				.containsEntry("issuingDepartmentCode", "gongan"));
+		// the name that is exactly what was typed, then the names that begin with it
+		assertThat(get("/api/catalog/certificates?q=户籍证明", LIST).getBody()).extracting(c -> c.get("name"))
+			.first()
+			.isEqualTo("户籍证明");
+		assertThat(get("/api/catalog/certificates?q=hk", LIST).getBody()).extracting(c -> (String) c.get("name"))
+			.contains("户口注销证明", "户口迁移证明");
+	}
+
+	@Test
+	void shouldRefuseASearchTooLongOrWithControlCharactersNamingTheParameter() {
+		Map<String, String> refusals = Map.of("/api/catalog/matters?q=" + "z".repeat(51),
+				"q: 不超过50个字 / at most 50 characters", "/api/catalog/certificates?q=zd\u0007sh",
+				"q: 不能含换行或控制字符 / no line breaks or control characters");
+		refusals.forEach((path, detail) -> {
+			var refused = get(path, OBJECT);
+			assertThat(refused.getStatusCode()).as(path).isEqualTo(HttpStatus.BAD_REQUEST);
+			assertThat(refused.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+			assertThat(refused.getBody()).containsEntry("detail", detail);
 		});
 	}
 

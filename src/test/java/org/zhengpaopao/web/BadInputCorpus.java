@@ -362,6 +362,11 @@ final class BadInputCorpus {
 			return value.length() <= spec.get("maxLength").asInt() && value.chars().allMatch(c -> c > 0x20 && c < 0x7f)
 					? Outcome.VALID : Outcome.INVALID;
 		}
+		if (kind.equals("search")) {
+			// what a clerk types to find a name: any text of one line, within the limit, finds something or nothing
+			return TEXT_FAMILIES.contains(family) && value.length() <= spec.get("maxLength").asInt() ? Outcome.VALID
+					: Outcome.INVALID;
+		}
 		if (kind.equals("integer") && family.equals("integer-format")) {
 			try {
 				// as Spring reads numbers: 0x… is hexadecimal
