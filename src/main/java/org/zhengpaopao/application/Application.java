@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.zhengpaopao.applicant.Applicant;
+import org.zhengpaopao.applicant.ApplicantType;
+
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -48,12 +51,27 @@ public class Application {
 	@Column(name = "using_department_code", nullable = false, length = 64)
 	private String usingDepartmentCode;
 
+	@Enumerated(EnumType.STRING)
+	@Column(name = "applicant_type", nullable = false, length = 16)
+	private ApplicantType applicantType;
+
+	/** the person's name, or the company's */
 	@Column(name = "applicant_name", nullable = false, length = 64)
 	private String applicantName;
 
-	@Column(name = "id_number", nullable = false, length = 18)
+	/** null for a company */
+	@Column(name = "id_number", length = 18)
 	private String idNumber;
 
+	/** a company's; null for a person */
+	@Column(name = "credit_code", length = 18)
+	private String creditCode;
+
+	/** who acts for a company; null for a person */
+	@Column(name = "contact_name", length = 64)
+	private String contactName;
+
+	/** the person's, or the company contact's */
 	@Column(nullable = false, length = 11)
 	private String phone;
 
@@ -95,14 +113,17 @@ public class Application {
 	protected Application() {
 	}
 
-	Application(Applicant applicant, String matterCode, String matterName, String usingDepartmentCode,
-			boolean authorizedAtWindow, String idempotencyKey, String requestFingerprint, String receivedBy,
-			Instant receivedAt) {
+	Application(Applicant applicant, Residence residence, String matterCode, String matterName,
+			String usingDepartmentCode, boolean authorizedAtWindow, String idempotencyKey, String requestFingerprint,
+			String receivedBy, Instant receivedAt) {
+		this.applicantType = applicant.type();
 		this.applicantName = applicant.name();
 		this.idNumber = applicant.idNumber();
+		this.creditCode = applicant.creditCode();
+		this.contactName = applicant.contactName();
 		this.phone = applicant.phone();
-		this.townshipCode = applicant.townshipCode();
-		this.villageCode = applicant.villageCode();
+		this.townshipCode = residence.townshipCode();
+		this.villageCode = residence.villageCode();
 		this.matterCode = matterCode;
 		this.matterName = matterName;
 		this.usingDepartmentCode = usingDepartmentCode;
@@ -113,7 +134,8 @@ public class Application {
 		this.receivedAt = receivedAt;
 	}
 
-	record Applicant(String name, String idNumber, String phone, String townshipCode, String villageCode) {
+	/** where the applicant lives, or the company is registered */
+	record Residence(String townshipCode, String villageCode) {
 	}
 
 	void require(RequiredCertificate.Terms terms, Handling handling, String plan, Instant now) {
@@ -193,6 +215,10 @@ public class Application {
 
 	public String getUsingDepartmentCode() {
 		return usingDepartmentCode;
+	}
+
+	public Applicant getApplicant() {
+		return new Applicant(applicantType, applicantName, idNumber, creditCode, contactName, phone);
 	}
 
 	public String getApplicantName() {

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.zhengpaopao.applicant.Applicant;
+import org.zhengpaopao.applicant.ApplicantType;
 import org.zhengpaopao.system.ConflictException;
 import org.zhengpaopao.system.InvalidInputException;
 
@@ -28,7 +30,8 @@ import jakarta.persistence.Version;
 
 /**
  * The proxy-run aggregate. Its state changes only through the guarded transitions below, each of which
- * records a step; personal data (name, ID number, phone) stays here and never goes into the process.
+ * records a step; personal data (name, ID number, phone, a company's contact) stays here and never goes into the
+ * process.
  */
 @Entity
 @Table(name = "zpp_proxy_run")
@@ -52,12 +55,27 @@ public class ProxyRun {
 	@Column(name = "process_instance_id", length = 64)
 	private String processInstanceId;
 
+	@Enumerated(EnumType.STRING)
+	@Column(name = "applicant_type", nullable = false, length = 16)
+	private ApplicantType applicantType;
+
+	/** the person's name, or the company's */
 	@Column(name = "applicant_name", nullable = false, length = 200)
 	private String applicantName;
 
-	@Column(name = "id_number", nullable = false, length = 18)
+	/** null for a company */
+	@Column(name = "id_number", length = 18)
 	private String idNumber;
 
+	/** a company's; null for a person */
+	@Column(name = "credit_code", length = 18)
+	private String creditCode;
+
+	/** who acts for a company; null for a person */
+	@Column(name = "contact_name", length = 64)
+	private String contactName;
+
+	/** the person's, or the company contact's: text messages go here, and the public pages ask for it */
 	@Column(nullable = false, length = 11)
 	private String phone;
 
@@ -155,8 +173,11 @@ public class ProxyRun {
 	 */
 	ProxyRun(Applicant applicant, Request request, Issuer issuer, Instant authorizationDue, String createdBy,
 			Instant now) {
+		this.applicantType = applicant.type();
 		this.applicantName = applicant.name();
 		this.idNumber = applicant.idNumber();
+		this.creditCode = applicant.creditCode();
+		this.contactName = applicant.contactName();
 		this.phone = applicant.phone();
 		this.townshipCode = request.townshipCode();
 		this.villageCode = request.villageCode();
@@ -178,9 +199,6 @@ public class ProxyRun {
 		else {
 			this.state = ProxyRunState.AWAITING_AUTHORIZATION;
 		}
-	}
-
-	record Applicant(String name, String idNumber, String phone) {
 	}
 
 	record Request(String townshipCode, String villageCode, String certificateCode, String usingDepartmentCode,
@@ -431,6 +449,10 @@ public class ProxyRun {
 
 	public String getProcessInstanceId() {
 		return processInstanceId;
+	}
+
+	public Applicant getApplicant() {
+		return new Applicant(applicantType, applicantName, idNumber, creditCode, contactName, phone);
 	}
 
 	public String getApplicantName() {
