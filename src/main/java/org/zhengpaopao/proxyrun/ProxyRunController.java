@@ -111,6 +111,7 @@ class ProxyRunController {
 	}
 
 	/** idNumber for a person; creditCode and contactName for a company: {@link org.zhengpaopao.applicant.Applicant} */
+	@ApplicantNumbersGiven
 	record OpenProxyRunRequest(ApplicantType applicantType,
 			@NotBlank(message = "必填 / is required") String applicantName, String idNumber, String creditCode,
 			String contactName, @NotBlank(message = "必填 / is required") String phone,
