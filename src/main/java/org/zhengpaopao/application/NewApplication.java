@@ -21,6 +21,7 @@ public record NewApplication(ApplicantType applicantType, String applicantName, 
 		List<String> requiredCertificates, List<String> commitments, Boolean authorizedAtWindow) {
 
 	public NewApplication {
+		applicantType = applicantType == null ? ApplicantType.PERSON : applicantType;
 		requiredCertificates = codes(requiredCertificates, "requiredCertificates");
 		commitments = codes(commitments, "commitments");
 	}

@@ -5,7 +5,7 @@ import org.zhengpaopao.applicant.ApplicantType;
 /**
  * A proxy-run request taken at a window.
  *
- * @param applicantType null for a person
+ * @param applicantType PERSON also when none is given
  * @param applicantName the person's name, or the company's
  * @param creditCode    a company's unified social credit code; none for a person
  * @param contactName   who acts for a company; none for a person
@@ -14,6 +14,10 @@ import org.zhengpaopao.applicant.ApplicantType;
 public record NewProxyRun(ApplicantType applicantType, String applicantName, String idNumber, String creditCode,
 		String contactName, String phone, String townshipCode, String villageCode, String certificateCode,
 		String usingDepartmentCode, boolean authorizedAtWindow) {
+
+	public NewProxyRun {
+		applicantType = applicantType == null ? ApplicantType.PERSON : applicantType;
+	}
 
 	/** A person's request. */
 	public NewProxyRun(String applicantName, String idNumber, String phone, String townshipCode, String villageCode,
