@@ -297,11 +297,12 @@ function renderDashboard(node) {
 /** A person: name, masked ID number and phone; a company: its name and credit code, the contact and masked phone. */
 function applicantFacts(run, fact) {
 	const given = (term, value) => (value ? fact(term, value) : []);
+	// flat: el() flattens one level of children, and each fact is a pair already
 	if (run.applicantType === 'COMPANY') {
 		return [fact('申请人类型', '企业'), given('企业名称', run.applicantName), given('统一社会信用代码', run.creditCode),
-			given('联系人', run.contactName), given('联系电话', run.phone)];
+			given('联系人', run.contactName), given('联系电话', run.phone)].flat();
 	}
-	return [given('申请人', run.applicantName), given('身份证号', run.idNumber), given('手机号', run.phone)];
+	return [given('申请人', run.applicantName), given('身份证号', run.idNumber), given('手机号', run.phone)].flat();
 }
 
 const tabs = new Set();
