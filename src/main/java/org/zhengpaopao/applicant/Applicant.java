@@ -7,10 +7,16 @@ import org.zhengpaopao.personaldata.PersonName;
 import org.zhengpaopao.personaldata.PhoneNumber;
 import org.zhengpaopao.system.InvalidInputException;
 
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+
 /**
- * The applicant of a proxy-run or a case, as stored. A person has a name, an ID number and a phone; a company has its
- * name, its credit code, a contact person and the contact's phone, and no ID number: the phone is always the one the
- * text messages go to and the public pages ask for.
+ * The applicant of a proxy-run or a case, as stored (embedded in their tables, whose checks hold the same rule as the
+ * constructor). A person has a name, an ID number and a phone; a company has its name, its credit code, a contact
+ * person and the contact's phone, and no ID number: the phone is always the one the text messages go to and the
+ * public pages ask for.
  *
  * @param name        the person's name, or the company's
  * @param idNumber    a person's; null for a company
@@ -18,8 +24,14 @@ import org.zhengpaopao.system.InvalidInputException;
  * @param contactName who acts for the company; null for a person
  * @param phone       the person's, or the contact's
  */
-public record Applicant(ApplicantType type, String name, String idNumber, String creditCode, String contactName,
-		String phone) {
+@Embeddable
+public record Applicant(
+		@Enumerated(EnumType.STRING) @Column(name = "applicant_type", nullable = false, length = 16) ApplicantType type,
+		@Column(name = "applicant_name", nullable = false, length = 64) String name,
+		@Column(name = "id_number", length = 18) String idNumber,
+		@Column(name = "credit_code", length = 18) String creditCode,
+		@Column(name = "contact_name", length = 64) String contactName,
+		@Column(name = "phone", nullable = false, length = 11) String phone) {
 
 	/** The kind decides which numbers there are: a stored applicant never mixes a person's and a company's. */
 	public Applicant {

@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.zhengpaopao.applicant.Applicant;
-import org.zhengpaopao.applicant.ApplicantType;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -51,29 +51,9 @@ public class Application {
 	@Column(name = "using_department_code", nullable = false, length = 64)
 	private String usingDepartmentCode;
 
-	@Enumerated(EnumType.STRING)
-	@Column(name = "applicant_type", nullable = false, length = 16)
-	private ApplicantType applicantType;
-
-	/** the person's name, or the company's */
-	@Column(name = "applicant_name", nullable = false, length = 64)
-	private String applicantName;
-
-	/** null for a company */
-	@Column(name = "id_number", length = 18)
-	private String idNumber;
-
-	/** a company's; null for a person */
-	@Column(name = "credit_code", length = 18)
-	private String creditCode;
-
-	/** who acts for a company; null for a person */
-	@Column(name = "contact_name", length = 64)
-	private String contactName;
-
-	/** the person's, or the company contact's */
-	@Column(nullable = false, length = 11)
-	private String phone;
+	/** a person, or a company with its contact */
+	@Embedded
+	private Applicant applicant;
 
 	@Column(name = "township_code", nullable = false, length = 64)
 	private String townshipCode;
@@ -116,12 +96,7 @@ public class Application {
 	Application(Applicant applicant, Residence residence, String matterCode, String matterName,
 			String usingDepartmentCode, boolean authorizedAtWindow, String idempotencyKey, String requestFingerprint,
 			String receivedBy, Instant receivedAt) {
-		this.applicantType = applicant.type();
-		this.applicantName = applicant.name();
-		this.idNumber = applicant.idNumber();
-		this.creditCode = applicant.creditCode();
-		this.contactName = applicant.contactName();
-		this.phone = applicant.phone();
+		this.applicant = applicant;
 		this.townshipCode = residence.townshipCode();
 		this.villageCode = residence.villageCode();
 		this.matterCode = matterCode;
@@ -218,19 +193,12 @@ public class Application {
 	}
 
 	public Applicant getApplicant() {
-		return new Applicant(applicantType, applicantName, idNumber, creditCode, contactName, phone);
+		return applicant;
 	}
 
-	public String getApplicantName() {
-		return applicantName;
-	}
-
-	public String getIdNumber() {
-		return idNumber;
-	}
-
+	/** the person's, or the company contact's: the decision and the invitation to rate go here */
 	public String getPhone() {
-		return phone;
+		return applicant.phone();
 	}
 
 	public String getTownshipCode() {

@@ -9,13 +9,14 @@ import java.util.Collections;
 import java.util.List;
 
 import org.zhengpaopao.applicant.Applicant;
-import org.zhengpaopao.applicant.ApplicantType;
 import org.zhengpaopao.system.ConflictException;
 import org.zhengpaopao.system.InvalidInputException;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -55,29 +56,10 @@ public class ProxyRun {
 	@Column(name = "process_instance_id", length = 64)
 	private String processInstanceId;
 
-	@Enumerated(EnumType.STRING)
-	@Column(name = "applicant_type", nullable = false, length = 16)
-	private ApplicantType applicantType;
-
-	/** the person's name, or the company's */
-	@Column(name = "applicant_name", nullable = false, length = 200)
-	private String applicantName;
-
-	/** null for a company */
-	@Column(name = "id_number", length = 18)
-	private String idNumber;
-
-	/** a company's; null for a person */
-	@Column(name = "credit_code", length = 18)
-	private String creditCode;
-
-	/** who acts for a company; null for a person */
-	@Column(name = "contact_name", length = 64)
-	private String contactName;
-
-	/** the person's, or the company contact's: text messages go here, and the public pages ask for it */
-	@Column(nullable = false, length = 11)
-	private String phone;
+	/** a person, or a company with its contact */
+	@Embedded
+	@AttributeOverride(name = "name", column = @Column(name = "applicant_name", nullable = false, length = 200))
+	private Applicant applicant;
 
 	@Column(name = "township_code", nullable = false, length = 64)
 	private String townshipCode;
@@ -173,12 +155,7 @@ public class ProxyRun {
 	 */
 	ProxyRun(Applicant applicant, Request request, Issuer issuer, Instant authorizationDue, String createdBy,
 			Instant now) {
-		this.applicantType = applicant.type();
-		this.applicantName = applicant.name();
-		this.idNumber = applicant.idNumber();
-		this.creditCode = applicant.creditCode();
-		this.contactName = applicant.contactName();
-		this.phone = applicant.phone();
+		this.applicant = applicant;
 		this.townshipCode = request.townshipCode();
 		this.villageCode = request.villageCode();
 		this.certificateCode = request.certificateCode();
@@ -452,19 +429,12 @@ public class ProxyRun {
 	}
 
 	public Applicant getApplicant() {
-		return new Applicant(applicantType, applicantName, idNumber, creditCode, contactName, phone);
+		return applicant;
 	}
 
-	public String getApplicantName() {
-		return applicantName;
-	}
-
-	public String getIdNumber() {
-		return idNumber;
-	}
-
+	/** the person's, or the company contact's: text messages go here, and the public pages ask for it */
 	public String getPhone() {
-		return phone;
+		return applicant.phone();
 	}
 
 	public String getTownshipCode() {

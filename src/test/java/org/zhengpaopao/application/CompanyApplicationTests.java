@@ -241,7 +241,7 @@ class CompanyApplicationTests {
 		assertThat(run.getApplicant().type()).isEqualTo(ApplicantType.COMPANY);
 		assertThat(run.getApplicant().creditCode()).isEqualTo(ON_FILE);
 		assertThat(run.getPhone()).isEqualTo(CONTACT_PHONE);
-		assertThat(run.getIdNumber()).isNull();
+		assertThat(run.getApplicant().idNumber()).isNull();
 		assertThat(runtimeService.getVariable(run.getProcessInstanceId(), "applicantType")).isEqualTo("COMPANY");
 		for (String step : List.of("fetchCertificate", "issueCertificate", "deliverCertificate")) {
 			Task task = taskService.createTaskQuery()

@@ -61,7 +61,7 @@ class MariaDbDataTests {
 		progress.requestedFromIssuer(run.getCaseNo(), "runner-county-1", "已到窗口😀，经办人" + FOUR_BYTE_NAME);
 
 		ProxyRun stored = proxyRuns.find(run.getCaseNo()).orElseThrow();
-		assertThat(stored.getApplicantName()).isEqualTo(FOUR_BYTE_NAME);
+		assertThat(stored.getApplicant().name()).isEqualTo(FOUR_BYTE_NAME);
 		assertThat(stored.getSteps()).last()
 			.satisfies(step -> assertThat(step.getNote()).isEqualTo("已到窗口😀，经办人" + FOUR_BYTE_NAME));
 		assertThat(jdbc.queryForObject("select applicant_name from zpp_proxy_run where case_no = ?", String.class,
