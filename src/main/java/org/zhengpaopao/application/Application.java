@@ -196,6 +196,16 @@ public class Application {
 		return applicant;
 	}
 
+	/** the person's name, or the company's */
+	public String getApplicantName() {
+		return applicant.name();
+	}
+
+	/** null for a company */
+	public String getIdNumber() {
+		return applicant.idNumber();
+	}
+
 	/** the person's, or the company contact's: the decision and the invitation to rate go here */
 	public String getPhone() {
 		return applicant.phone();

@@ -432,6 +432,16 @@ public class ProxyRun {
 		return applicant;
 	}
 
+	/** the person's name, or the company's */
+	public String getApplicantName() {
+		return applicant.name();
+	}
+
+	/** null for a company */
+	public String getIdNumber() {
+		return applicant.idNumber();
+	}
+
 	/** the person's, or the company contact's: text messages go here, and the public pages ask for it */
 	public String getPhone() {
 		return applicant.phone();
