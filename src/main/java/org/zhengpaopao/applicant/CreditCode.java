@@ -10,7 +10,7 @@ import org.zhengpaopao.system.InvalidInputException;
  */
 public final class CreditCode {
 
-	static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+	private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 	/** 3^i mod 31 */
 	private static final int[] WEIGHTS = { 1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28 };
 

@@ -106,8 +106,9 @@ public class Applications {
 				: falseCommitments.existsByIdNumber(applicant.idNumber());
 
 		Application application = new Application(applicant,
-				new Application.Residence(township.getCode(), village.getCode()), matter.getCode(), matter.getName(), matter.getUsingDepartmentCode(),
-				request.authorizedAtWindowOrDefault(), key, fingerprint, actor, clock.instant());
+				new Application.Residence(township.getCode(), village.getCode()), matter.getCode(), matter.getName(),
+				matter.getUsingDepartmentCode(), request.authorizedAtWindowOrDefault(), key, fingerprint, actor,
+				clock.instant());
 		for (CatalogEntry entry : entries) {
 			Certificate certificate = catalog.certificate(entry.getCertificateCode()).orElseThrow();
 			plan(application, entry, certificate, commitments.contains(entry.getCertificateCode()), creditFlagged);

@@ -90,15 +90,15 @@ public class Assessment {
 					Groups.window(application.getUsingDepartmentCode())));
 	}
 
-	/** A company is rated by its contact: the invitation goes to the contact's phone, which the rating page asks for. */
+	/** A company is rated by its contact: the invitation goes to the contact's phone, the one the rating page asks. */
 	private void invite(String caseNo, RatedService service, Applicant applicant, String townshipCode, String group) {
 		if (ratings.findByCaseNo(caseNo).isPresent()) {
 			return;
 		}
 		ratings.save(new Rating(caseNo, service, applicant.type(), applicant.phone(), townshipCode, group,
 				clock.instant()));
-		notifier.send(new SmsMessage(applicant.phone(), "【证跑跑】您的办件 " + caseNo + " 已办结，请对我们的服务作出评价：" + link(caseNo),
-				caseNo));
+		notifier.send(new SmsMessage(applicant.phone(),
+				"【证跑跑】您的办件 " + caseNo + " 已办结，请对我们的服务作出评价：" + link(caseNo), caseNo));
 	}
 
 	private String link(String caseNo) {

@@ -13,7 +13,6 @@ import org.zhengpaopao.applicant.ApplicantType;
  * @param rectifiedOnTime  null unless the rating was bad; then whether the rectification was reported by its due time
  */
 public record RatingFacts(String caseNo, RatedService service, ApplicantType applicantType, RatingLevel level,
-		Instant ratedAt,
-		String townshipCode, String responsibleGroup, boolean excluded, Boolean rectifiedOnTime,
+		Instant ratedAt, String townshipCode, String responsibleGroup, boolean excluded, Boolean rectifiedOnTime,
 		RatingLevel followUpLevel) {
 }

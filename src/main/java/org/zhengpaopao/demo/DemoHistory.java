@@ -143,7 +143,8 @@ class DemoHistory implements ApplicationRunner {
 		ProxyRun run = proxyRuns.open(company == null
 				? new NewProxyRun(name(), idNumber(), phone(), township.getCode(), village, certificate.getCode(),
 						usingDepartment, true)
-				: company.proxyRun(phone(), township.getCode(), village, certificate.getCode(), usingDepartment), INTAKE);
+				: company.proxyRun(phone(), township.getCode(), village, certificate.getCode(), usingDepartment),
+				INTAKE);
 		String caseNo = run.getCaseNo();
 		LocalDate deadline = proxyRuns.find(caseNo).orElseThrow().getDeadline();
 		boolean late = random.nextInt(8) == 0;

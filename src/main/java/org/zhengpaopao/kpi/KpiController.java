@@ -59,7 +59,8 @@ class KpiController {
 
 	@GetMapping("/api/kpi/rates")
 	@Operation(summary = "全县考核比率 / The county's rates: one-ID, zero-trip, online, satisfaction; catalog tallies",
-			description = "另附期间内受理的办件按申请人类型（个人、企业）的件数。\n\n一证通办率：" + CountyRates.ONE_ID + "\n\n零跑腿率：" + CountyRates.ZERO_TRIP + "\n\n网上办率："
+			description = "另附期间内受理的办件按申请人类型（个人、企业）的件数。\n\n一证通办率："
+					+ CountyRates.ONE_ID + "\n\n零跑腿率：" + CountyRates.ZERO_TRIP + "\n\n网上办率："
 					+ CountyRates.ONLINE + "\n\n满意率：" + CountyRates.SATISFACTION
 					+ "\n\n另附证明清单（现行有效条目）按批次和处理方式的条目数，以及期间内逐月的四项比率。")
 	CountyRates rates(

@@ -10,6 +10,7 @@ import java.time.Instant;
  * @param issuerGroup      the clerks who issue the certificate
  */
 public record ProxyRunOpened(String caseNo, long proxyRunId, String applicantType, boolean authorizedAtWindow,
-		Instant authorizationDue, String certificateCode, String certificateName, String issuingLevel, String issuingDepartmentCode,
-		boolean issuerHasLiaison, String issuerName, String issuerGroup, String townshipCode, String villageCode) {
+		Instant authorizationDue, String certificateCode, String certificateName, String issuingLevel,
+		String issuingDepartmentCode, boolean issuerHasLiaison, String issuerName, String issuerGroup,
+		String townshipCode, String villageCode) {
 }

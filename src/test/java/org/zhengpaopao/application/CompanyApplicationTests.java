@@ -276,8 +276,9 @@ class CompanyApplicationTests {
 			.taskDefinitionKey("postVerifyCommitment")
 			.singleResult()
 			.getId(), Map.of("commitmentTruthful", "false", "finding", "经核实，企业经营情况与承诺不符"));
-		assertThat(jdbc.queryForObject("select count(*) from zpp_false_commitment where credit_code = ? and id_number is null",
-				Long.class, NOT_ON_FILE)).isOne();
+		assertThat(jdbc.queryForObject(
+				"select count(*) from zpp_false_commitment where credit_code = ? and id_number is null", Long.class,
+				NOT_ON_FILE)).isOne();
 
 		assertThat(handlingOfTheOnlyCertificate(post(matter, body, null))).isEqualTo("PROXY");
 		assertThat(handlingOfTheOnlyCertificate(post(matter, request(matter, ON_FILE), null))).as("another company")
