@@ -96,6 +96,8 @@
     runCards.textContent = '';
     card(runCards, '代跑受理 / 办结', total.runsOpened + ' / ' + total.runsHandled,
       '送达 ' + total.delivered + '，不予出具 ' + total.refused + '，授权过期 ' + total.authorizationsExpired);
+    card(runCards, '企业申请（代跑 / 办件）', total.companyRunsOpened + ' / ' + rates.applications.companies,
+      '个人：代跑 ' + (total.runsOpened - total.companyRunsOpened) + '，办件 ' + rates.applications.persons);
     card(runCards, '按时办结率', pct(total.onTimeRate), total.onTime + ' / ' + total.runsHandled + ' 件按时');
     card(runCards, '送达工作日（平均 / P90）', num(total.averageWorkingDaysToDelivery, 1) + ' / ' +
       num(total.p90WorkingDaysToDelivery), '从受理日到送达日');

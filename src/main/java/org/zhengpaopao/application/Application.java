@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.zhengpaopao.applicant.Applicant;
+
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -48,14 +51,9 @@ public class Application {
 	@Column(name = "using_department_code", nullable = false, length = 64)
 	private String usingDepartmentCode;
 
-	@Column(name = "applicant_name", nullable = false, length = 64)
-	private String applicantName;
-
-	@Column(name = "id_number", nullable = false, length = 18)
-	private String idNumber;
-
-	@Column(nullable = false, length = 11)
-	private String phone;
+	/** a person, or a company with its contact */
+	@Embedded
+	private Applicant applicant;
 
 	@Column(name = "township_code", nullable = false, length = 64)
 	private String townshipCode;
@@ -95,14 +93,12 @@ public class Application {
 	protected Application() {
 	}
 
-	Application(Applicant applicant, String matterCode, String matterName, String usingDepartmentCode,
-			boolean authorizedAtWindow, String idempotencyKey, String requestFingerprint, String receivedBy,
-			Instant receivedAt) {
-		this.applicantName = applicant.name();
-		this.idNumber = applicant.idNumber();
-		this.phone = applicant.phone();
-		this.townshipCode = applicant.townshipCode();
-		this.villageCode = applicant.villageCode();
+	Application(Applicant applicant, Residence residence, String matterCode, String matterName,
+			String usingDepartmentCode, boolean authorizedAtWindow, String idempotencyKey, String requestFingerprint,
+			String receivedBy, Instant receivedAt) {
+		this.applicant = applicant;
+		this.townshipCode = residence.townshipCode();
+		this.villageCode = residence.villageCode();
 		this.matterCode = matterCode;
 		this.matterName = matterName;
 		this.usingDepartmentCode = usingDepartmentCode;
@@ -113,7 +109,8 @@ public class Application {
 		this.receivedAt = receivedAt;
 	}
 
-	record Applicant(String name, String idNumber, String phone, String townshipCode, String villageCode) {
+	/** where the applicant lives, or the company is registered */
+	record Residence(String townshipCode, String villageCode) {
 	}
 
 	void require(RequiredCertificate.Terms terms, Handling handling, String plan, Instant now) {
@@ -195,16 +192,23 @@ public class Application {
 		return usingDepartmentCode;
 	}
 
+	public Applicant getApplicant() {
+		return applicant;
+	}
+
+	/** the person's name, or the company's */
 	public String getApplicantName() {
-		return applicantName;
+		return applicant.name();
 	}
 
+	/** null for a company */
 	public String getIdNumber() {
-		return idNumber;
+		return applicant.idNumber();
 	}
 
+	/** the person's, or the company contact's: the decision and the invitation to rate go here */
 	public String getPhone() {
-		return phone;
+		return applicant.phone();
 	}
 
 	public String getTownshipCode() {

@@ -15,10 +15,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.zhengpaopao.applicant.Applicant;
+import org.zhengpaopao.applicant.ApplicantType;
 import org.zhengpaopao.catalog.Disposition;
 import org.zhengpaopao.catalog.Replacement;
 import org.zhengpaopao.identity.Groups;
-import org.zhengpaopao.personaldata.IdNumber;
 import org.zhengpaopao.personaldata.PhoneNumber;
 import org.zhengpaopao.system.NotFoundException;
 
@@ -39,6 +40,8 @@ class ApplicationController {
 	@PostMapping("/api/applications")
 	@Operation(summary = "窗口受理办件 / Take a certificate-free application at the window",
 			description = "Window staff only. 201 with the case number and, per certificate, what will happen. "
+					+ "A person (applicantType PERSON, the default) gives idNumber; a company (COMPANY) gives creditCode "
+					+ "(统一社会信用代码, GB 32100 check character) and contactName instead, and phone is the contact's. "
 					+ "With an Idempotency-Key header, sending the same request again returns the same case (200) "
 					+ "instead of a second one; the same key with a different request is a 409.")
 	ResponseEntity<ApplicationView> take(@RequestBody NewApplication request,
@@ -72,16 +75,22 @@ class ApplicationController {
 			.orElseThrow(() -> new NotFoundException("没有这个办件：" + caseNo, "no application " + caseNo));
 	}
 
-	/** ID number and phone masked: the window has them on the form, nobody else needs them here. */
+	/**
+	 * ID number and phone masked: the window has them on the form, nobody else needs them here. A company's credit
+	 * code is not personal data and is shown in full.
+	 */
 	record ApplicationView(String caseNo, String state, String stateLabel, String matterCode, String matterName,
-			String usingDepartmentCode, String applicantName, String idNumber, String phone, String townshipCode,
+			String usingDepartmentCode, ApplicantType applicantType, String applicantTypeLabel, String applicantName,
+			String idNumber, String creditCode, String contactName, String phone, String townshipCode,
 			String villageCode, String receivedBy, Instant receivedAt, String decidedBy, Instant decidedAt,
 			String rejectionReason, String processInstanceId, List<CertificateView> certificates) {
 
 		static ApplicationView of(Application a) {
+			Applicant applicant = a.getApplicant();
 			return new ApplicationView(a.getCaseNo(), a.getState().name(), a.getState().label(), a.getMatterCode(),
-					a.getMatterName(), a.getUsingDepartmentCode(), a.getApplicantName(), IdNumber.mask(a.getIdNumber()),
-					PhoneNumber.mask(a.getPhone()), a.getTownshipCode(), a.getVillageCode(), a.getReceivedBy(),
+					a.getMatterName(), a.getUsingDepartmentCode(), applicant.type(), applicant.type().label(),
+					applicant.name(), applicant.maskedIdNumber(), applicant.creditCode(), applicant.contactName(),
+					PhoneNumber.mask(applicant.phone()), a.getTownshipCode(), a.getVillageCode(), a.getReceivedBy(),
 					a.getReceivedAt(), a.getDecidedBy(), a.getDecidedAt(), a.getRejectionReason(),
 					a.getProcessInstanceId(), a.getCertificates().stream().map(CertificateView::of).toList());
 		}

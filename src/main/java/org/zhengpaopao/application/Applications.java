@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +13,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.zhengpaopao.applicant.Applicant;
+import org.zhengpaopao.applicant.ApplicantType;
 import org.zhengpaopao.catalog.Catalog;
 import org.zhengpaopao.catalog.CatalogEntry;
 import org.zhengpaopao.catalog.Certificate;
@@ -25,9 +29,6 @@ import org.zhengpaopao.identity.Groups;
 import org.zhengpaopao.notification.Notifier;
 import org.zhengpaopao.organization.Division;
 import org.zhengpaopao.organization.Organization;
-import org.zhengpaopao.personaldata.IdNumber;
-import org.zhengpaopao.personaldata.PersonName;
-import org.zhengpaopao.personaldata.PhoneNumber;
 import org.zhengpaopao.proxyrun.ProxyRuns;
 import org.zhengpaopao.sharing.DataSharing;
 import org.zhengpaopao.system.ConflictException;
@@ -92,9 +93,8 @@ public class Applications {
 				return replay(earlier.get(), fingerprint);
 			}
 		}
-		String name = PersonName.parse(request.applicantName(), "applicantName");
-		IdNumber idNumber = IdNumber.parse(request.idNumber(), "idNumber");
-		String phone = PhoneNumber.parse(request.phone(), "phone");
+		Applicant applicant = Applicant.parse(request.applicantType(), request.applicantName(), request.idNumber(),
+				request.creditCode(), request.contactName(), request.phone());
 		Organization.Residence residence = organization.residence(request.townshipCode(), request.villageCode());
 		Division township = residence.township();
 		Division village = residence.village();
@@ -102,12 +102,13 @@ public class Applications {
 			.orElseThrow(() -> new InvalidInputException("matterCode", "没有这个事项", "unknown matter"));
 		List<CatalogEntry> entries = requiredEntries(matter, request.requiredCertificates());
 		Set<String> commitments = commitments(entries, request.commitments());
-		boolean creditFlagged = falseCommitments.existsByIdNumber(idNumber.value());
+		boolean creditFlagged = applicant.isCompany() ? falseCommitments.existsByCreditCode(applicant.creditCode())
+				: falseCommitments.existsByIdNumber(applicant.idNumber());
 
-		Application application = new Application(
-				new Application.Applicant(name, idNumber.value(), phone, township.getCode(), village.getCode()),
-				matter.getCode(), matter.getName(), matter.getUsingDepartmentCode(),
-				request.authorizedAtWindowOrDefault(), key, fingerprint, actor, clock.instant());
+		Application application = new Application(applicant,
+				new Application.Residence(township.getCode(), village.getCode()), matter.getCode(), matter.getName(),
+				matter.getUsingDepartmentCode(), request.authorizedAtWindowOrDefault(), key, fingerprint, actor,
+				clock.instant());
 		for (CatalogEntry entry : entries) {
 			Certificate certificate = catalog.certificate(entry.getCertificateCode()).orElseThrow();
 			plan(application, entry, certificate, commitments.contains(entry.getCertificateCode()), creditFlagged);
@@ -115,8 +116,8 @@ public class Applications {
 		applications.saveAndFlush(application);
 		application.assignCaseNo(
 				"BJ" + LocalDate.now(clock).format(CASE_DATE) + "-" + String.format("%06d", application.getId()));
-		application.attachProcess(
-				process.start(application.getCaseNo(), Groups.window(application.getUsingDepartmentCode())));
+		application.attachProcess(process.start(application.getCaseNo(),
+				Groups.window(application.getUsingDepartmentCode()), applicant.type().name()));
 		return new Intake(application, true);
 	}
 
@@ -207,10 +208,15 @@ public class Applications {
 	}
 
 	private static String fingerprint(NewApplication request) {
-		return Idempotency.fingerprint(request.applicantName(), request.idNumber(), request.phone(),
-				request.townshipCode(), request.villageCode(), request.matterCode(),
-				new TreeSet<>(request.requiredCertificates()), new TreeSet<>(request.commitments()),
-				request.authorizedAtWindowOrDefault());
+		Object[] fields = { request.applicantName(), request.idNumber(), request.phone(), request.townshipCode(),
+				request.villageCode(), request.matterCode(), new TreeSet<>(request.requiredCertificates()),
+				new TreeSet<>(request.commitments()), request.authorizedAtWindowOrDefault() };
+		if (request.applicantType() == ApplicantType.COMPANY) {
+			// a person's fingerprint stays what it was before companies could apply: a key sent again still matches
+			fields = Stream.concat(Arrays.stream(fields),
+					Stream.of(ApplicantType.COMPANY, request.creditCode(), request.contactName())).toArray();
+		}
+		return Idempotency.fingerprint(fields);
 	}
 
 	@Transactional(readOnly = true)

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.zhengpaopao.applicant.Applicant;
 import org.zhengpaopao.proxyrun.NewProxyRun;
 import org.zhengpaopao.proxyrun.ProxyRun;
 import org.zhengpaopao.proxyrun.ProxyRunOpened;
@@ -59,8 +60,9 @@ public class CaseCertificates {
 	 */
 	public boolean verify(long certificateId) {
 		RequiredCertificate item = applications.requireCertificate(certificateId);
-		Verification answer = dataSharing.verify(new VerificationRequest(item.getApplication().getIdNumber(),
-				item.getCertificateCode(), item.getDetail()));
+		Applicant applicant = item.getApplication().getApplicant();
+		Verification answer = dataSharing.verify(new VerificationRequest(applicant.idNumber(),
+				applicant.creditCode(), item.getCertificateCode(), item.getDetail()));
 		if (answer.verified()) {
 			item.markVerified(item.getDetail() + (answer.detail().isBlank() ? "" : "。" + answer.detail()),
 					clock.instant());
@@ -84,10 +86,12 @@ public class CaseCertificates {
 	public ProxyRunOpened openProxyRun(long certificateId) {
 		RequiredCertificate item = applications.requireCertificate(certificateId);
 		Application application = item.getApplication();
+		Applicant applicant = application.getApplicant();
 		ProxyRunOpened opened = proxyRuns.openForApplication(
-				new NewProxyRun(application.getApplicantName(), application.getIdNumber(), application.getPhone(),
-						application.getTownshipCode(), application.getVillageCode(), item.getCertificateCode(),
-						application.getUsingDepartmentCode(), application.isAuthorizedAtWindow()),
+				new NewProxyRun(applicant.type(), applicant.name(), applicant.idNumber(), applicant.creditCode(),
+						applicant.contactName(), applicant.phone(), application.getTownshipCode(),
+						application.getVillageCode(), item.getCertificateCode(), application.getUsingDepartmentCode(),
+						application.isAuthorizedAtWindow()),
 				item.getDeadlineWorkingDays(), application.getCaseNo(), application.getReceivedBy());
 		item.proxyRunOpened(opened.caseNo(), clock.instant());
 		return opened;

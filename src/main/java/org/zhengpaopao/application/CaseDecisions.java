@@ -70,7 +70,7 @@ public class CaseDecisions {
 		String note = truthful ? finding : text(finding, "finding", "请写明核查发现的不实情况", "describe what was found");
 		item.postVerify(truthful, actor, clock.instant());
 		if (!truthful) {
-			falseCommitments.save(new FalseCommitment(application.getIdNumber(), application.getCaseNo(),
+			falseCommitments.save(new FalseCommitment(application.getApplicant(), application.getCaseNo(),
 					item.getCertificateCode(), note, actor, clock.instant()));
 			notifier.send(new GroupMessage(Groups.window(application.getUsingDepartmentCode()),
 					"告知承诺不实 " + application.getCaseNo(),

@@ -2,6 +2,8 @@ package org.zhengpaopao.application;
 
 import java.time.Instant;
 
+import org.zhengpaopao.applicant.Applicant;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -10,17 +12,24 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 
-/** A credit flag (失信记录): a written commitment the post-verification found false. */
+/** A credit flag (失信记录) of a person or a company: a written commitment the post-verification found false. */
 @Entity
-@Table(name = "zpp_false_commitment", indexes = @Index(name = "ix_false_commitment_id_number", columnList = "id_number"))
+@Table(name = "zpp_false_commitment", indexes = {
+		@Index(name = "ix_false_commitment_id_number", columnList = "id_number"),
+		@Index(name = "ix_false_commitment_credit_code", columnList = "credit_code") })
 class FalseCommitment {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
 
-	@Column(name = "id_number", nullable = false, length = 18)
+	/** the person who committed; null for a company */
+	@Column(name = "id_number", length = 18)
 	private String idNumber;
+
+	/** the company that committed; null for a person */
+	@Column(name = "credit_code", length = 18)
+	private String creditCode;
 
 	@Column(name = "case_no", nullable = false, length = 32)
 	private String caseNo;
@@ -40,9 +49,10 @@ class FalseCommitment {
 	protected FalseCommitment() {
 	}
 
-	FalseCommitment(String idNumber, String caseNo, String certificateCode, String finding, String recordedBy,
+	FalseCommitment(Applicant applicant, String caseNo, String certificateCode, String finding, String recordedBy,
 			Instant recordedAt) {
-		this.idNumber = idNumber;
+		this.idNumber = applicant.idNumber();
+		this.creditCode = applicant.creditCode();
 		this.caseNo = caseNo;
 		this.certificateCode = certificateCode;
 		this.finding = finding;

@@ -5,4 +5,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface FalseCommitmentRepository extends JpaRepository<FalseCommitment, Long> {
 
 	boolean existsByIdNumber(String idNumber);
+
+	boolean existsByCreditCode(String creditCode);
 }

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.zhengpaopao.applicant.Applicant;
 import org.zhengpaopao.application.ApplicationDecided;
 import org.zhengpaopao.application.Applications;
 import org.zhengpaopao.calendar.WorkingDayCalendar;
@@ -77,24 +78,27 @@ public class Assessment {
 		proxyRuns.find(finished.caseNo())
 			.filter(run -> run.getApplicationCaseNo() == null)
 			.filter(run -> run.getState() != ProxyRunState.AUTHORIZATION_EXPIRED)
-			.ifPresent(run -> invite(run.getCaseNo(), RatedService.PROXY_RUN, run.getPhone(), run.getTownshipCode(),
-					run.getRunnerGroup()));
+			.ifPresent(run -> invite(run.getCaseNo(), RatedService.PROXY_RUN, run.getApplicant(),
+					run.getTownshipCode(), run.getRunnerGroup()));
 	}
 
 	@EventListener
 	void applicationDecided(ApplicationDecided decided) {
 		applications.find(decided.caseNo())
-			.ifPresent(application -> invite(application.getCaseNo(), RatedService.APPLICATION, application.getPhone(),
-					application.getTownshipCode(), Groups.window(application.getUsingDepartmentCode())));
+			.ifPresent(application -> invite(application.getCaseNo(), RatedService.APPLICATION,
+					application.getApplicant(), application.getTownshipCode(),
+					Groups.window(application.getUsingDepartmentCode())));
 	}
 
-	private void invite(String caseNo, RatedService service, String phone, String townshipCode, String group) {
+	/** A company is rated by its contact: the invitation goes to the contact's phone, the one the rating page asks. */
+	private void invite(String caseNo, RatedService service, Applicant applicant, String townshipCode, String group) {
 		if (ratings.findByCaseNo(caseNo).isPresent()) {
 			return;
 		}
-		ratings.save(new Rating(caseNo, service, phone, townshipCode, group, clock.instant()));
-		notifier.send(new SmsMessage(phone, "【证跑跑】您的办件 " + caseNo + " 已办结，请对我们的服务作出评价：" + link(caseNo),
-				caseNo));
+		ratings.save(new Rating(caseNo, service, applicant.type(), applicant.phone(), townshipCode, group,
+				clock.instant()));
+		notifier.send(new SmsMessage(applicant.phone(),
+				"【证跑跑】您的办件 " + caseNo + " 已办结，请对我们的服务作出评价：" + link(caseNo), caseNo));
 	}
 
 	private String link(String caseNo) {

@@ -2,6 +2,8 @@ package org.zhengpaopao.assessment;
 
 import java.time.Instant;
 
+import org.zhengpaopao.applicant.ApplicantType;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -34,6 +36,11 @@ public class Rating {
 	@Column(nullable = false, length = 16)
 	private RatedService service;
 
+	@Enumerated(EnumType.STRING)
+	@Column(name = "applicant_type", nullable = false, length = 16)
+	private ApplicantType applicantType;
+
+	/** the person's, or the company contact's */
 	@Column(nullable = false, length = 11)
 	private String phone;
 
@@ -94,10 +101,11 @@ public class Rating {
 	protected Rating() {
 	}
 
-	Rating(String caseNo, RatedService service, String phone, String townshipCode, String responsibleGroup,
-			Instant invitedAt) {
+	Rating(String caseNo, RatedService service, ApplicantType applicantType, String phone, String townshipCode,
+			String responsibleGroup, Instant invitedAt) {
 		this.caseNo = caseNo;
 		this.service = service;
+		this.applicantType = applicantType;
 		this.phone = phone;
 		this.townshipCode = townshipCode;
 		this.responsibleGroup = responsibleGroup;
@@ -181,8 +189,8 @@ public class Rating {
 		Boolean onTime = level != null && level.isBad() && !excluded
 				? rectifiedAt != null && !rectifiedAt.isAfter(rectificationDue)
 				: null;
-		return new RatingFacts(caseNo, service, level, ratedAt, townshipCode, responsibleGroup, excluded, onTime,
-				followUpLevel);
+		return new RatingFacts(caseNo, service, applicantType, level, ratedAt, townshipCode, responsibleGroup,
+				excluded, onTime, followUpLevel);
 	}
 
 	public String getCaseNo() {

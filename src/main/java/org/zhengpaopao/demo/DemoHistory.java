@@ -33,6 +33,8 @@ import org.zhengpaopao.assessment.RectificationTask;
 import org.zhengpaopao.calendar.WorkingDayCalendar;
 import org.zhengpaopao.catalog.Catalog;
 import org.zhengpaopao.catalog.Certificate;
+import org.zhengpaopao.catalog.IssuingLevel;
+import org.zhengpaopao.catalog.Matter;
 import org.zhengpaopao.identity.DemoUserIds;
 import org.zhengpaopao.identity.Groups;
 import org.zhengpaopao.organization.Division;
@@ -47,8 +49,9 @@ import org.zhengpaopao.system.CountyTime;
  * Writes six months of history through the real processes, once, into an empty database: every working day a few
  * proxy-runs that runners fetch, clerks issue (now and then refuse) and runners deliver, about one in eight late
  * enough for its yellow and red cards and escalations to fire; a few certificate-free cases; and the applicants'
- * ratings, with the rectification of the bad ones. The engine's clock is moved to each step's time and the timers
- * that fell due are executed, exactly as the job executor would have.
+ * ratings, with the rectification of the bad ones; a share of the runs and cases are companies' ({@link DemoCompanies}).
+ * The engine's clock is moved to each step's time and the timers that fell due are executed, exactly as the job
+ * executor would have.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -101,6 +104,7 @@ class DemoHistory implements ApplicationRunner {
 			.filter(c -> catalog.keepsAsProxyRun(c.getCode()))
 			.toList();
 		List<Division> townships = organization.townships();
+		DemoCompanies companies = new DemoCompanies(catalog, random);
 		LocalDate today = LocalDate.now(CountyTime.ZONE);
 		int runs = 0;
 		int cases = 0;
@@ -112,11 +116,11 @@ class DemoHistory implements ApplicationRunner {
 				int perDay = 1 + random.nextInt(3);
 				for (int i = 0; i < perDay; i++) {
 					Division township = townships.get(random.nextInt(townships.size()));
-					runProxyRun(day, township, fetchable.get(random.nextInt(fetchable.size())), today);
+					runProxyRun(day, township, fetchable.get(random.nextInt(fetchable.size())), today, companies);
 					runs++;
 				}
 				if (random.nextInt(3) == 0) {
-					takeCase(day, today);
+					takeCase(day, today, companies);
 					cases++;
 				}
 			}
@@ -127,12 +131,20 @@ class DemoHistory implements ApplicationRunner {
 		log.info("Demo history written: {} proxy-runs and {} certificate-free cases over six months", runs, cases);
 	}
 
-	private void runProxyRun(LocalDate day, Division township, Certificate certificate, LocalDate today) {
+	private void runProxyRun(LocalDate day, Division township, Certificate certificate, LocalDate today,
+			DemoCompanies companies) {
 		List<Division> villages = organization.villagesOf(township.getCode());
 		at(day, 9 + random.nextInt(7));
-		ProxyRun run = proxyRuns.open(new NewProxyRun(name(), idNumber(), phone(), township.getCode(),
-				villages.get(random.nextInt(villages.size())).getCode(), certificate.getCode(),
-				USING_DEPARTMENTS[random.nextInt(USING_DEPARTMENTS.length)], true), INTAKE);
+		String village = villages.get(random.nextInt(villages.size())).getCode();
+		String usingDepartment = USING_DEPARTMENTS[random.nextInt(USING_DEPARTMENTS.length)];
+		// a county department's certificate (纳税证明, 不动产登记证明, …) is now and then a company's
+		DemoCompanies.Company company = certificate.getIssuingLevel() == IssuingLevel.COUNTY && random.nextInt(5) == 0
+				? companies.any() : null;
+		ProxyRun run = proxyRuns.open(company == null
+				? new NewProxyRun(name(), idNumber(), phone(), township.getCode(), village, certificate.getCode(),
+						usingDepartment, true)
+				: company.proxyRun(phone(), township.getCode(), village, certificate.getCode(), usingDepartment),
+				INTAKE);
 		String caseNo = run.getCaseNo();
 		LocalDate deadline = proxyRuns.find(caseNo).orElseThrow().getDeadline();
 		boolean late = random.nextInt(8) == 0;
@@ -157,12 +169,17 @@ class DemoHistory implements ApplicationRunner {
 		rate(caseNo, run.getPhone(), deliverDay, late || refused, today);
 	}
 
-	private void takeCase(LocalDate day, LocalDate today) {
-		String matter = List.of("SX-006", "SX-007", "SX-011", "SX-015", "SX-065").get(random.nextInt(5));
+	private void takeCase(LocalDate day, LocalDate today, DemoCompanies companies) {
+		String village = organization.villagesOf("longzhou").get(0).getCode();
+		// about one case in three is a company's enterprise matter (涉企事项)
+		Matter enterprise = random.nextInt(3) == 0 ? companies.matter() : null;
+		NewApplication request = enterprise != null
+				? companies.any().application(phone(), "longzhou", village, enterprise.getCode())
+				: new NewApplication(name(), ON_FILE, phone(), "longzhou", village,
+						List.of("SX-006", "SX-007", "SX-011", "SX-015", "SX-065").get(random.nextInt(5)), List.of(),
+						List.of(), true);
 		at(day, 10);
-		Application application = applications.take(new NewApplication(name(), ON_FILE, phone(), "longzhou",
-				organization.villagesOf("longzhou").get(0).getCode(), matter, List.of(), List.of(), true), null,
-				INTAKE).application();
+		Application application = applications.take(request, null, INTAKE).application();
 		String caseNo = application.getCaseNo();
 		String pid = application.getProcessInstanceId();
 		for (Job job : managementService.createJobQuery().processInstanceId(pid).executable().list()) {

@@ -16,6 +16,7 @@ record CountyRates(@Schema(description = "统计期间首日") LocalDate from,
 		@Schema(description = ONLINE) Rate onlineRate,
 		@Schema(description = SATISFACTION) Rate satisfactionRate,
 		@Schema(description = "期间内受理、证明尚在办理中的办件数：不计入零跑腿率，办结后计入") long applicationsInProgress,
+		@Schema(description = "期间内受理的办件按申请人类型：个人、企业（法人）") Applicants applications,
 		@Schema(description = "证明清单（现行有效条目）按批次和处理方式的条目数") List<CatalogTally> catalog,
 		@Schema(description = "期间内逐月的四项比率，用于趋势") List<MonthRates> months) {
 
@@ -36,6 +37,11 @@ record CountyRates(@Schema(description = "统计期间首日") LocalDate from,
 		static Rate of(long numerator, long denominator) {
 			return new Rate(RowTally.rate(numerator, denominator), numerator, denominator);
 		}
+	}
+
+	@Schema(description = "办件数，按申请人类型")
+	record Applicants(@Schema(description = "申请人为个人的") long persons,
+			@Schema(description = "申请人为企业（法人）的") long companies) {
 	}
 
 	@Schema(description = "某一批次、某一处理方式的现行证明清单条目数")

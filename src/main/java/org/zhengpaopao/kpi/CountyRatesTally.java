@@ -50,8 +50,10 @@ class CountyRatesTally {
 			.stream()
 			.filter(c -> c.getState() == ApplicationState.IN_PROGRESS)
 			.count();
+		long companies = data.cases().stream().filter(c -> c.getApplicant().isCompany()).count();
 		return new CountyRates(period.from(), period.to(), oneId(data, period), zeroTrip(data, period),
-				online(data, period), satisfaction(data, period), inProgress, catalogTallies(), months);
+				online(data, period), satisfaction(data, period), inProgress,
+				new CountyRates.Applicants(data.cases().size() - companies, companies), catalogTallies(), months);
 	}
 
 	private static CountyRates.Rate oneId(Snapshot data, Period part) {

@@ -41,7 +41,7 @@ class KpiController {
 
 	@GetMapping("/api/kpi")
 	@Operation(summary = "考核指标（按期间和维度）/ KPIs of a period, by township, issuer, runner or month",
-			description = "代跑受理量、办结量、按时办结率、送达工作日（平均、P90）、黄牌、红牌、各级督办、例外办结、满意率、差评及其按时整改。"
+			description = "代跑受理量（其中企业申请）、办结量、按时办结率、送达工作日（平均、P90）、黄牌、红牌、各级督办、例外办结、满意率、差评及其按时整改。"
 					+ "每个事件按其发生时间（北京时间）归入期间：受理按受理时间，办结按送达、不予出具或例外办结的时间，亮牌和督办按亮牌时间，"
 					+ "评价按首次评价时间。期间用 month=YYYY-MM，或 from、to（含两端）；都不给时为本月。"
 					+ " Every event counts in the period (Beijing time) in which it happened; rates are fractions 0–1, null "
@@ -59,7 +59,8 @@ class KpiController {
 
 	@GetMapping("/api/kpi/rates")
 	@Operation(summary = "全县考核比率 / The county's rates: one-ID, zero-trip, online, satisfaction; catalog tallies",
-			description = "一证通办率：" + CountyRates.ONE_ID + "\n\n零跑腿率：" + CountyRates.ZERO_TRIP + "\n\n网上办率："
+			description = "另附期间内受理的办件按申请人类型（个人、企业）的件数。\n\n一证通办率："
+					+ CountyRates.ONE_ID + "\n\n零跑腿率：" + CountyRates.ZERO_TRIP + "\n\n网上办率："
 					+ CountyRates.ONLINE + "\n\n满意率：" + CountyRates.SATISFACTION
 					+ "\n\n另附证明清单（现行有效条目）按批次和处理方式的条目数，以及期间内逐月的四项比率。")
 	CountyRates rates(

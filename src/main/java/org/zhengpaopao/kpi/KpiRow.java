@@ -11,6 +11,7 @@ record KpiRow(
 		@Schema(description = "分组键：乡镇或部门代码、代跑员账号、月份 YYYY-MM，全县为 county；无法归属的为 null") String key,
 		@Schema(description = "分组名称") String name,
 		@Schema(description = "代跑受理量：期间内受理（窗口登记）的代跑，含办件中的代跑") long runsOpened,
+		@Schema(description = "其中企业申请：代跑受理量中申请人为企业（法人）的") long companyRunsOpened,
 		@Schema(description = "代跑办结量：期间内以送达、不予出具或例外办结结束的代跑（授权过期的不计，代跑员未经手）") long runsHandled,
 		@Schema(description = "其中送达用证部门") long delivered,
 		@Schema(description = "其中出证部门不予出具") long refused,

@@ -122,7 +122,10 @@ class Kpis {
 
 	private static void count(RowTally tally, RunFacts run, ProxyRunStep step) {
 		switch (step.kind()) {
-			case ACCEPTED -> tally.runsOpened++;
+			case ACCEPTED -> {
+				tally.runsOpened++;
+				tally.companyRunsOpened += run.run().getApplicant().isCompany() ? 1 : 0;
+			}
 			case DELIVERED -> {
 				tally.delivered++;
 				tally.workingDaysToDelivery.add(run.workingDaysToDelivery());

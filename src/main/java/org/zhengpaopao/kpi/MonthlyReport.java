@@ -118,6 +118,9 @@ class MonthlyReport {
 				+ rates.onlineRate().denominator() + " 项代跑授权由申请人在线确认");
 		r = rate(sheet, r, styles, "满意率（全县口径）", rates.satisfactionRate().value(), rates.satisfactionRate().numerator()
 				+ " / " + rates.satisfactionRate().denominator() + " 条评价");
+		r = count(sheet, r, styles, "企业申请的代跑", total.companyRunsOpened(), "代跑受理量中申请人为企业（法人）的");
+		r = count(sheet, r, styles, "企业申请的办件", rates.applications().companies(),
+				"本月受理的办件中申请人为企业的；个人 " + rates.applications().persons() + " 件");
 		r++;
 		header(sheet.createRow(r++), styles, "证明清单批次", "处理方式", "条目数");
 		for (CountyRates.CatalogTally tally : rates.catalog()) {
@@ -198,8 +201,9 @@ class MonthlyReport {
 
 	// --- 超期清单
 
-	static final String[] OVERDUE_COLUMNS = { "序号", "办件编号", "乡镇（街道）", "证明", "出证单位", "代跑群组", "代跑员", "受理时间", "办结期限",
-			"红牌时间", "督办级别", "延期", "状态", "办结时间", "超期工作日（至办结或今日）" };
+	/** 申请人: 「个人」, or 「企业：」 with the company's name; the workbook names no person */
+	static final String[] OVERDUE_COLUMNS = { "序号", "办件编号", "申请人", "乡镇（街道）", "证明", "出证单位", "代跑群组", "代跑员", "受理时间",
+			"办结期限", "红牌时间", "督办级别", "延期", "状态", "办结时间", "超期工作日（至办结或今日）" };
 
 	private void overdue(Sheet sheet, Styles styles, List<MonthlyLists.OverdueRun> runs) {
 		header(sheet.createRow(0), styles, OVERDUE_COLUMNS);
@@ -209,32 +213,33 @@ class MonthlyReport {
 			Row row = sheet.createRow(r);
 			integer(row, 0, r, styles);
 			text(row, 1, run.getCaseNo(), styles.cell);
-			text(row, 2, kpis.townshipName(run.getTownshipCode()), styles.cell);
-			text(row, 3, overdue.certificateName(), styles.cell);
-			text(row, 4, run.getIssuerName(), styles.cell);
-			text(row, 5, run.getRunnerGroup(), styles.cell);
-			text(row, 6, overdue.facts().runner() == null ? "未认领" : overdue.facts().runner(), styles.cell);
-			text(row, 7, dateTime(run.getCreatedAt()), styles.cell);
-			text(row, 8, String.valueOf(run.getDeadline()), styles.cell);
-			text(row, 9, dateTime(overdue.redCardAt()), styles.cell);
-			integer(row, 10, overdue.level(), styles);
-			text(row, 11, overdue.extended() ? "是" : "否", styles.cell);
-			text(row, 12, run.getState().label(), styles.cell);
-			text(row, 13, overdue.facts().ending() == null ? "" : dateTime(overdue.facts().ending().getAt()), styles.cell);
-			integer(row, 14, overdue.workingDaysOverdue(), styles);
+			text(row, 2, run.getApplicant().kindAndCompany(), styles.cell);
+			text(row, 3, kpis.townshipName(run.getTownshipCode()), styles.cell);
+			text(row, 4, overdue.certificateName(), styles.cell);
+			text(row, 5, run.getIssuerName(), styles.cell);
+			text(row, 6, run.getRunnerGroup(), styles.cell);
+			text(row, 7, overdue.facts().runner() == null ? "未认领" : overdue.facts().runner(), styles.cell);
+			text(row, 8, dateTime(run.getCreatedAt()), styles.cell);
+			text(row, 9, String.valueOf(run.getDeadline()), styles.cell);
+			text(row, 10, dateTime(overdue.redCardAt()), styles.cell);
+			integer(row, 11, overdue.level(), styles);
+			text(row, 12, overdue.extended() ? "是" : "否", styles.cell);
+			text(row, 13, run.getState().label(), styles.cell);
+			text(row, 14, overdue.facts().ending() == null ? "" : dateTime(overdue.facts().ending().getAt()), styles.cell);
+			integer(row, 15, overdue.workingDaysOverdue(), styles);
 			r++;
 		}
 		if (runs.isEmpty()) {
 			text(sheet.createRow(1), 0, "本月无超期代跑", styles.note);
 		}
 		sheet.createFreezePane(0, 1);
-		widths(sheet, 6, 22, 12, 24, 24, 18, 18, 17, 12, 17, 9, 6, 14, 17, 14);
+		widths(sheet, 6, 22, 28, 12, 24, 24, 18, 18, 17, 12, 17, 9, 6, 14, 17, 14);
 	}
 
 	// --- 差评整改
 
-	static final String[] BAD_RATING_COLUMNS = { "序号", "办件编号", "类型", "乡镇（街道）", "责任单位", "评价", "评价时间", "评价内容", "回访期限",
-			"回访时间", "整改期限", "整改时间", "整改状态", "再评价" };
+	static final String[] BAD_RATING_COLUMNS = { "序号", "办件编号", "类型", "申请人", "乡镇（街道）", "责任单位", "评价", "评价时间", "评价内容",
+			"回访期限", "回访时间", "整改期限", "整改时间", "整改状态", "再评价" };
 
 	private void badRatings(Sheet sheet, Styles styles, List<MonthlyLists.BadRating> ratings) {
 		header(sheet.createRow(0), styles, BAD_RATING_COLUMNS);
@@ -245,23 +250,24 @@ class MonthlyReport {
 			integer(row, 0, r, styles);
 			text(row, 1, facts.caseNo(), styles.cell);
 			text(row, 2, facts.service() == RatedService.PROXY_RUN ? "代跑" : "办件", styles.cell);
-			text(row, 3, kpis.townshipName(facts.townshipCode()), styles.cell);
-			text(row, 4, facts.responsibleGroup(), styles.cell);
-			text(row, 5, facts.level().label(), styles.cell);
-			text(row, 6, dateTime(facts.ratedAt()), styles.cell);
-			text(row, 7, bad.rating().map(rating -> rating.getComment()).orElse(""), styles.cell);
-			text(row, 8, bad.rating().map(rating -> dateTime(rating.getCallBackDue())).orElse(""), styles.cell);
-			text(row, 9, bad.rating().map(rating -> dateTime(rating.getCalledBackAt())).orElse(""), styles.cell);
-			text(row, 10, bad.rating().map(rating -> dateTime(rating.getRectificationDue())).orElse(""), styles.cell);
-			text(row, 11, bad.rating().map(rating -> dateTime(rating.getRectifiedAt())).orElse(""), styles.cell);
-			text(row, 12, bad.status(), styles.cell);
-			text(row, 13, facts.followUpLevel() == null ? "" : facts.followUpLevel().label(), styles.cell);
+			text(row, 3, facts.applicantType().label(), styles.cell);
+			text(row, 4, kpis.townshipName(facts.townshipCode()), styles.cell);
+			text(row, 5, facts.responsibleGroup(), styles.cell);
+			text(row, 6, facts.level().label(), styles.cell);
+			text(row, 7, dateTime(facts.ratedAt()), styles.cell);
+			text(row, 8, bad.rating().map(rating -> rating.getComment()).orElse(""), styles.cell);
+			text(row, 9, bad.rating().map(rating -> dateTime(rating.getCallBackDue())).orElse(""), styles.cell);
+			text(row, 10, bad.rating().map(rating -> dateTime(rating.getCalledBackAt())).orElse(""), styles.cell);
+			text(row, 11, bad.rating().map(rating -> dateTime(rating.getRectificationDue())).orElse(""), styles.cell);
+			text(row, 12, bad.rating().map(rating -> dateTime(rating.getRectifiedAt())).orElse(""), styles.cell);
+			text(row, 13, bad.status(), styles.cell);
+			text(row, 14, facts.followUpLevel() == null ? "" : facts.followUpLevel().label(), styles.cell);
 			r++;
 		}
 		if (ratings.isEmpty()) {
 			text(sheet.createRow(1), 0, "本月无差评", styles.note);
 		}
 		sheet.createFreezePane(0, 1);
-		widths(sheet, 6, 22, 8, 12, 20, 12, 17, 40, 17, 17, 17, 17, 16, 12);
+		widths(sheet, 6, 22, 8, 8, 12, 20, 12, 17, 40, 17, 17, 17, 17, 16, 12);
 	}
 }

@@ -7,6 +7,7 @@ import java.util.List;
 final class RowTally {
 
 	long runsOpened;
+	long companyRunsOpened;
 	long delivered;
 	long refused;
 	long exceptions;
@@ -32,8 +33,9 @@ final class RowTally {
 
 	KpiRow row(String key, String name) {
 		long handled = runsHandled();
-		return new KpiRow(key, name, runsOpened, handled, delivered, refused, exceptions, authorizationsExpired, onTime,
-				rate(onTime, handled), average(workingDaysToDelivery), p90(workingDaysToDelivery), yellowCards, redCards,
+		return new KpiRow(key, name, runsOpened, companyRunsOpened, handled, delivered, refused, exceptions,
+				authorizationsExpired, onTime, rate(onTime, handled), average(workingDaysToDelivery),
+				p90(workingDaysToDelivery), yellowCards, redCards,
 				new KpiRow.Escalations(redCards, level2, level3), ratings, excludedRatings, satisfied,
 				rate(satisfied, ratings), badRatings, rectifiedOnTime, rectificationOverdue, rectificationPending,
 				rate(rectifiedOnTime, rectifiedOnTime + rectificationOverdue), confirmedDemandReports);

@@ -8,12 +8,15 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.zhengpaopao.applicant.Applicant;
 import org.zhengpaopao.system.ConflictException;
 import org.zhengpaopao.system.InvalidInputException;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -28,7 +31,8 @@ import jakarta.persistence.Version;
 
 /**
  * The proxy-run aggregate. Its state changes only through the guarded transitions below, each of which
- * records a step; personal data (name, ID number, phone) stays here and never goes into the process.
+ * records a step; personal data (name, ID number, phone, a company's contact) stays here and never goes into the
+ * process.
  */
 @Entity
 @Table(name = "zpp_proxy_run")
@@ -52,14 +56,10 @@ public class ProxyRun {
 	@Column(name = "process_instance_id", length = 64)
 	private String processInstanceId;
 
-	@Column(name = "applicant_name", nullable = false, length = 200)
-	private String applicantName;
-
-	@Column(name = "id_number", nullable = false, length = 18)
-	private String idNumber;
-
-	@Column(nullable = false, length = 11)
-	private String phone;
+	/** a person, or a company with its contact */
+	@Embedded
+	@AttributeOverride(name = "name", column = @Column(name = "applicant_name", nullable = false, length = 200))
+	private Applicant applicant;
 
 	@Column(name = "township_code", nullable = false, length = 64)
 	private String townshipCode;
@@ -155,9 +155,7 @@ public class ProxyRun {
 	 */
 	ProxyRun(Applicant applicant, Request request, Issuer issuer, Instant authorizationDue, String createdBy,
 			Instant now) {
-		this.applicantName = applicant.name();
-		this.idNumber = applicant.idNumber();
-		this.phone = applicant.phone();
+		this.applicant = applicant;
 		this.townshipCode = request.townshipCode();
 		this.villageCode = request.villageCode();
 		this.certificateCode = request.certificateCode();
@@ -178,9 +176,6 @@ public class ProxyRun {
 		else {
 			this.state = ProxyRunState.AWAITING_AUTHORIZATION;
 		}
-	}
-
-	record Applicant(String name, String idNumber, String phone) {
 	}
 
 	record Request(String townshipCode, String villageCode, String certificateCode, String usingDepartmentCode,
@@ -433,16 +428,23 @@ public class ProxyRun {
 		return processInstanceId;
 	}
 
+	public Applicant getApplicant() {
+		return applicant;
+	}
+
+	/** the person's name, or the company's */
 	public String getApplicantName() {
-		return applicantName;
+		return applicant.name();
 	}
 
+	/** null for a company */
 	public String getIdNumber() {
-		return idNumber;
+		return applicant.idNumber();
 	}
 
+	/** the person's, or the company contact's: text messages go here, and the public pages ask for it */
 	public String getPhone() {
-		return phone;
+		return applicant.phone();
 	}
 
 	public String getTownshipCode() {

@@ -16,8 +16,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.zhengpaopao.applicant.Applicant;
+import org.zhengpaopao.applicant.ApplicantType;
 import org.zhengpaopao.identity.Groups;
-import org.zhengpaopao.personaldata.IdNumber;
 import org.zhengpaopao.personaldata.PhoneNumber;
 import org.zhengpaopao.system.ConflictException;
 import org.zhengpaopao.system.Idempotency;
@@ -41,13 +42,16 @@ class ProxyRunController {
 	@PostMapping("/api/proxy-runs")
 	@Operation(summary = "窗口受理代跑申请 / Open a proxy-run at the window",
 			description = "Window staff only. The case number in the answer is the business key of the process instance. "
+					+ "A person (applicantType PERSON, the default) gives idNumber; a company (COMPANY) gives creditCode "
+					+ "(统一社会信用代码, GB 32100 check character) and contactName instead, and phone is the contact's. "
 					+ "With an Idempotency-Key header, sending the same request again returns the same run (200) "
 					+ "instead of a second one; the same key with a different request is a 409.")
 	ResponseEntity<ProxyRunView> open(@Valid @RequestBody OpenProxyRunRequest request,
 			@Parameter(description = "the window's key for this request, e.g. a UUID; at most 64 ASCII characters")
 			@RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey, Principal principal) {
-		NewProxyRun run = new NewProxyRun(request.applicantName(), request.idNumber(), request.phone(),
-				request.townshipCode(), request.villageCode(), request.certificateCode(), request.usingDepartmentCode(),
+		NewProxyRun run = new NewProxyRun(request.applicantType(), request.applicantName(), request.idNumber(),
+				request.creditCode(), request.contactName(), request.phone(), request.townshipCode(),
+				request.villageCode(), request.certificateCode(), request.usingDepartmentCode(),
 				request.authorizedAtWindow());
 		ProxyRuns.Opening opening;
 		try {
@@ -69,14 +73,15 @@ class ProxyRunController {
 	@Operation(summary = "代跑办件详情及办理过程 / A proxy-run with its history",
 			description = "For those who work on the run (its runner group, the issuing clerks, the using department's "
 					+ "window) and for the task force, managers and admins; to anybody else the run does not exist. "
-					+ "ID number and phone are masked.")
+					+ "ID number and phone are masked; a company's credit code is not personal data and shown in full.")
 	ProxyRunView get(@PathVariable String caseNo, Authentication staff) {
 		ProxyRun run = involving(caseNo, staff);
 		return ProxyRunView.of(run, mayRevealApplicant(run, staff));
 	}
 
 	@GetMapping("/api/proxy-runs/{caseNo}/applicant")
-	@Operation(summary = "申请人完整身份信息（查看将被记录）/ The applicant's full ID number and phone; each view is recorded",
+	@Operation(summary = "申请人完整身份信息（查看将被记录）/ The applicant's full ID number and phone (a company's: the "
+			+ "contact's phone); each view is recorded",
 			description = "Only the issuing clerks of the run's issuer, while the run is open: they need the full "
 					+ "identity to issue the certificate. Every answer is recorded (who, when, which case).")
 	ApplicantView applicant(@PathVariable String caseNo, Authentication staff) {
@@ -89,8 +94,7 @@ class ProxyRunController {
 					"the run is finished, the full identity is no longer shown");
 		}
 		ProxyRun revealed = proxyRuns.revealApplicant(run.getCaseNo(), staff.getName());
-		return new ApplicantView(revealed.getCaseNo(), revealed.getApplicantName(), revealed.getIdNumber(),
-				revealed.getPhone(), "本次查看已记录 / this view has been recorded");
+		return ApplicantView.of(revealed.getCaseNo(), revealed.getApplicant());
 	}
 
 	/** The run, if the staff member works on it or supervises; otherwise as if it did not exist. */
@@ -106,9 +110,11 @@ class ProxyRunController {
 		return !run.getState().isFinished() && Groups.memberOfAny(staff, Groups.issuingClerks(run.getIssuerCode()));
 	}
 
-	record OpenProxyRunRequest(@NotBlank(message = "必填 / is required") String applicantName,
-			@NotBlank(message = "必填 / is required") String idNumber,
-			@NotBlank(message = "必填 / is required") String phone,
+	/** idNumber for a person; creditCode and contactName for a company: {@link org.zhengpaopao.applicant.Applicant} */
+	@ApplicantNumbersGiven
+	record OpenProxyRunRequest(ApplicantType applicantType,
+			@NotBlank(message = "必填 / is required") String applicantName, String idNumber, String creditCode,
+			String contactName, @NotBlank(message = "必填 / is required") String phone,
 			@NotBlank(message = "必填 / is required") String townshipCode,
 			@NotBlank(message = "必填 / is required") String villageCode,
 			@NotBlank(message = "必填 / is required") String certificateCode,
@@ -118,18 +124,21 @@ class ProxyRunController {
 
 	/**
 	 * Staff view; the ID number and phone are masked (the full ones are for the issuing clerk's work only, see
-	 * {@code applicantRevealable}).
+	 * {@code applicantRevealable}); a company's credit code is in full, its contact's name as a person's name.
 	 */
-	record ProxyRunView(String caseNo, String state, String stateLabel, String applicantName, String idNumber,
-			String phone, boolean applicantRevealable, String townshipCode, String villageCode, String certificateCode, String usingDepartmentCode,
-			String issuerCode, String issuerName, String runnerGroup, boolean authorizedAtWindow,
-			Instant authorizationDue, LocalDate deadline, Instant dueAt, boolean deadlineProvisional,
-			Instant createdAt, String createdBy, List<StepView> steps) {
+	record ProxyRunView(String caseNo, String state, String stateLabel, ApplicantType applicantType,
+			String applicantTypeLabel, String applicantName, String idNumber, String creditCode, String contactName,
+			String phone, boolean applicantRevealable, String townshipCode, String villageCode, String certificateCode,
+			String usingDepartmentCode, String issuerCode, String issuerName, String runnerGroup,
+			boolean authorizedAtWindow, Instant authorizationDue, LocalDate deadline, Instant dueAt,
+			boolean deadlineProvisional, Instant createdAt, String createdBy, List<StepView> steps) {
 
 		static ProxyRunView of(ProxyRun run, boolean applicantRevealable) {
-			return new ProxyRunView(run.getCaseNo(), run.getState().name(), run.getState().label(),
-					run.getApplicantName(), IdNumber.mask(run.getIdNumber()), PhoneNumber.mask(run.getPhone()),
-					applicantRevealable, run.getTownshipCode(), run.getVillageCode(), run.getCertificateCode(), run.getUsingDepartmentCode(),
+			Applicant applicant = run.getApplicant();
+			return new ProxyRunView(run.getCaseNo(), run.getState().name(), run.getState().label(), applicant.type(),
+					applicant.type().label(), applicant.name(), applicant.maskedIdNumber(), applicant.creditCode(),
+					applicant.contactName(), PhoneNumber.mask(applicant.phone()), applicantRevealable,
+					run.getTownshipCode(), run.getVillageCode(), run.getCertificateCode(), run.getUsingDepartmentCode(),
 					run.getIssuerCode(), run.getIssuerName(), run.getRunnerGroup(), run.isAuthorizedAtWindow(),
 					run.getAuthorizationDue(), run.getDeadline(), run.getDueAt(), run.isDeadlineProvisional(),
 					run.getCreatedAt(), run.getCreatedBy(),
@@ -141,6 +150,14 @@ class ProxyRunController {
 	record StepView(String step, String label, String actor, Instant at, String note) {
 	}
 
-	record ApplicantView(String caseNo, String applicantName, String idNumber, String phone, String notice) {
+	/** The full identity: a person's ID number and phone, or a company's credit code, contact and contact's phone. */
+	record ApplicantView(String caseNo, ApplicantType applicantType, String applicantTypeLabel, String applicantName,
+			String idNumber, String creditCode, String contactName, String phone, String notice) {
+
+		static ApplicantView of(String caseNo, Applicant applicant) {
+			return new ApplicantView(caseNo, applicant.type(), applicant.type().label(), applicant.name(),
+					applicant.idNumber(), applicant.creditCode(), applicant.contactName(), applicant.phone(),
+					"本次查看已记录 / this view has been recorded");
+		}
 	}
 }

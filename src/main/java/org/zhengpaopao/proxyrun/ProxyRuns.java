@@ -4,11 +4,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.zhengpaopao.applicant.Applicant;
+import org.zhengpaopao.applicant.ApplicantType;
 import org.zhengpaopao.calendar.WorkingDayCalendar;
 import org.zhengpaopao.catalog.Catalog;
 import org.zhengpaopao.catalog.Certificate;
@@ -18,13 +22,10 @@ import org.zhengpaopao.organization.Department;
 import org.zhengpaopao.organization.Division;
 import org.zhengpaopao.organization.Organization;
 import org.zhengpaopao.system.ConflictException;
-import org.zhengpaopao.personaldata.IdNumber;
 import org.zhengpaopao.system.Idempotency;
 import org.zhengpaopao.system.InvalidInputException;
-import org.zhengpaopao.personaldata.PersonName;
 import org.zhengpaopao.personaldata.PersonalDataView;
 import org.zhengpaopao.personaldata.PersonalDataViews;
-import org.zhengpaopao.personaldata.PhoneNumber;
 
 /**
  * The proxy-run feature's front door: opening runs (at the window, idempotently, or for a case) and finding a run.
@@ -80,9 +81,7 @@ public class ProxyRuns {
 	 */
 	public Opening open(NewProxyRun request, String idempotencyKey, String actor) {
 		String key = Idempotency.key(idempotencyKey);
-		String fingerprint = Idempotency.fingerprint(request.applicantName(), request.idNumber(), request.phone(),
-				request.townshipCode(), request.villageCode(), request.certificateCode(), request.usingDepartmentCode(),
-				request.authorizedAtWindow());
+		String fingerprint = fingerprint(request);
 		if (key != null) {
 			Optional<ProxyRun> earlier = runs.findByIdempotencyKey(key);
 			if (earlier.isPresent()) {
@@ -102,6 +101,18 @@ public class ProxyRuns {
 				run -> run.keyedBy(key, key == null ? null : fingerprint));
 		process.start(opened);
 		return new Opening(get(opened.caseNo()), true);
+	}
+
+	private static String fingerprint(NewProxyRun request) {
+		Object[] fields = { request.applicantName(), request.idNumber(), request.phone(), request.townshipCode(),
+				request.villageCode(), request.certificateCode(), request.usingDepartmentCode(),
+				request.authorizedAtWindow() };
+		if (request.applicantType() == ApplicantType.COMPANY) {
+			// a person's fingerprint stays what it was before companies could apply: a key sent again still matches
+			fields = Stream.concat(Arrays.stream(fields),
+					Stream.of(ApplicantType.COMPANY, request.creditCode(), request.contactName())).toArray();
+		}
+		return Idempotency.fingerprint(fields);
 	}
 
 	@Transactional(readOnly = true)
@@ -138,9 +149,8 @@ public class ProxyRuns {
 
 	private ProxyRunOpened store(NewProxyRun request, Certificate certificate, int deadlineWorkingDays,
 			String applicationCaseNo, String actor, java.util.function.Consumer<ProxyRun> beforeSaving) {
-		String name = PersonName.parse(request.applicantName(), "applicantName");
-		IdNumber idNumber = IdNumber.parse(request.idNumber(), "idNumber");
-		String phone = PhoneNumber.parse(request.phone(), "phone");
+		Applicant applicant = Applicant.parse(request.applicantType(), request.applicantName(), request.idNumber(),
+				request.creditCode(), request.contactName(), request.phone());
 		Organization.Residence residence = organization.residence(request.townshipCode(), request.villageCode());
 		Division township = residence.township();
 		Division village = residence.village();
@@ -152,15 +162,15 @@ public class ProxyRuns {
 		IssuerFacts issuer = issuerOf(certificate, township, village);
 		Instant authorizationDue = request.authorizedAtWindow() ? null
 				: calendar.deadline(LocalDate.now(clock), confirmWithinWorkingDays).dueAt().toInstant();
-		ProxyRun run = new ProxyRun(new ProxyRun.Applicant(name, idNumber.value(), phone),
+		ProxyRun run = new ProxyRun(applicant,
 				new ProxyRun.Request(township.getCode(), village.getCode(), certificate.getCode(),
 						usingDepartment.getCode(), applicationCaseNo, deadlineWorkingDays),
 				new ProxyRun.Issuer(issuer.code(), issuer.name()), authorizationDue, actor, clock.instant());
 		beforeSaving.accept(run);
 		runs.saveAndFlush(run);
 		run.assignCaseNo("DP" + LocalDate.now(clock).format(CASE_DATE) + "-" + String.format("%06d", run.getId()));
-		return new ProxyRunOpened(run.getCaseNo(), run.getId(), request.authorizedAtWindow(), authorizationDue,
-				certificate.getCode(), certificate.getName(), certificate.getIssuingLevel().name(),
+		return new ProxyRunOpened(run.getCaseNo(), run.getId(), applicant.type().name(), request.authorizedAtWindow(),
+				authorizationDue, certificate.getCode(), certificate.getName(), certificate.getIssuingLevel().name(),
 				certificate.getIssuingDepartmentCode(), issuer.hasLiaison(), issuer.name(), issuer.group(),
 				township.getCode(), village.getCode());
 	}
@@ -190,12 +200,14 @@ public class ProxyRuns {
 	}
 
 	/**
-	 * The run, for a member of staff who is about to see the applicant's full ID number and phone; the view is
-	 * recorded first, in the same transaction, so that no full view goes unrecorded.
+	 * The run, for a member of staff who is about to see the applicant's full ID number and phone (a company's
+	 * contact's phone); the view is recorded first, in the same transaction, so that no full view goes unrecorded.
 	 */
 	public ProxyRun revealApplicant(String caseNo, String viewer) {
 		ProxyRun run = get(caseNo);
-		personalDataViews.record(run.getCaseNo(), viewer, PersonalDataView.Shown.ID_NUMBER_AND_PHONE);
+		// a company has no ID number: its contact's phone is all that is personal and shown in full
+		personalDataViews.record(run.getCaseNo(), viewer, run.getApplicant().isCompany() ? PersonalDataView.Shown.PHONE
+				: PersonalDataView.Shown.ID_NUMBER_AND_PHONE);
 		return run;
 	}
 

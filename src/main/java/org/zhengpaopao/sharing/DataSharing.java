@@ -1,5 +1,7 @@
 package org.zhengpaopao.sharing;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /** The port to the provincial data platform. */
 public interface DataSharing {
 
@@ -9,9 +11,23 @@ public interface DataSharing {
 	Verification verify(VerificationRequest request);
 
 	/**
+	 * Who is asked about: a person by the ID number, a company by its credit code; the other is null and not sent,
+	 * so that a person's request is what it was before companies could apply.
+	 *
 	 * @param source the data source or licence the catalog names, e.g. 省公共数据平台·户籍人口库
 	 */
-	record VerificationRequest(String idNumber, String certificateCode, String source) {
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record VerificationRequest(String idNumber, String creditCode, String certificateCode, String source) {
+
+		/** A person's request. */
+		public VerificationRequest(String idNumber, String certificateCode, String source) {
+			this(idNumber, null, certificateCode, source);
+		}
+
+		/** The ID number or the credit code, whichever the applicant has. */
+		public String applicantId() {
+			return idNumber != null ? idNumber : creditCode;
+		}
 	}
 
 	/** @param detail what the platform said, for the case's record */

@@ -13,7 +13,7 @@ import org.springframework.web.client.RestClientResponseException;
 
 /**
  * The adapter to the provincial platform's verification endpoint: {@code POST <endpoint>/verifications} with the
- * applicant's ID number, the certificate code and the source the catalog names, answered by
+ * applicant's ID number (a company's credit code), the certificate code and the source the catalog names, answered by
  * {@code {"result": "VERIFIED|NOT_FOUND|INVALID", "detail": "…"}}. A 5xx, a timeout or a refused connection means
  * the platform is down; a 4xx means we sent something wrong, which no retry will mend but an engineer must see.
  */

@@ -7,8 +7,9 @@ import org.apache.commons.csv.CSVRecord;
 import org.zhengpaopao.system.SeedFiles;
 
 /**
- * Stands in for the provincial platform in the default run: answers from {@code seeds/shared-data.csv}, where a
- * row with certificate {@code *} means every record of that person is on file and valid.
+ * Stands in for the provincial platform in the default run: answers from {@code seeds/shared-data.csv}, keyed by a
+ * person's ID number or a company's credit code, where a row with certificate {@code *} means every record of that
+ * applicant is on file and valid.
  */
 class SimulatedDataSharing implements DataSharing {
 
@@ -24,11 +25,11 @@ class SimulatedDataSharing implements DataSharing {
 	@Override
 	public Verification verify(VerificationRequest request) {
 		Map<String, Verification> known = records();
-		Verification specific = known.get(key(request.idNumber(), request.certificateCode()));
+		Verification specific = known.get(key(request.applicantId(), request.certificateCode()));
 		if (specific != null) {
 			return specific;
 		}
-		return known.getOrDefault(key(request.idNumber(), EVERY_CERTIFICATE),
+		return known.getOrDefault(key(request.applicantId(), EVERY_CERTIFICATE),
 				new Verification(Result.NOT_FOUND, "模拟平台：无此人记录"));
 	}
 
@@ -36,7 +37,7 @@ class SimulatedDataSharing implements DataSharing {
 		if (records == null) {
 			Map<String, Verification> loaded = new HashMap<>();
 			for (CSVRecord row : seeds.read("shared-data.csv")) {
-				loaded.put(key(row.get("idNumber"), row.get("certificateCode")),
+				loaded.put(key(row.get("applicantId"), row.get("certificateCode")),
 						new Verification(Result.valueOf(row.get("result")), "模拟平台：" + row.get("detail")));
 			}
 			records = loaded;
@@ -44,7 +45,7 @@ class SimulatedDataSharing implements DataSharing {
 		return records;
 	}
 
-	private static String key(String idNumber, String certificateCode) {
-		return idNumber + "/" + certificateCode;
+	private static String key(String applicantId, String certificateCode) {
+		return applicantId + "/" + certificateCode;
 	}
 }

@@ -13,13 +13,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.zhengpaopao.applicant.Applicant;
+import org.zhengpaopao.applicant.ApplicantType;
 import org.zhengpaopao.calendar.WorkingDayCalendar;
 import org.zhengpaopao.catalog.Catalog;
 import org.zhengpaopao.catalog.Certificate;
 import org.zhengpaopao.organization.Department;
 import org.zhengpaopao.organization.Division;
 import org.zhengpaopao.organization.Organization;
-import org.zhengpaopao.personaldata.IdNumber;
 import org.zhengpaopao.personaldata.PhoneNumber;
 import org.zhengpaopao.proxyrun.Card;
 import org.zhengpaopao.proxyrun.CardCounts;
@@ -92,12 +93,14 @@ class SupervisionController {
 		ProxyRun run = proxyRuns.findByProcessInstance(processInstanceId)
 			.orElseThrow(() -> new NotFoundException("该流程实例不是代跑办件", "no proxy-run for this process instance"));
 		String runner = runnerAssignments.of(List.of(processInstanceId)).get(processInstanceId);
+		Applicant applicant = run.getApplicant();
 		return new RunDetails(run.getCaseNo(), run.getState().name(), run.getState().label(), run.getCertificateCode(),
 				certificateName(run), run.getTownshipCode(), townshipName(run.getTownshipCode()), run.getVillageCode(),
 				organization.village(run.getVillageCode()).map(Division::getName).orElse(run.getVillageCode()),
-				run.getIssuerName(),
-				// masked: supervising a run needs the person, not their numbers
-				run.getApplicantName(), IdNumber.mask(run.getIdNumber()), PhoneNumber.mask(run.getPhone()),
+				run.getIssuerName(), applicant.type(), applicant.type().label(),
+				// masked: supervising a run needs the person, not their numbers; a company's credit code is public
+				applicant.name(), applicant.maskedIdNumber(), applicant.creditCode(), applicant.contactName(),
+				PhoneNumber.mask(applicant.phone()),
 				run.getRunnerGroup(), runner, run.getDeadline(), run.getDueAt(), run.getCard(),
 				run.getEscalationLevel(), daysOverdue(run, LocalDate.now(clock)),
 				run.getSteps()
@@ -107,7 +110,9 @@ class SupervisionController {
 	}
 
 	private OverdueItem item(ProxyRun run, Map<String, String> runners, LocalDate today) {
-		return new OverdueItem(run.getCaseNo(), run.getProcessInstanceId(), run.getCertificateCode(),
+		Applicant applicant = run.getApplicant();
+		return new OverdueItem(run.getCaseNo(), run.getProcessInstanceId(), applicant.type(),
+				applicant.kindAndCompany(), run.getCertificateCode(),
 				certificateName(run), run.getTownshipCode(), townshipName(run.getTownshipCode()), run.getIssuerCode(),
 				run.getIssuerName(), run.getRunnerGroup(), runners.get(run.getProcessInstanceId()), run.getDeadline(),
 				run.getDueAt(), run.getCard(), daysOverdue(run, today), run.getEscalationLevel(),
@@ -142,7 +147,9 @@ class SupervisionController {
 			List<CardCount> byTownship, List<CardCount> byIssuer) {
 	}
 
-	record OverdueItem(String caseNo, String processInstanceId, String certificateCode, String certificateName,
+	/** @param applicant 「个人」, or 「企业：」 and the company's name: the list names no person */
+	record OverdueItem(String caseNo, String processInstanceId, ApplicantType applicantType, String applicant,
+			String certificateCode, String certificateName,
 			String townshipCode, String townshipName, String issuerCode, String issuerName, String runnerGroup,
 			String runner, LocalDate deadline, Instant dueAt, Card card, int workingDaysOverdue, int escalationLevel,
 			String cockpitUrl) {
@@ -153,7 +160,8 @@ class SupervisionController {
 
 	record RunDetails(String caseNo, String state, String stateLabel, String certificateCode, String certificateName,
 			String townshipCode, String townshipName, String villageCode, String villageName, String issuerName,
-			String applicantName, String idNumber, String phone, String runnerGroup,
+			ApplicantType applicantType, String applicantTypeLabel, String applicantName, String idNumber,
+			String creditCode, String contactName, String phone, String runnerGroup,
 			String runner, LocalDate deadline, Instant dueAt, Card card, int escalationLevel, int workingDaysOverdue,
 			List<Step> steps) {
 	}

@@ -170,7 +170,7 @@ function renderDashboard(node) {
 			table.appendChild(el('p', { className: 'zpp-empty' }, '暂无超期代跑办件。'));
 			return;
 		}
-		const head = ['办件编号', '证明', '乡镇', '代跑群组', '代跑员', '办结期限', '超期工作日', '预警', '督办级别'];
+		const head = ['办件编号', '申请人', '证明', '乡镇', '代跑群组', '代跑员', '办结期限', '超期工作日', '预警', '督办级别'];
 		table.appendChild(el('table', { className: 'table table-striped table-condensed cam-table' },
 			el('thead', null, el('tr', null, head.map(title =>
 				el('th', { className: title === '超期工作日' ? 'zpp-number' : null }, title)))),
@@ -178,6 +178,8 @@ function renderDashboard(node) {
 				const href = safeLocalUrl(item.cockpitUrl);
 				return el('tr', null,
 					el('td', null, href ? el('a', { href }, item.caseNo) : item.caseNo),
+					// 「个人」 or 「企业：」 with the company's name; the list names no person
+					el('td', { className: 'zpp-applicant' }, item.applicant || '个人'),
 					el('td', { title: item.certificateCode }, item.certificateName),
 					el('td', null, item.townshipName),
 					el('td', null, item.runnerGroup),
@@ -292,6 +294,17 @@ function renderDashboard(node) {
 
 // ---------------------------------------------------------------- process instance tab: 代跑详情
 
+/** A person: name, masked ID number and phone; a company: its name and credit code, the contact and masked phone. */
+function applicantFacts(run, fact) {
+	const given = (term, value) => (value ? fact(term, value) : []);
+	// flat: el() flattens one level of children, and each fact is a pair already
+	if (run.applicantType === 'COMPANY') {
+		return [fact('申请人类型', '企业'), given('企业名称', run.applicantName), given('统一社会信用代码', run.creditCode),
+			given('联系人', run.contactName), given('联系电话', run.phone)].flat();
+	}
+	return [given('申请人', run.applicantName), given('身份证号', run.idNumber), given('手机号', run.phone)].flat();
+}
+
 const tabs = new Set();
 
 function renderDetails(node, processInstanceId) {
@@ -312,9 +325,7 @@ function renderDetails(node, processInstanceId) {
 			content.appendChild(el('dl', { className: 'dl-horizontal zpp-facts' },
 				fact('办件编号', run.caseNo),
 				fact('状态', run.stateLabel || run.state),
-				run.applicantName ? fact('申请人', run.applicantName) : [],
-				run.idNumber ? fact('身份证号', run.idNumber) : [],
-				run.phone ? fact('手机号', run.phone) : [],
+				applicantFacts(run, fact),
 				fact('证明', run.certificateName, run.certificateCode ? ` （${run.certificateCode}）` : ''),
 				fact('乡镇 / 村', [run.townshipName || run.townshipCode, run.villageName || run.villageCode]
 					.filter(Boolean).join(' / ')),

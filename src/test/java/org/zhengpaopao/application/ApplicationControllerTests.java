@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.zhengpaopao.applicant.Applicant;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.http.MediaType;
@@ -54,7 +55,8 @@ class ApplicationControllerTests {
 
 	static Application taken() {
 		var application = new Application(
-				new Application.Applicant("王建国", "330825199111110025", "13905700001", "huzhen", "huzhen-xiaku"),
+				Applicant.person("王建国", "330825199111110025", "13905700001"),
+				new Application.Residence("huzhen", "huzhen-xiaku"),
 				"SX-001", "最低生活保障申请", "minzheng", true, null, null, "window-minzheng-1",
 				Instant.parse("2026-12-07T02:00:00Z"));
 		application.assignCaseNo(CASE_NO);

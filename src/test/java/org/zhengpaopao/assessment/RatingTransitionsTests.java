@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
+import org.zhengpaopao.applicant.ApplicantType;
 
 /**
  * One invitation to rate on the aggregate alone (no Spring, no engine, no database): one rating, at most one
@@ -19,8 +20,8 @@ class RatingTransitionsTests {
 	static final Instant RECTIFICATION_DUE = Instant.parse("2026-12-28T10:00:00Z");
 
 	static Rating invitation() {
-		return new Rating("DP20261207-000001", RatedService.PROXY_RUN, "13905705678", "muchen", "runners-muchen",
-				INVITED);
+		return new Rating("DP20261207-000001", RatedService.PROXY_RUN, ApplicantType.PERSON, "13905705678", "muchen",
+				"runners-muchen", INVITED);
 	}
 
 	static Rating rated(RatingLevel level) {

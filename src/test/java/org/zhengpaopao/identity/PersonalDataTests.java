@@ -57,6 +57,8 @@ class PersonalDataTests {
 	static final String PHONE = "13905771234";
 	static final String MASKED_ID = "330***********3424";
 	static final String MASKED_PHONE = "139****1234";
+	static final String COMPANY_CODE = "91330825MA2DB10002";
+	static final String CONTACT_PHONE = "13905775678";
 
 	@Autowired
 	TestRestTemplate http;
@@ -126,6 +128,44 @@ class PersonalDataTests {
 		assertThat(get("clerk-huzhen-1", "/api/proxy-runs/" + caseNo + "/applicant").getStatusCode())
 			.isEqualTo(HttpStatus.CONFLICT);
 		assertThat(views(caseNo)).hasSize(2);
+	}
+
+	/**
+	 * A company's credit code is on its licence and in the public register: shown in full to staff, never
+	 * recorded as a view. Its contact's phone is personal data like any applicant's: masked, revealed to the issuing
+	 * clerk with a record (of the phone, a company having no ID number), and in no log line or process variable.
+	 */
+	@Test
+	void shouldTreatACompanysContactAsPersonalDataAndItsCreditCodeAsNot(CapturedOutput output) {
+		var request = new HashMap<>(runRequest(true));
+		request.remove("idNumber");
+		request.putAll(Map.of("applicantType", "COMPANY", "applicantName", "龙游县湖镇石材有限公司", "creditCode",
+				COMPANY_CODE, "contactName", "钱十二", "phone", CONTACT_PHONE));
+		var opened = post("window-ziranziyuan-1", "/api/proxy-runs", request);
+		assertThat(opened.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		String caseNo = (String) opened.getBody().get("caseNo");
+		complete("runner-huzhen-1", caseNo, "fetchCertificate", Map.of("fetchNote", "已提交"));
+
+		assertThat(get("runner-huzhen-1", "/api/proxy-runs/" + caseNo).getBody())
+			.containsEntry("creditCode", COMPANY_CODE)
+			.containsEntry("phone", "139****5678")
+			.containsEntry("idNumber", null);
+		assertThat(views(caseNo)).as("the credit code in full is no view of personal data").isEmpty();
+
+		var full = get("clerk-huzhen-1", "/api/proxy-runs/" + caseNo + "/applicant");
+		assertThat(full.getBody()).containsEntry("phone", CONTACT_PHONE)
+			.containsEntry("contactName", "钱十二")
+			.containsEntry("creditCode", COMPANY_CODE)
+			.containsEntry("idNumber", null);
+		assertThat(views(caseNo)).singleElement().satisfies(view -> assertThat(view).containsEntry("shown", "PHONE"));
+
+		assertThat(output.getAll()).as("the log").doesNotContain(CONTACT_PHONE, "钱十二");
+		assertThat(runtimeService.getVariables(runtimeService.createProcessInstanceQuery()
+			.processInstanceBusinessKey(caseNo)
+			.singleResult()
+			.getId())).containsEntry("applicantType", "COMPANY")
+			.doesNotContainValue(CONTACT_PHONE)
+			.doesNotContainValue("钱十二");
 	}
 
 	@Test

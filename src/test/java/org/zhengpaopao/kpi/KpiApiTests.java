@@ -90,6 +90,8 @@ class KpiApiTests {
 
 		// opened in March: R1–R6 and the case's R8 (R7 is April's)
 		assertThat(total.get("runsOpened").asLong()).isEqualTo(7);
+		// of them R5 a company's
+		assertThat(total.get("companyRunsOpened").asLong()).isEqualTo(1);
 		// handled: R1, R2, R3 delivered, R6 refused, R5 closed as exception; R4 and R8 expired, nobody handled them
 		assertThat(total.get("runsHandled").asLong()).isEqualTo(5);
 		assertThat(total.get("delivered").asLong()).isEqualTo(3);
@@ -145,8 +147,10 @@ class KpiApiTests {
 		assertThat(xikou.get("rectifiedOnTime").asLong()).isEqualTo(1);
 
 		JsonNode tashi = row(report, "tashi");
-		// R3, R4, R5
+		// R3, R4, R5, the last a company's
 		assertThat(tashi.get("runsOpened").asLong()).isEqualTo(3);
+		assertThat(tashi.get("companyRunsOpened").asLong()).isEqualTo(1);
+		assertThat(xikou.get("companyRunsOpened").asLong()).isZero();
 		assertThat(tashi.get("runsHandled").asLong()).isEqualTo(2);
 		assertRate(tashi, "onTimeRate", 0.5);
 		assertRate(tashi, "averageWorkingDaysToDelivery", 0.0);
@@ -257,6 +261,9 @@ class KpiApiTests {
 		assertThat(rates.get("zeroTripRate").get("numerator").asLong()).isEqualTo(3);
 		assertRate(rates.get("zeroTripRate"), "value", 0.75);
 		assertThat(rates.get("applicationsInProgress").asLong()).isZero();
+		// A1 a company's, A2–A4 persons'
+		assertThat(rates.get("applications").get("companies").asLong()).isEqualTo(1);
+		assertThat(rates.get("applications").get("persons").asLong()).isEqualTo(3);
 		// authorizations given: R1, R2, R5 at the window, R3 and R6 online; R4 and R8 never → 2 / 5
 		assertThat(rates.get("onlineRate").get("numerator").asLong()).isEqualTo(2);
 		assertThat(rates.get("onlineRate").get("denominator").asLong()).isEqualTo(5);

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.zhengpaopao.TestNotifications.RecordingNotifier;
+import org.zhengpaopao.applicant.ApplicantType;
 import org.zhengpaopao.application.Application;
 import org.zhengpaopao.application.ApplicationState;
 import org.zhengpaopao.application.Applications;
@@ -72,6 +73,7 @@ import org.zhengpaopao.proxyrun.ProxyRuns;
  * A3   xikou   one commitment 03-10 09:20  committed                            approved 03-10  —
  * A4   xikou   one proxy-run  03-10 09:30  R8 expired: 未能取得                  rejected 03-14  —
  * </pre>
+ * R5 and A1 are a company's (企业: {@link #COMPANY}, its contact rates them); everybody else is a person.
  */
 final class KpiFixture {
 
@@ -80,6 +82,8 @@ final class KpiFixture {
 	/** on file with the (simulated) data platform, every record valid */
 	static final String ON_FILE = "330825198001011232";
 	static final String COMMITTING = "330825197007084569";
+	static final String COMPANY = "龙游县塔石竹木制品有限公司";
+	static final String COMPANY_CODE = "91330825MA2DB1234W";
 
 	/** The case numbers, for the tests that look for them. */
 	record Cases(String r1, String r2, String r3, String r4, String r5, String r6, String r7, String r8, String a1,
@@ -199,7 +203,9 @@ final class KpiFixture {
 	}
 
 	private String r5() {
-		ProxyRun run = open("2025-03-04T10:00", "tashi", "tashi-tashi", "ZM-0009", true, "13905710005");
+		at("2025-03-04T10:00");
+		ProxyRun run = proxyRuns.open(new NewProxyRun(ApplicantType.COMPANY, COMPANY, null, COMPANY_CODE, "孙八",
+				"13905710005", "tashi", "tashi-tashi", "ZM-0009", "renshe", true), "window-renshe-1");
 		assertThat(run.getDeadline()).isEqualTo(LocalDate.parse("2025-03-07"));
 		String caseNo = run.getCaseNo();
 		fire(caseNo, "yellowCardDue", "2025-03-06T18:00");
@@ -248,8 +254,11 @@ final class KpiFixture {
 	// --- the cases
 
 	private String a1() {
-		Application application = take("2025-03-10T09:00", matter(entries -> entries.stream()
-			.allMatch(e -> e.getDisposition() == Disposition.CANCELLED)), ON_FILE, List.of(), true, "13905720001");
+		Matter matter = matter(entries -> entries.stream().allMatch(e -> e.getDisposition() == Disposition.CANCELLED));
+		at("2025-03-10T09:00");
+		Application application = applications.take(new NewApplication(ApplicantType.COMPANY, COMPANY, null,
+				COMPANY_CODE, "孙八", "13905720001", "xikou", "xikou-xikou", matter.getCode(), List.of(), List.of(), true),
+				null, window(matter.getUsingDepartmentCode())).application();
 		decide(application, true, "2025-03-10T10:00");
 		rate(application.getCaseNo(), "13905720001", RatingLevel.SATISFIED, "2025-03-10T11:00");
 		return application.getCaseNo();
@@ -325,7 +334,11 @@ final class KpiFixture {
 	}
 
 	private static String window(Application application) {
-		return "window-" + application.getUsingDepartmentCode() + "-1";
+		return window(application.getUsingDepartmentCode());
+	}
+
+	private static String window(String department) {
+		return "window-" + department + "-1";
 	}
 
 	private ProcessInstance caseProcess(Application application) {

@@ -175,16 +175,20 @@ class KpiReportTests {
 		percent(summary, 25, "零跑腿率", 0.75);
 		percent(summary, 26, "网上办率", 0.4);
 		percent(summary, 27, "满意率（全县口径）", 0.6);
+		// R5 and A1 are a company's
+		metric(summary, 28, "企业申请的代跑", 1);
+		metric(summary, 29, "企业申请的办件", 1);
+		assertThat(text(summary, 29, 2)).endsWith("个人 3 件");
 
-		assertThat(text(summary, 29, 0)).isEqualTo("证明清单批次");
+		assertThat(text(summary, 31, 0)).isEqualTo("证明清单批次");
 		List<Catalog.Tally> tallies = catalog.tallies();
 		for (int i = 0; i < tallies.size(); i++) {
 			Catalog.Tally tally = tallies.get(i);
-			assertThat(text(summary, 30 + i, 0)).isEqualTo(Kpis.batchName(tally.batch()));
-			assertThat(text(summary, 30 + i, 1)).isEqualTo(tally.disposition().label());
-			assertThat(number(summary, 30 + i, 2)).isEqualTo(tally.entries());
+			assertThat(text(summary, 32 + i, 0)).isEqualTo(Kpis.batchName(tally.batch()));
+			assertThat(text(summary, 32 + i, 1)).isEqualTo(tally.disposition().label());
+			assertThat(number(summary, 32 + i, 2)).isEqualTo(tally.entries());
 		}
-		assertThat(summary.getRow(30 + tallies.size())).isNull();
+		assertThat(summary.getRow(32 + tallies.size())).isNull();
 	}
 
 	@Test
@@ -231,36 +235,41 @@ class KpiReportTests {
 	void shouldListTheRunsOverdueInTheMonthLongestFirst() {
 		Sheet overdue = workbook.getSheet("超期清单");
 		assertThat(text(overdue, 0, 1)).isEqualTo("办件编号");
-		assertThat(text(overdue, 0, 14)).isEqualTo("超期工作日（至办结或今日）");
+		assertThat(text(overdue, 0, 2)).isEqualTo("申请人");
+		assertThat(text(overdue, 0, 15)).isEqualTo("超期工作日（至办结或今日）");
 
-		// R5: deadline Fri 03-07, closed Mon 03-17 → 10,11,12,13,14,17 = 6 working days over, level 3, never fetched
+		// R5: deadline Fri 03-07, closed Mon 03-17 → 10,11,12,13,14,17 = 6 working days over, level 3, never fetched;
+		// a company's, named (a company's name is no personal data)
 		assertThat(number(overdue, 1, 0)).isEqualTo(1);
 		assertThat(text(overdue, 1, 1)).isEqualTo(cases.r5());
-		assertThat(text(overdue, 1, 2)).isEqualTo("塔石镇");
-		assertThat(text(overdue, 1, 3)).isEqualTo("火化证明补开");
-		assertThat(text(overdue, 1, 4)).isEqualTo("县民政局");
-		assertThat(text(overdue, 1, 5)).isEqualTo("runners-county");
-		assertThat(text(overdue, 1, 6)).isEqualTo("未认领");
-		assertThat(text(overdue, 1, 7)).isEqualTo("2025-03-04 10:00");
-		assertThat(text(overdue, 1, 8)).isEqualTo("2025-03-07");
-		assertThat(text(overdue, 1, 9)).isEqualTo("2025-03-07 18:01");
-		assertThat(number(overdue, 1, 10)).isEqualTo(3);
-		assertThat(text(overdue, 1, 11)).isEqualTo("否");
-		assertThat(text(overdue, 1, 12)).isEqualTo("例外办结");
-		assertThat(text(overdue, 1, 13)).isEqualTo("2025-03-17 09:00");
-		assertThat(number(overdue, 1, 14)).isEqualTo(6);
+		assertThat(text(overdue, 1, 2)).isEqualTo("企业：" + KpiFixture.COMPANY);
+		assertThat(text(overdue, 1, 3)).isEqualTo("塔石镇");
+		assertThat(text(overdue, 1, 4)).isEqualTo("火化证明补开");
+		assertThat(text(overdue, 1, 5)).isEqualTo("县民政局");
+		assertThat(text(overdue, 1, 6)).isEqualTo("runners-county");
+		assertThat(text(overdue, 1, 7)).isEqualTo("未认领");
+		assertThat(text(overdue, 1, 8)).isEqualTo("2025-03-04 10:00");
+		assertThat(text(overdue, 1, 9)).isEqualTo("2025-03-07");
+		assertThat(text(overdue, 1, 10)).isEqualTo("2025-03-07 18:01");
+		assertThat(number(overdue, 1, 11)).isEqualTo(3);
+		assertThat(text(overdue, 1, 12)).isEqualTo("否");
+		assertThat(text(overdue, 1, 13)).isEqualTo("例外办结");
+		assertThat(text(overdue, 1, 14)).isEqualTo("2025-03-17 09:00");
+		assertThat(number(overdue, 1, 15)).isEqualTo(6);
 
-		// R2: deadline Thu 03-06, delivered Tue 03-11 → 7,10,11 = 3, level 2, delivered by runner-county-1
+		// R2: deadline Thu 03-06, delivered Tue 03-11 → 7,10,11 = 3, level 2, delivered by runner-county-1; a person's,
+		// not named
 		assertThat(number(overdue, 2, 0)).isEqualTo(2);
 		assertThat(text(overdue, 2, 1)).isEqualTo(cases.r2());
-		assertThat(text(overdue, 2, 2)).isEqualTo("溪口镇");
-		assertThat(text(overdue, 2, 6)).isEqualTo("runner-county-1");
-		assertThat(text(overdue, 2, 8)).isEqualTo("2025-03-06");
-		assertThat(text(overdue, 2, 9)).isEqualTo("2025-03-06 18:01");
-		assertThat(number(overdue, 2, 10)).isEqualTo(2);
-		assertThat(text(overdue, 2, 12)).isEqualTo("已送达用证部门");
-		assertThat(text(overdue, 2, 13)).isEqualTo("2025-03-11 11:00");
-		assertThat(number(overdue, 2, 14)).isEqualTo(3);
+		assertThat(text(overdue, 2, 2)).isEqualTo("个人");
+		assertThat(text(overdue, 2, 3)).isEqualTo("溪口镇");
+		assertThat(text(overdue, 2, 7)).isEqualTo("runner-county-1");
+		assertThat(text(overdue, 2, 9)).isEqualTo("2025-03-06");
+		assertThat(text(overdue, 2, 10)).isEqualTo("2025-03-06 18:01");
+		assertThat(number(overdue, 2, 11)).isEqualTo(2);
+		assertThat(text(overdue, 2, 13)).isEqualTo("已送达用证部门");
+		assertThat(text(overdue, 2, 14)).isEqualTo("2025-03-11 11:00");
+		assertThat(number(overdue, 2, 15)).isEqualTo(3);
 
 		assertThat(overdue.getRow(3)).as("R1, R3, R6 were on time; R4 and R8 never had a deadline").isNull();
 	}
@@ -268,33 +277,36 @@ class KpiReportTests {
 	@Test
 	void shouldListTheBadRatingsWithWhatBecameOfThem() {
 		Sheet bad = workbook.getSheet("差评整改");
-		assertThat(text(bad, 0, 12)).isEqualTo("整改状态");
+		assertThat(text(bad, 0, 3)).isEqualTo("申请人");
+		assertThat(text(bad, 0, 13)).isEqualTo("整改状态");
 
 		// by the time they were given: R6 (03-06), R2 (03-11), R5 (03-17)
 		assertThat(text(bad, 1, 1)).isEqualTo(cases.r6());
 		assertThat(text(bad, 1, 2)).isEqualTo("代跑");
-		assertThat(text(bad, 1, 5)).isEqualTo("非常不满意");
-		assertThat(text(bad, 1, 12)).isEqualTo("申诉成立，不计入");
+		assertThat(text(bad, 1, 3)).isEqualTo("个人");
+		assertThat(text(bad, 1, 6)).isEqualTo("非常不满意");
+		assertThat(text(bad, 1, 13)).isEqualTo("申诉成立，不计入");
 
 		assertThat(text(bad, 2, 1)).isEqualTo(cases.r2());
-		assertThat(text(bad, 2, 3)).isEqualTo("溪口镇");
-		assertThat(text(bad, 2, 4)).isEqualTo("runners-county");
-		assertThat(text(bad, 2, 5)).isEqualTo("不满意");
-		assertThat(text(bad, 2, 6)).isEqualTo("2025-03-11 12:00");
-		assertThat(text(bad, 2, 7)).isEqualTo("等得太久");
+		assertThat(text(bad, 2, 4)).isEqualTo("溪口镇");
+		assertThat(text(bad, 2, 5)).isEqualTo("runners-county");
+		assertThat(text(bad, 2, 6)).isEqualTo("不满意");
+		assertThat(text(bad, 2, 7)).isEqualTo("2025-03-11 12:00");
+		assertThat(text(bad, 2, 8)).isEqualTo("等得太久");
 		// one working day to call back, fifteen to rectify: 03-12 and 04-01, 18:00
-		assertThat(text(bad, 2, 8)).isEqualTo("2025-03-12 18:00");
-		assertThat(text(bad, 2, 9)).isEqualTo("2025-03-11 14:00");
-		assertThat(text(bad, 2, 10)).isEqualTo("2025-04-01 18:00");
-		assertThat(text(bad, 2, 11)).isEqualTo("2025-03-12 10:00");
-		assertThat(text(bad, 2, 12)).isEqualTo("已按时整改");
+		assertThat(text(bad, 2, 9)).isEqualTo("2025-03-12 18:00");
+		assertThat(text(bad, 2, 10)).isEqualTo("2025-03-11 14:00");
+		assertThat(text(bad, 2, 11)).isEqualTo("2025-04-01 18:00");
+		assertThat(text(bad, 2, 12)).isEqualTo("2025-03-12 10:00");
+		assertThat(text(bad, 2, 13)).isEqualTo("已按时整改");
 
-		// fifteen working days from Monday 03-17, with Qingming (Friday 04-04) off: 04-08
+		// fifteen working days from Monday 03-17, with Qingming (Friday 04-04) off: 04-08; the company's contact rated
 		assertThat(text(bad, 3, 1)).isEqualTo(cases.r5());
-		assertThat(text(bad, 3, 3)).isEqualTo("塔石镇");
-		assertThat(text(bad, 3, 10)).isEqualTo("2025-04-08 18:00");
-		assertThat(text(bad, 3, 11)).isEqualTo("2025-04-15 10:00");
-		assertThat(text(bad, 3, 12)).isEqualTo("逾期整改");
+		assertThat(text(bad, 3, 3)).isEqualTo("企业");
+		assertThat(text(bad, 3, 4)).isEqualTo("塔石镇");
+		assertThat(text(bad, 3, 11)).isEqualTo("2025-04-08 18:00");
+		assertThat(text(bad, 3, 12)).isEqualTo("2025-04-15 10:00");
+		assertThat(text(bad, 3, 13)).isEqualTo("逾期整改");
 
 		assertThat(bad.getRow(4)).isNull();
 	}

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
+import org.zhengpaopao.applicant.Applicant;
 import org.zhengpaopao.system.ConflictException;
 import org.zhengpaopao.system.InvalidInputException;
 
@@ -25,7 +26,7 @@ class ProxyRunTransitionsTests {
 	static final String CASE_NO = "DP20261207-000001";
 
 	static ProxyRun run(boolean authorizedAtWindow) {
-		var run = new ProxyRun(new ProxyRun.Applicant("李四", "330825199001014569", "13905705678"),
+		var run = new ProxyRun(Applicant.person("李四", "330825199001014569", "13905705678"),
 				new ProxyRun.Request("muchen", "muchen-shuangdai", "ZM-0032", "minzheng", null, 5),
 				new ProxyRun.Issuer("muchen", "木陈乡人民政府"), authorizedAtWindow ? null : AUTHORIZATION_DUE,
 				"window-minzheng-1", NOW);

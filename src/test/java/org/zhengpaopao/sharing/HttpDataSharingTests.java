@@ -59,6 +59,17 @@ class HttpDataSharingTests {
 	}
 
 	@Test
+	void shouldAskAboutACompanyByItsCreditCodeAndNoIdNumber() {
+		platform.stubFor(post("/api/verifications").willReturn(okJson("{\"result\":\"VERIFIED\"}")));
+
+		adapter.verify(new VerificationRequest(null, "91330825MA2DB1234W", "ZM-0030", "省公共数据平台·法人库"));
+
+		platform.verify(postRequestedFor(urlEqualTo("/api/verifications"))
+			.withRequestBody(equalToJson("{\"creditCode\":\"91330825MA2DB1234W\",\"certificateCode\":\"ZM-0030\","
+					+ "\"source\":\"省公共数据平台·法人库\"}")));
+	}
+
+	@Test
 	void shouldReportMissingAndInvalidRecordsAsAnswersNotFailures() {
 		platform.stubFor(post("/api/verifications").willReturn(okJson("{\"result\":\"NOT_FOUND\"}")));
 		assertThat(adapter.verify(REQUEST).result()).isEqualTo(Result.NOT_FOUND);

@@ -27,4 +27,12 @@ class SimulatedDataSharingTests {
 		assertThat(simulator.verify(new VerificationRequest("330825198503152342", "ZM-0002", "户籍人口库")).result())
 			.isEqualTo(Result.NOT_FOUND);
 	}
+
+	@Test
+	void shouldKnowACompanyByItsCreditCode() {
+		assertThat(simulator.verify(new VerificationRequest(null, "91330825MA2DB1234W", "ZM-0030", "法人库")).result())
+			.isEqualTo(Result.VERIFIED);
+		assertThat(simulator.verify(new VerificationRequest(null, "91330825307654321B", "ZM-0030", "法人库")).result())
+			.isEqualTo(Result.NOT_FOUND);
+	}
 }

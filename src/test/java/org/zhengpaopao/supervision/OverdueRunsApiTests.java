@@ -22,6 +22,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.zhengpaopao.IntegrationTest;
+import org.zhengpaopao.applicant.ApplicantType;
 import org.zhengpaopao.proxyrun.NewProxyRun;
 import org.zhengpaopao.proxyrun.ProxyRuns;
 
@@ -55,9 +56,13 @@ class OverdueRunsApiTests {
 
 	/** Opens a run in 模环乡 on 2026-09-24 (deadline 2026-09-30) and fires its timers up to {@code until}. */
 	String openAndFireUntil(String until, String... timers) {
+		return openAndFireUntil(new NewProxyRun("周九", "330825198503121239", "13905702222", "mohuan", "mohuan-mohuan",
+				"ZM-0009", "renshe", true), until, timers);
+	}
+
+	String openAndFireUntil(NewProxyRun run, String until, String... timers) {
 		ClockUtil.setCurrentTime(at("2026-09-24T10:00"));
-		String caseNo = proxyRuns.open(new NewProxyRun("周九", "330825198503121239", "13905702222", "mohuan",
-				"mohuan-mohuan", "ZM-0009", "renshe", true), "window-renshe-1").getCaseNo();
+		String caseNo = proxyRuns.open(run, "window-renshe-1").getCaseNo();
 		String instance = runtimeService.createProcessInstanceQuery()
 			.processInstanceBusinessKey(caseNo)
 			.singleResult()
@@ -141,5 +146,36 @@ class OverdueRunsApiTests {
 
 		assertThat(get("taskforce-1", "/api/supervision/process-instances/nope").getStatusCode())
 			.isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void shouldNameACompanyButNoPersonInTheListAndShowTheCompanyInTheDetails() {
+		String company = openAndFireUntil(new NewProxyRun(ApplicantType.COMPANY, "龙游县模环茶业有限公司", null,
+				"91330825307654321B", "郑芳", "13905703333", "mohuan", "mohuan-mohuan", "ZM-0009", "renshe", true),
+				"2026-09-29T18:30", "yellowCardDue");
+		String person = openAndFireUntil("2026-09-29T18:30", "yellowCardDue");
+
+		var list = items(get("manager-1", "/api/supervision/overdue?township=mohuan&size=200"));
+		assertThat(list).filteredOn(i -> company.equals(i.get("caseNo")))
+			.singleElement()
+			.satisfies(item -> assertThat(item).containsEntry("applicantType", "COMPANY")
+				.containsEntry("applicant", "企业：龙游县模环茶业有限公司"));
+		assertThat(list).filteredOn(i -> person.equals(i.get("caseNo")))
+			.singleElement()
+			.satisfies(item -> assertThat(item).containsEntry("applicantType", "PERSON").containsEntry("applicant", "个人"));
+		assertThat(list.toString()).as("the list names no person").doesNotContain("周九", "郑芳");
+
+		String instance = runtimeService.createProcessInstanceQuery()
+			.processInstanceBusinessKey(company)
+			.singleResult()
+			.getId();
+		var details = get("taskforce-1", "/api/supervision/process-instances/" + instance).getBody();
+		assertThat(details).containsEntry("applicantType", "COMPANY")
+			.containsEntry("applicantTypeLabel", "企业")
+			.containsEntry("applicantName", "龙游县模环茶业有限公司")
+			.containsEntry("creditCode", "91330825307654321B")
+			.containsEntry("contactName", "郑芳")
+			.containsEntry("phone", "139****3333")
+			.containsEntry("idNumber", null);
 	}
 }

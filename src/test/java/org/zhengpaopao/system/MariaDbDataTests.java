@@ -1,6 +1,7 @@
 package org.zhengpaopao.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,8 +13,10 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zhengpaopao.MariaDbTest;
+import org.zhengpaopao.applicant.ApplicantType;
 import org.zhengpaopao.catalog.Catalog;
 import org.zhengpaopao.catalog.Disposition;
 import org.zhengpaopao.catalog.EntryTerms;
@@ -58,12 +61,29 @@ class MariaDbDataTests {
 		progress.requestedFromIssuer(run.getCaseNo(), "runner-county-1", "已到窗口😀，经办人" + FOUR_BYTE_NAME);
 
 		ProxyRun stored = proxyRuns.find(run.getCaseNo()).orElseThrow();
-		assertThat(stored.getApplicantName()).isEqualTo(FOUR_BYTE_NAME);
+		assertThat(stored.getApplicant().name()).isEqualTo(FOUR_BYTE_NAME);
 		assertThat(stored.getSteps()).last()
 			.satisfies(step -> assertThat(step.getNote()).isEqualTo("已到窗口😀，经办人" + FOUR_BYTE_NAME));
 		assertThat(jdbc.queryForObject("select applicant_name from zpp_proxy_run where case_no = ?", String.class,
 				run.getCaseNo()))
 			.isEqualTo(FOUR_BYTE_NAME);
+	}
+
+	/** V13 on MySQL: a company's run is stored without an ID number, and no row mixes a person's and a company's. */
+	@Test
+	void shouldStoreACompanyAndRefuseARowThatMixesItsNumbersWithAPersons() {
+		ProxyRun run = proxyRuns.open(new NewProxyRun(ApplicantType.COMPANY, "龙游县湖镇𠮷祥竹业有限公司", null,
+				"91350100M000100Y43", "王芳", "13905701235", "huzhen", "huzhen-xiaku", "ZM-0009", "renshe", true),
+				"window-renshe-1");
+
+		assertThat(jdbc.queryForMap("select applicant_type, applicant_name, id_number, credit_code, contact_name "
+				+ "from zpp_proxy_run where case_no = ?", run.getCaseNo()))
+			.containsValues("COMPANY", "龙游县湖镇𠮷祥竹业有限公司", "91350100M000100Y43", "王芳")
+			.containsEntry("id_number", null);
+		assertThatThrownBy(() -> jdbc.update("update zpp_proxy_run set id_number = '330825198503121239' "
+				+ "where case_no = ?", run.getCaseNo())).isInstanceOf(DataIntegrityViolationException.class);
+		assertThatThrownBy(() -> jdbc.update("update zpp_proxy_run set credit_code = '91350100M000100Y43' "
+				+ "where case_no = ?", open("张三").getCaseNo())).isInstanceOf(DataIntegrityViolationException.class);
 	}
 
 	@Test

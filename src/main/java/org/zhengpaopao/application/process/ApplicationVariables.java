@@ -7,6 +7,8 @@ final class ApplicationVariables {
 
 	static final String CASE_NO = "caseNo";
 	static final String WINDOW_GROUP = "windowGroup";
+	/** PERSON or COMPANY, shown on the forms */
+	static final String APPLICANT_TYPE = "applicantType";
 	/** the multi-instance element: one certificate of the case, by its id */
 	static final String CERTIFICATE_ITEM = "certificateItem";
 	/** local to one certificate: NOT_NEEDED, VERIFY, COMMITMENT or PROXY */

@@ -17,9 +17,10 @@ class CamundaApplicationProcess implements ApplicationProcess {
 	}
 
 	@Override
-	public String start(String caseNo, String windowGroup) {
-		return runtimeService.startProcessInstanceByKey(PROCESS_KEY, caseNo,
-				Variables.createVariables().putValue(CASE_NO, caseNo).putValue(WINDOW_GROUP, windowGroup))
-			.getId();
+	public String start(String caseNo, String windowGroup, String applicantType) {
+		return runtimeService.startProcessInstanceByKey(PROCESS_KEY, caseNo, Variables.createVariables()
+			.putValue(CASE_NO, caseNo)
+			.putValue(WINDOW_GROUP, windowGroup)
+			.putValue(APPLICANT_TYPE, applicantType)).getId();
 	}
 }

@@ -30,6 +30,7 @@ class CamundaProxyRunProcess implements ProxyRunProcess {
 		VariableMap variables = Variables.createVariables()
 			.putValue(CASE_NO, run.caseNo())
 			.putValue(PROXY_RUN_ID, run.proxyRunId())
+			.putValue(APPLICANT_TYPE, run.applicantType())
 			.putValue(AUTHORIZED_AT_WINDOW, run.authorizedAtWindow())
 			.putValue(CERTIFICATE_CODE, run.certificateCode())
 			.putValue(CERTIFICATE_NAME, run.certificateName())

@@ -8,6 +8,8 @@ final class ProxyRunVariables {
 
 	static final String CASE_NO = "caseNo";
 	static final String PROXY_RUN_ID = "proxyRunId";
+	/** PERSON or COMPANY, shown on the forms: a company's runner carries the company's authorization */
+	static final String APPLICANT_TYPE = "applicantType";
 	static final String AUTHORIZED_AT_WINDOW = "authorizedAtWindow";
 	static final String AUTHORIZATION_DUE = "authorizationDue";
 	static final String CERTIFICATE_CODE = "certificateCode";

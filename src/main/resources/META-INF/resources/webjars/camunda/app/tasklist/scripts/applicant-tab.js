@@ -1,7 +1,8 @@
 // 「申请人」: a tab next to each task's form. Task forms show process variables only, and those never carry
 // personal data (docs/security.md); this tab reads the case from the application API with the Tasklist session
-// (GET only). Everybody who sees the task sees the name with the ID number and phone masked; the issuing clerks of
-// an open run may reveal the full ones, the call-back after a bad rating the full phone; every reveal is recorded.
+// (GET only). Everybody who sees the task sees the name with the ID number and phone masked (a company: its name and
+// credit code, which is not personal data, the contact and the contact's phone masked); the issuing clerks of an open
+// run may reveal the full ones, the call-back after a bad rating the full phone; every reveal is recorded.
 
 const base = document.querySelector('base');
 const appRoot = (base && base.getAttribute('app-root')) || '/camunda';
@@ -35,10 +36,18 @@ async function getJson(url) {
 	return { status: response.status, body: json ? await response.json().catch(() => null) : null };
 }
 
-function facts(person) {
+const isCompany = applicant => applicant.applicantType === 'COMPANY';
+
+function facts(applicant) {
 	const fact = (term, value) => [el('dt', null, term), el('dd', { className: 'zpp-' + term }, value || '—')];
+	if (isCompany(applicant)) {
+		return el('dl', { className: 'dl-horizontal zpp-applicant' },
+			fact('申请人类型', '企业'), fact('企业名称', applicant.applicantName),
+			fact('统一社会信用代码', applicant.creditCode), fact('联系人', applicant.contactName),
+			fact('联系电话', applicant.phone));
+	}
 	return el('dl', { className: 'dl-horizontal zpp-applicant' },
-		fact('申请人', person.applicantName), fact('身份证号', person.idNumber), fact('手机号', person.phone));
+		fact('申请人', applicant.applicantName), fact('身份证号', applicant.idNumber), fact('手机号', applicant.phone));
 }
 
 /** A button that asks for the full numbers once; the answer replaces what was shown masked. */
@@ -78,13 +87,15 @@ async function render(node, taskId) {
 	let shown = null;
 	if (found.status === 200 && found.body) {
 		shown = facts(found.body);
-		node.append(el('p', { className: 'zpp-muted' }, '身份证号和手机号已部分隐藏。'), shown);
+		node.append(el('p', { className: 'zpp-muted' },
+			isCompany(found.body) ? '联系电话已部分隐藏。' : '身份证号和手机号已部分隐藏。'), shown);
 	} else if (!callBack) {
 		node.appendChild(message(found.status === 401 ? '登录已失效，请刷新页面重新登录。' : '暂时无法加载申请人信息。'));
 		return;
 	}
 	if (found.body && found.body.applicantRevealable) {
-		node.appendChild(revealButton('显示完整身份证号和手机号（将记录本次查看）',
+		node.appendChild(revealButton(
+			(isCompany(found.body) ? '显示完整联系电话' : '显示完整身份证号和手机号') + '（将记录本次查看）',
 			API + path + encodeURIComponent(caseNo) + '/applicant', full => shown.replaceWith(facts(full))));
 	}
 	if (callBack) {
