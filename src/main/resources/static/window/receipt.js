@@ -16,8 +16,10 @@
   $('title').textContent = body.title;
   $('caseNo').textContent = body.caseNo;
   $('subject').textContent = body.subject;
-  $('applicant').textContent = body.applicantName + (body.idNumber ? '　身份证号 ' + body.idNumber : '')
-    + (body.phone ? '　手机 ' + body.phone : '');
+  const a = body.applicant;
+  $('applicant').textContent = a.type === 'COMPANY'
+    ? '企业：' + a.name + '　统一社会信用代码 ' + a.creditCode + '　联系人 ' + a.contactName + '　手机 ' + a.phone
+    : a.name + '　身份证号 ' + a.idNumber + '　手机 ' + a.phone;
   $('window').textContent = body.window;
   $('clerk').textContent = body.clerk + '　' + when;
   $('expected').textContent = (body.expectedBy ? body.expectedBy + ' 前' : '') + (body.expectedNote ? '（' + body.expectedNote + '）' : '');

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
+import org.zhengpaopao.applicant.Applicant;
 import org.zhengpaopao.application.Application;
 import org.zhengpaopao.application.Applications;
 import org.zhengpaopao.application.RequiredCertificate;
@@ -18,7 +19,6 @@ import org.zhengpaopao.identity.GroupMembers;
 import org.zhengpaopao.identity.Groups;
 import org.zhengpaopao.organization.Department;
 import org.zhengpaopao.organization.Organization;
-import org.zhengpaopao.personaldata.IdNumber;
 import org.zhengpaopao.personaldata.PhoneNumber;
 import org.zhengpaopao.proxyrun.ProxyRun;
 import org.zhengpaopao.proxyrun.ProxyRuns;
@@ -80,8 +80,8 @@ class Receipts {
 				}
 			}
 		}
-		return new Receipt(a.getCaseNo(), "办件受理回执", a.getMatterName(), a.getApplicantName(),
-				IdNumber.mask(a.getIdNumber()), PhoneNumber.mask(a.getPhone()), lines, expectedBy,
+		return new Receipt(a.getCaseNo(), "办件受理回执", a.getMatterName(), ReceiptApplicant.of(a.getApplicant()), lines,
+				expectedBy,
 				waitsForAuthorization ? "代跑证明自申请人确认授权之日起计算期限" : null,
 				departmentName(a.getUsingDepartmentCode()), members.nameOf(a.getReceivedBy()), a.getReceivedAt(),
 				trackUrl(a.getCaseNo()));
@@ -92,8 +92,8 @@ class Receipts {
 			.orElse(r.getCertificateCode());
 		List<Line> lines = List.of(new Line(certificate, "证跑跑代跑", "由" + r.getIssuerName() + "出具，证跑跑代为调取并送达",
 				r.getCaseNo()));
-		return new Receipt(r.getCaseNo(), "代跑受理回执", certificate, r.getApplicantName(), IdNumber.mask(r.getIdNumber()),
-				PhoneNumber.mask(r.getPhone()), lines, r.getDeadline(),
+		return new Receipt(r.getCaseNo(), "代跑受理回执", certificate, ReceiptApplicant.of(r.getApplicant()), lines,
+				r.getDeadline(),
 				r.getDeadline() == null ? "自申请人确认授权之日起 " + r.getDeadlineWorkingDays() + " 个工作日内办结" : null,
 				departmentName(r.getUsingDepartmentCode()), members.nameOf(r.getCreatedBy()), r.getCreatedAt(),
 				trackUrl(r.getCaseNo()));
@@ -113,15 +113,28 @@ class Receipts {
 	 * @param trackUrl     what the QR code opens
 	 * @param qrCode       the QR code of {@code trackUrl}, an SVG {@code data:} URI
 	 */
-	record Receipt(String caseNo, String title, String subject, String applicantName, String idNumber,
-			String phone, List<Line> certificates, LocalDate expectedBy, String expectedNote, String window,
-			String clerk, Instant receivedAt, String trackUrl, String qrCode) {
+	record Receipt(String caseNo, String title, String subject, ReceiptApplicant applicant, List<Line> certificates,
+			LocalDate expectedBy, String expectedNote, String window, String clerk, Instant receivedAt, String trackUrl,
+			String qrCode) {
 
-		Receipt(String caseNo, String title, String subject, String applicantName, String idNumber, String phone,
-				List<Line> certificates, LocalDate expectedBy, String expectedNote, String window, String clerk,
-				Instant receivedAt, String trackUrl) {
-			this(caseNo, title, subject, applicantName, idNumber, phone, certificates, expectedBy, expectedNote, window,
-					clerk, receivedAt, trackUrl, QrCodes.svgDataUri(trackUrl));
+		Receipt(String caseNo, String title, String subject, ReceiptApplicant applicant, List<Line> certificates,
+				LocalDate expectedBy, String expectedNote, String window, String clerk, Instant receivedAt,
+				String trackUrl) {
+			this(caseNo, title, subject, applicant, certificates, expectedBy, expectedNote, window, clerk, receivedAt,
+					trackUrl, QrCodes.svgDataUri(trackUrl));
+		}
+	}
+
+	/**
+	 * The applicant as the receipt prints it: a person's ID number and any phone masked; a company's credit code in
+	 * full (not personal data) with its contact person.
+	 */
+	record ReceiptApplicant(String type, String typeLabel, String name, String idNumber, String creditCode,
+			String contactName, String phone) {
+
+		static ReceiptApplicant of(Applicant a) {
+			return new ReceiptApplicant(a.type().name(), a.type().label(), a.name(), a.maskedIdNumber(), a.creditCode(),
+					a.contactName(), PhoneNumber.mask(a.phone()));
 		}
 	}
 

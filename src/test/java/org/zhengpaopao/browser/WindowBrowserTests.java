@@ -39,6 +39,7 @@ class WindowBrowserTests {
 	static final String SCREENSHOTS = "window";
 	static final String ID_NUMBER = "330825198503121239";
 	static final String PHONE = "13905701234";
+	static final String CREDIT_CODE = "91330825MA2DB1234W";
 
 	@RegisterExtension
 	static Chromium chromium = new Chromium();
@@ -188,6 +189,50 @@ class WindowBrowserTests {
 			assertThat(page.locator("#todayCases")).containsText(caseNo);
 			assertThat((Boolean) page.evaluate("document.scrollingElement.scrollWidth <= window.innerWidth")).isTrue();
 			Chromium.screenshot(page, SCREENSHOTS, "04-keyboard-proxy-run-1920");
+		}
+	}
+
+	@Test
+	void shouldOpenAProxyRunForACompanyAndPrintItsReceipt() throws Exception {
+		String company = "龙游县证跑跑测试" + "甲乙丙丁".charAt(NAMES.getAndIncrement() % 4) + "有限公司";
+		try (BrowserContext office = chromium.newContext(1366, 768)) {
+			Page page = office.newPage();
+			logIn(page, "window-shichang-1");
+			page.getByText("单独代跑一份证明").click();
+			page.getByLabel("代跑证明（输入名称或拼音首字母）").fill("nszm");
+			assertThat(page.locator("#subjectOptions [role=option]").first()).containsText("纳税证明");
+			page.locator("#subjectOptions [role=option]").first().click();
+			assertThat(page.locator("#plan")).containsText("国家税务总局龙游县税务局");
+
+			page.getByText("企业（法人）").click();
+			page.getByLabel("企业名称").fill(company);
+			page.getByLabel("统一社会信用代码").fill("91330825MA2DB12340");
+			assertThat(page.locator(".field-error[data-for=creditCode]")).hasText("统一社会信用代码校验位不正确，请核对");
+			page.getByLabel("统一社会信用代码").fill(CREDIT_CODE);
+			assertThat(page.locator("#creditCode")).hasClass(java.util.regex.Pattern.compile("valid"));
+			page.getByLabel("联系人", new Page.GetByLabelOptions().setExact(true)).fill("钱经理");
+			page.getByLabel("联系人手机号码").fill("13905708866");
+			page.getByLabel("注册地乡镇（街道）").selectOption("longzhou");
+			page.getByLabel("村（社区）").selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(1));
+			page.getByText("短信验证码，申请人在线确认").click();
+			button(page, "受理").click();
+
+			assertThat(page.locator("#result")).isVisible();
+			String caseNo = page.locator("#resultCaseNo").textContent();
+			assertThat(caseNo).startsWith("DP");
+			assertThat(page.locator("#resultNote")).containsText("验证码已通过短信发给申请人");
+			assertThat(page.locator("#printAuthorization")).isHidden();
+			Chromium.screenshot(page, SCREENSHOTS, "05-company-proxy-run");
+
+			Page receipt = office.waitForPage(() -> page.getByText("打印受理回执").click());
+			assertThat(receipt.locator("#title")).hasText("代跑受理回执");
+			assertThat(receipt.locator("#applicant")).containsText(company);
+			assertThat(receipt.locator("#applicant")).containsText("统一社会信用代码 " + CREDIT_CODE);
+			assertThat(receipt.locator("#applicant")).not().containsText("13905708866");
+			assertThat(receipt.locator("#expected")).containsText("确认授权");
+			assertThat(decodeQr(receipt.locator("#qr").screenshot()))
+				.isEqualTo("http://localhost:8080/public/track?caseNo=" + caseNo);
+			Chromium.screenshot(receipt, SCREENSHOTS, "06-company-receipt");
 		}
 	}
 
