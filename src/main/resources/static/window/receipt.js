@@ -14,6 +14,7 @@
   }
   const when = new Date(body.receivedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
   $('title').textContent = body.title;
+  $('state').textContent = '当前状态：' + body.stateLabel;
   $('caseNo').textContent = body.caseNo;
   $('subject').textContent = body.subject;
   const a = body.applicant;

@@ -80,8 +80,8 @@ class Receipts {
 				}
 			}
 		}
-		return new Receipt(a.getCaseNo(), "办件受理回执", a.getMatterName(), ReceiptApplicant.of(a.getApplicant()), lines,
-				expectedBy,
+		return new Receipt(a.getCaseNo(), "办件受理回执", a.getState().label(), a.getMatterName(),
+				ReceiptApplicant.of(a.getApplicant()), lines, expectedBy,
 				waitsForAuthorization ? "代跑证明自申请人确认授权之日起计算期限" : null,
 				departmentName(a.getUsingDepartmentCode()), members.nameOf(a.getReceivedBy()), a.getReceivedAt(),
 				trackUrl(a.getCaseNo()));
@@ -92,8 +92,8 @@ class Receipts {
 			.orElse(r.getCertificateCode());
 		List<Line> lines = List.of(new Line(certificate, "证跑跑代跑", "由" + r.getIssuerName() + "出具，证跑跑代为调取并送达",
 				r.getCaseNo()));
-		return new Receipt(r.getCaseNo(), "代跑受理回执", certificate, ReceiptApplicant.of(r.getApplicant()), lines,
-				r.getDeadline(),
+		return new Receipt(r.getCaseNo(), "代跑受理回执", r.getState().label(), certificate,
+				ReceiptApplicant.of(r.getApplicant()), lines, r.getDeadline(),
 				r.getDeadline() == null ? "自申请人确认授权之日起 " + r.getDeadlineWorkingDays() + " 个工作日内办结" : null,
 				departmentName(r.getUsingDepartmentCode()), members.nameOf(r.getCreatedBy()), r.getCreatedAt(),
 				trackUrl(r.getCaseNo()));
@@ -108,20 +108,21 @@ class Receipts {
 	}
 
 	/**
+	 * @param stateLabel   where the case stands now, for the clerk's screen (not printed)
 	 * @param expectedBy   the expected completion date; {@code null} while it is not known yet
 	 * @param expectedNote how the date is counted when it is not fixed yet
 	 * @param trackUrl     what the QR code opens
 	 * @param qrCode       the QR code of {@code trackUrl}, an SVG {@code data:} URI
 	 */
-	record Receipt(String caseNo, String title, String subject, ReceiptApplicant applicant, List<Line> certificates,
-			LocalDate expectedBy, String expectedNote, String window, String clerk, Instant receivedAt, String trackUrl,
-			String qrCode) {
+	record Receipt(String caseNo, String title, String stateLabel, String subject, ReceiptApplicant applicant,
+			List<Line> certificates, LocalDate expectedBy, String expectedNote, String window, String clerk,
+			Instant receivedAt, String trackUrl, String qrCode) {
 
-		Receipt(String caseNo, String title, String subject, ReceiptApplicant applicant, List<Line> certificates,
-				LocalDate expectedBy, String expectedNote, String window, String clerk, Instant receivedAt,
-				String trackUrl) {
-			this(caseNo, title, subject, applicant, certificates, expectedBy, expectedNote, window, clerk, receivedAt,
-					trackUrl, QrCodes.svgDataUri(trackUrl));
+		Receipt(String caseNo, String title, String stateLabel, String subject, ReceiptApplicant applicant,
+				List<Line> certificates, LocalDate expectedBy, String expectedNote, String window, String clerk,
+				Instant receivedAt, String trackUrl) {
+			this(caseNo, title, stateLabel, subject, applicant, certificates, expectedBy, expectedNote, window, clerk,
+					receivedAt, trackUrl, QrCodes.svgDataUri(trackUrl));
 		}
 	}
 

@@ -116,6 +116,7 @@ class WindowBrowserTests {
 			List<String> receiptViolations = ContentSecurityPolicyBrowserTests.violationsOn(receipt);
 			assertThat(receipt.locator("#caseNo")).hasText(caseNo);
 			assertThat(receipt.locator("#title")).hasText("办件受理回执");
+			assertThat(receipt.locator("#state")).hasText("当前状态：证明办理中");
 			assertThat(receipt.locator("#applicant")).containsText(name);
 			assertThat(receipt.locator("#applicant")).containsText("330***********1239");
 			assertThat(receipt.locator("#applicant")).not().containsText(ID_NUMBER);

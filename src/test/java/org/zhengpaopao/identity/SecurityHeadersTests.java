@@ -68,7 +68,7 @@ class SecurityHeadersTests {
 			var code = get(script, new HttpHeaders());
 			assertThat(code.getStatusCode()).as(script).isEqualTo(HttpStatus.OK);
 			assertThat(code.getHeaders().getContentType().toString()).startsWith("text/javascript");
-			assertThat(code.getBody()).contains("fetch('/public/api/");
+			assertThat(code.getBody()).contains("'/public/api/");
 		}
 	}
 
@@ -83,6 +83,20 @@ class SecurityHeadersTests {
 		assertThat(INLINE_CODE.matcher(get("/kpi/", new HttpHeaders()).getBody()).find()).isFalse();
 		assertThat(get("/kpi/dashboard.js", new HttpHeaders()).getBody()).as("style attributes are refused")
 			.doesNotContain("style:");
+	}
+
+	@Test
+	void shouldServeTheWindowPagesUnderTheStrictPolicyWithoutInlineCode() {
+		for (String path : List.of("/window/", "/window/window.js", "/window/receipts/BJ20261201-000001",
+				"/window/receipt.js")) {
+			var response = get(path, new HttpHeaders());
+			assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+			assertThat(response.getHeaders().get("Content-Security-Policy")).as(path).containsExactly(STRICT_POLICY);
+			assertEveryAnswersHeaders(response, "DENY");
+		}
+		assertThat(INLINE_CODE.matcher(get("/window/", new HttpHeaders()).getBody()).find()).isFalse();
+		assertThat(INLINE_CODE.matcher(get("/window/receipts/BJ20261201-000001", new HttpHeaders()).getBody()).find())
+			.isFalse();
 	}
 
 	@Test
