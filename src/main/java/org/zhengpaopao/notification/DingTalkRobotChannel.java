@@ -2,7 +2,6 @@ package org.zhengpaopao.notification;
 
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -17,7 +16,6 @@ import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -31,7 +29,6 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 class DingTalkRobotChannel implements GroupChannel {
 
 	private static final Logger log = LoggerFactory.getLogger(DingTalkRobotChannel.class);
-	private static final int MAX_REASON = 200;
 
 	private final NotificationProperties.DingTalk config;
 	private final RestClient http;
@@ -42,14 +39,7 @@ class DingTalkRobotChannel implements GroupChannel {
 	DingTalkRobotChannel(NotificationProperties.DingTalk config, RestClient.Builder http, Clock clock) {
 		this.config = config;
 		this.clock = clock;
-		// HTTP/1.1: the JDK client would otherwise try an h2c upgrade on plain http
-		var client = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(config.connectTimeout())
-			.build();
-		var requests = new JdkClientHttpRequestFactory(client);
-		requests.setReadTimeout(config.readTimeout());
-		this.http = http.requestFactory(requests).build();
+		this.http = DingTalkHttp.client(config, http);
 	}
 
 	@Override
@@ -81,7 +71,7 @@ class DingTalkRobotChannel implements GroupChannel {
 		}
 		catch (ResourceAccessException e) {
 			// the message of e names the address, whose access_token is a credential
-			throw new DeliveryException("钉钉无法连接或超时 / DingTalk unreachable or timed out: " + cause(e));
+			throw new DeliveryException("钉钉无法连接或超时 / DingTalk unreachable or timed out: " + DingTalkHttp.cause(e));
 		}
 		catch (RestClientException e) {
 			throw new DeliveryException("钉钉应答无法读取 / unreadable DingTalk answer: " + e.getClass().getSimpleName());
@@ -90,8 +80,7 @@ class DingTalkRobotChannel implements GroupChannel {
 			throw new DeliveryException("钉钉应答无 errcode / DingTalk answer without errcode");
 		}
 		if (answer.errcode() != 0) {
-			String reason = "钉钉拒绝 / DingTalk refused: errcode " + answer.errcode() + " " + answer.errmsg();
-			throw new DeliveryException(reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason);
+			throw new DeliveryException(DingTalkHttp.refused(answer.errcode(), answer.errmsg()));
 		}
 	}
 
@@ -127,21 +116,15 @@ class DingTalkRobotChannel implements GroupChannel {
 		if (message.title() != null && !message.title().isBlank()) {
 			text.append("#### ").append(message.title()).append("\n\n");
 		}
-		text.append(message.text()).append("\n\n> ");
+		text.append(message.text()).append("\n\n");
+		if (message.link() != null) {
+			text.append("[").append(WebappLinks.label(message.link())).append("](").append(message.link()).append(")\n\n");
+		}
+		text.append("> ");
 		if (message.reference() != null && !message.reference().isBlank()) {
 			text.append("办件 / Case ").append(message.reference()).append(" · ");
 		}
 		return text.append("证跑跑").toString();
-	}
-
-	private static String cause(Throwable e) {
-		Throwable root = e;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		String what = root.getClass().getSimpleName();
-		// JDK messages such as "request timed out" or "Connection refused" name no address
-		return root.getMessage() == null || root == e ? what : what + " " + root.getMessage();
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)

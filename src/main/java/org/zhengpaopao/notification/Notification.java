@@ -25,6 +25,7 @@ class Notification {
 	static final int MAX_TITLE = 200;
 	static final int MAX_TEXT = 2000;
 	static final int MAX_ERROR = 500;
+	static final int MAX_LINK = 500;
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -38,7 +39,7 @@ class Notification {
 	@Column(nullable = false, length = 8)
 	private NotificationChannel channel;
 
-	/** a phone number (SMS) or a Camunda group id (GROUP) */
+	/** a phone number (SMS), a Camunda group id (GROUP) or a Camunda user id (STAFF) */
 	@Column(nullable = false, length = 64)
 	private String recipient;
 
@@ -50,6 +51,10 @@ class Notification {
 
 	@Column(length = 64)
 	private String reference;
+
+	/** the task in Tasklist or the case in Cockpit that the message opens */
+	@Column(length = MAX_LINK)
+	private String link;
 
 	/** the text has {@link SmsMessage#CODE} where a code minted at each attempt goes; the code is never stored */
 	@Column(name = "one_time_code", nullable = false)
@@ -81,6 +86,13 @@ class Notification {
 
 	Notification(NotificationChannel channel, String recipient, String title, String text, String reference,
 			boolean oneTimeCode, Instant now) {
+		this(channel, recipient, title, text, reference, null, oneTimeCode, now);
+	}
+
+	Notification(NotificationChannel channel, String recipient, String title, String text, String reference,
+			String link, boolean oneTimeCode, Instant now) {
+		// a link too long for its column is dropped, not cut: half a link opens the wrong page
+		this.link = link == null || link.length() > MAX_LINK ? null : link;
 		this.channel = channel;
 		this.oneTimeCode = oneTimeCode;
 		this.recipient = recipient;
@@ -150,6 +162,10 @@ class Notification {
 
 	String getReference() {
 		return reference;
+	}
+
+	String getLink() {
+		return link;
 	}
 
 	boolean hasOneTimeCode() {

@@ -6,5 +6,8 @@ enum NotificationChannel {
 	SMS,
 
 	/** a staff group's DingTalk chat */
-	GROUP
+	GROUP,
+
+	/** a staff member's DingTalk work notice (工作通知) */
+	STAFF
 }

@@ -44,4 +44,9 @@ class NotificationConfiguration {
 		}
 		return new LoggingGroupChannel();
 	}
+
+	@Bean
+	DingTalkWorkNotices dingTalkWorkNotices(NotificationProperties properties, RestClient.Builder http, Clock clock) {
+		return new DingTalkWorkNotices(properties.dingtalk(), http, clock);
+	}
 }

@@ -41,13 +41,13 @@ class NotificationController {
 	}
 
 	record NotificationView(long id, NotificationChannel channel, String recipient, String title, String reference,
-			NotificationStatus status, int attempts, String lastError, Instant createdAt, Instant sentAt) {
+			String link, NotificationStatus status, int attempts, String lastError, Instant createdAt, Instant sentAt) {
 
 		static NotificationView of(Notification n) {
 			String recipient = n.getChannel() == NotificationChannel.SMS ? PhoneNumber.mask(n.getRecipient())
 					: n.getRecipient();
 			return new NotificationView(n.getId(), n.getChannel(), recipient, n.getTitle(), n.getReference(),
-					n.getStatus(), n.getAttempts(), n.getLastError(), n.getCreatedAt(), n.getSentAt());
+					n.getLink(), n.getStatus(), n.getAttempts(), n.getLastError(), n.getCreatedAt(), n.getSentAt());
 		}
 	}
 }

@@ -38,6 +38,7 @@ class NotificationDelivery {
 	private final NotificationRepository notifications;
 	private final SmsGateway sms;
 	private final GroupChannel groups;
+	private final DingTalkWorkNotices workNotices;
 	private final ObjectProvider<OneTimeCodes> oneTimeCodes;
 	private final TaskExecutor executor;
 	private final TransactionTemplate transaction;
@@ -47,13 +48,14 @@ class NotificationDelivery {
 
 	// the codes' minter is looked up when a code is due: it belongs to a feature that itself sends through the outbox
 	NotificationDelivery(NotificationRepository notifications, SmsGateway sms, GroupChannel groups,
-			ObjectProvider<OneTimeCodes> oneTimeCodes,
+			DingTalkWorkNotices workNotices, ObjectProvider<OneTimeCodes> oneTimeCodes,
 			@Qualifier(NotificationConfiguration.EXECUTOR) TaskExecutor executor,
 			PlatformTransactionManager transactionManager, NotificationProperties properties, Clock clock,
 			MeterRegistry meters) {
 		this.notifications = notifications;
 		this.sms = sms;
 		this.groups = groups;
+		this.workNotices = workNotices;
 		this.oneTimeCodes = oneTimeCodes;
 		this.executor = executor;
 		this.transaction = new TransactionTemplate(transactionManager);
@@ -158,7 +160,9 @@ class NotificationDelivery {
 			case SMS -> sms.deliver(withCode(new SmsMessage(notification.getRecipient(), notification.getText(),
 					notification.getReference(), notification.hasOneTimeCode() ? SmsMessage.CODE : null)));
 			case GROUP -> groups.deliver(new GroupMessage(notification.getRecipient(), notification.getTitle(),
-					notification.getText(), notification.getReference()));
+					notification.getText(), notification.getReference(), notification.getLink()));
+			case STAFF -> workNotices.deliver(new StaffMessage(notification.getRecipient(), notification.getTitle(),
+					notification.getText(), notification.getLink(), notification.getReference(), null));
 		}
 	}
 
@@ -211,8 +215,8 @@ class NotificationDelivery {
 				next.atZone(clock.getZone()).toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS), failure);
 	}
 
-	/** A group id may be logged; a phone number never is. */
+	/** A group or user id may be logged; a phone number never is. */
 	private static String recipientForLog(Notification notification) {
-		return notification.getChannel() == NotificationChannel.GROUP ? notification.getRecipient() : "applicant";
+		return notification.getChannel() == NotificationChannel.SMS ? "applicant" : notification.getRecipient();
 	}
 }

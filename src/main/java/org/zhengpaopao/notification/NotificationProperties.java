@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.context.properties.bind.Name;
 
@@ -38,12 +39,28 @@ record NotificationProperties(@DefaultValue("5") int maxAttempts,
 	/**
 	 * @param groups a DingTalk custom robot per Camunda group id
 	 * @param defaultRobot the robot for groups without their own ({@code default}), optional
+	 * @param app the enterprise app that sends work notices (工作通知) to a person, optional
+	 * @param users a staff member's DingTalk user id per Camunda user id
 	 */
 	record DingTalk(Map<String, Robot> groups, @Name("default") Robot defaultRobot,
-			@DefaultValue("3s") Duration connectTimeout, @DefaultValue("5s") Duration readTimeout) {
+			@DefaultValue("3s") Duration connectTimeout, @DefaultValue("5s") Duration readTimeout,
+			@DefaultValue App app, Map<String, String> users) {
 
+		@ConstructorBinding
 		DingTalk {
 			groups = groups == null ? Map.of() : Map.copyOf(groups);
+			users = users == null ? Map.of() : Map.copyOf(users);
+		}
+
+		DingTalk(Map<String, Robot> groups, Robot defaultRobot, Duration connectTimeout, Duration readTimeout) {
+			this(groups, defaultRobot, connectTimeout, readTimeout, new App(null, null, null, App.ENDPOINT), null);
+		}
+
+		/** @return the person's DingTalk user id, or {@code null} when they cannot get a work notice */
+		String workNoticeRecipient(String userId) {
+			String dingTalkUserId = userId == null ? null : users.get(userId);
+			return app.configured() && dingTalkUserId != null && !dingTalkUserId.isBlank() ? dingTalkUserId.strip()
+					: null;
 		}
 
 		boolean hasRobots() {
@@ -58,6 +75,29 @@ record NotificationProperties(@DefaultValue("5") int maxAttempts,
 				return robot;
 			}
 			return defaultRobot != null && defaultRobot.configured() ? defaultRobot : null;
+		}
+	}
+
+	/**
+	 * A DingTalk enterprise app (企业内部应用), from its page in the DingTalk developer console.
+	 *
+	 * @param appKey    AppKey (Client ID)
+	 * @param appSecret AppSecret (Client Secret)
+	 * @param agentId   AgentId, the app's id in work notices
+	 * @param endpoint  the DingTalk server API
+	 */
+	record App(String appKey, String appSecret, Long agentId, @DefaultValue(ENDPOINT) String endpoint) {
+
+		static final String ENDPOINT = "https://oapi.dingtalk.com";
+
+		boolean configured() {
+			return appKey != null && !appKey.isBlank() && appSecret != null && !appSecret.isBlank() && agentId != null;
+		}
+
+		@Override
+		public String toString() {
+			// the secret is a credential
+			return "App[agentId=" + agentId + ", endpoint=" + endpoint + "]";
 		}
 	}
 

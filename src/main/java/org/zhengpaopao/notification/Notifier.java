@@ -13,4 +13,7 @@ public interface Notifier {
 
 	/** To a staff group's DingTalk chat (三群: county proxy group, township linkage groups, department groups). */
 	void send(GroupMessage message);
+
+	/** To one staff member: a DingTalk work notice, or their group's chat when they have none. */
+	void send(StaffMessage message);
 }

@@ -26,11 +26,14 @@ class Outbox implements Notifier {
 
 	private final NotificationRepository notifications;
 	private final NotificationDelivery delivery;
+	private final NotificationProperties.DingTalk dingTalk;
 	private final Clock clock;
 
-	Outbox(NotificationRepository notifications, NotificationDelivery delivery, Clock clock) {
+	Outbox(NotificationRepository notifications, NotificationDelivery delivery, NotificationProperties properties,
+			Clock clock) {
 		this.notifications = notifications;
 		this.delivery = delivery;
+		this.dingTalk = properties.dingtalk();
 		this.clock = clock;
 	}
 
@@ -49,7 +52,28 @@ class Outbox implements Notifier {
 	public void send(GroupMessage message) {
 		Objects.requireNonNull(message.groupId(), "groupId");
 		store(new Notification(NotificationChannel.GROUP, message.groupId(), message.title(), text(message.text()),
-				message.reference(), false, clock.instant()));
+				message.reference(), message.link(), false, clock.instant()));
+	}
+
+	/**
+	 * A work notice when the person can get one now; otherwise the fallback group's post, naming them. Decided here,
+	 * not at delivery, so that {@code /api/notifications} shows where the message actually went.
+	 */
+	@Override
+	public void send(StaffMessage message) {
+		Objects.requireNonNull(message.userId(), "userId");
+		if (dingTalk.workNoticeRecipient(message.userId()) != null) {
+			store(new Notification(NotificationChannel.STAFF, message.userId(), message.title(), text(message.text()),
+					message.reference(), message.link(), false, clock.instant()));
+		}
+		else if (message.fallbackGroup() != null) {
+			send(new GroupMessage(message.fallbackGroup(), message.title() + " @" + message.userId(), message.text(),
+					message.reference(), message.link()));
+		}
+		else {
+			log.debug("{} has no DingTalk work notice; their group has heard of {} already", message.userId(),
+					message.reference());
+		}
 	}
 
 	private static String text(String text) {

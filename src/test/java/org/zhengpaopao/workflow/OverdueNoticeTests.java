@@ -10,10 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.zhengpaopao.notification.GroupMessage;
 import org.zhengpaopao.notification.Notifier;
 import org.zhengpaopao.notification.SmsMessage;
+import org.zhengpaopao.notification.StaffMessage;
 
 class OverdueNoticeTests {
 
 	private final List<GroupMessage> sent = new ArrayList<>();
+	private final List<StaffMessage> notices = new ArrayList<>();
 
 	@Test
 	void yellowReachesOnlyTheGroupThatHearsFirst() {
@@ -62,6 +64,11 @@ class OverdueNoticeTests {
 			@Override
 			public void send(GroupMessage message) {
 				sent.add(message);
+			}
+
+			@Override
+			public void send(StaffMessage message) {
+				notices.add(message);
 			}
 
 			@Override
