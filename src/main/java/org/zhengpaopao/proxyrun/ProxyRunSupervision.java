@@ -13,6 +13,8 @@ import org.zhengpaopao.catalog.Catalog;
 import org.zhengpaopao.catalog.Certificate;
 import org.zhengpaopao.notification.GroupMessage;
 import org.zhengpaopao.notification.Notifier;
+import org.zhengpaopao.notification.StaffMessage;
+import org.zhengpaopao.notification.WebappLinks;
 import org.zhengpaopao.system.InvalidInputException;
 import org.zhengpaopao.workflow.OverdueLevel;
 import org.zhengpaopao.workflow.OverdueNotice;
@@ -31,15 +33,17 @@ public class ProxyRunSupervision {
 	private final Catalog catalog;
 	private final WorkingDayCalendar calendar;
 	private final Notifier notifier;
+	private final WebappLinks links;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
 	ProxyRunSupervision(ProxyRunRepository runs, Catalog catalog, WorkingDayCalendar calendar, Notifier notifier,
-			ApplicationEventPublisher events, Clock clock) {
+			WebappLinks links, ApplicationEventPublisher events, Clock clock) {
 		this.runs = runs;
 		this.catalog = catalog;
 		this.calendar = calendar;
 		this.notifier = notifier;
+		this.links = links;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -54,43 +58,46 @@ public class ProxyRunSupervision {
 		StepDeadlines deadlines = StepDeadlines.on(calendar, deadline.date());
 		run.route(runnerGroup, deadline.date(), deadlines.dueAt(), deadline.provisional(), clock.instant());
 		notifier.send(new GroupMessage(runnerGroup, "新代跑任务 " + caseNo, "新的代跑任务：" + certificate.getName() + "（"
-				+ run.getIssuerName() + "出具），办结期限 " + deadline.date() + " 18:00，请在任务列表认领。", caseNo));
+				+ run.getIssuerName() + "出具），办结期限 " + deadline.date() + " 18:00，请在任务列表认领。", caseNo,
+				links.task(null))); // the task is created after routing: the link opens the group's list
 		return deadlines;
 	}
 
-	/** @param runner the runner who holds the open task, if any, so that the message names them */
-	public void raiseYellowCard(String caseNo, String runner) {
+	/** @param task the open runner task: its holder is named in the message and gets it in person */
+	public void raiseYellowCard(String caseNo, OpenRunnerTask task) {
 		ProxyRun run = get(caseNo);
 		if (run.raiseYellowCard(clock.instant())) {
-			overdue(run, OverdueLevel.YELLOW, runner);
+			overdue(run, OverdueLevel.YELLOW, task);
 		}
 	}
 
-	public void raiseRedCard(String caseNo, String runner) {
+	public void raiseRedCard(String caseNo, OpenRunnerTask task) {
 		ProxyRun run = get(caseNo);
 		if (run.raiseRedCard(clock.instant())) {
-			overdue(run, OverdueLevel.RED, runner);
+			overdue(run, OverdueLevel.RED, task);
 		}
 	}
 
-	public void escalate(String caseNo, int level) {
+	public void escalate(String caseNo, int level, OpenRunnerTask task) {
 		ProxyRun run = get(caseNo);
 		if (run.escalate(level, clock.instant())) {
-			overdue(run, level == 2 ? OverdueLevel.LEVEL2 : OverdueLevel.LEVEL3, null);
+			// these levels count against the unit and name nobody, as before; the link still opens the late task
+			overdue(run, level == 2 ? OverdueLevel.LEVEL2 : OverdueLevel.LEVEL3, new OpenRunnerTask(task.taskId(), null));
 		}
 	}
 
-	private void overdue(ProxyRun run, OverdueLevel level, String runner) {
+	private void overdue(ProxyRun run, OverdueLevel level, OpenRunnerTask task) {
 		new OverdueNotice(level, "代跑办件 " + run.getCaseNo(), run.getCaseNo(), null, run.getRunnerGroup(),
-				run.getDeadline(), runner).send(notifier, run.getRunnerGroup());
+				run.getDeadline(), task.holder(), taskLink(task), links.processInstance(run.getProcessInstanceId()))
+			.send(notifier, run.getRunnerGroup());
 	}
 
-	public void urge(String caseNo, String actor, String note, String runner) {
+	public void urge(String caseNo, String actor, String note, OpenRunnerTask task) {
 		ProxyRun run = get(caseNo);
 		run.urge(actor, note, clock.instant());
-		notifier.send(new GroupMessage(run.getRunnerGroup(), "工作专班催办 " + caseNo,
-				"工作专班催办代跑办件 " + caseNo + mention(runner) + (note == null || note.isBlank() ? "" : "：" + note.strip()),
-				caseNo));
+		notifier.send(new GroupMessage(run.getRunnerGroup(), "工作专班催办 " + caseNo, "工作专班催办代跑办件 " + caseNo
+				+ mention(task.holder()) + (note == null || note.isBlank() ? "" : "：" + note.strip()), caseNo,
+				taskLink(task)));
 	}
 
 	public void transfer(String caseNo, String actor, String to, boolean toGroup) {
@@ -121,6 +128,10 @@ public class ProxyRunSupervision {
 	public void closeAsException(String caseNo, String actor, String reason) {
 		get(caseNo).closeAsException(actor, reason, clock.instant());
 		events.publishEvent(new ProxyRunFinished(caseNo));
+	}
+
+	private String taskLink(OpenRunnerTask task) {
+		return task.taskId() == null ? null : links.task(task.taskId());
 	}
 
 	private static String mention(String runner) {

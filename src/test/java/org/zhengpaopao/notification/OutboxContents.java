@@ -26,6 +26,29 @@ public class OutboxContents {
 			.toList();
 	}
 
+	/** Group messages about one case with their links, oldest first. */
+	@Transactional(readOnly = true)
+	public List<GroupMessage> groupMessagesWithLinksAbout(String caseNo) {
+		return about(caseNo, NotificationChannel.GROUP).stream()
+			.map(n -> new GroupMessage(n.getRecipient(), n.getTitle(), n.getText(), n.getReference(), n.getLink()))
+			.toList();
+	}
+
+	/** Messages to one staff member in person about one case, oldest first. */
+	@Transactional(readOnly = true)
+	public List<StaffMessage> staffNoticesAbout(String caseNo) {
+		return about(caseNo, NotificationChannel.STAFF).stream()
+			.map(n -> new StaffMessage(n.getRecipient(), n.getTitle(), n.getText(), n.getLink(), n.getReference(), null))
+			.toList();
+	}
+
+	private List<Notification> about(String caseNo, NotificationChannel channel) {
+		return notifications.findAll(org.springframework.data.domain.Sort.by("id"))
+			.stream()
+			.filter(n -> n.getChannel() == channel && caseNo.equals(n.getReference()))
+			.toList();
+	}
+
 	/** Text messages about one case, oldest first. */
 	@Transactional(readOnly = true)
 	public List<SmsMessage> textMessagesAbout(String caseNo) {

@@ -1,6 +1,7 @@
 package org.zhengpaopao.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,6 +14,9 @@ import org.zhengpaopao.notification.SmsMessage;
 import org.zhengpaopao.notification.StaffMessage;
 
 class OverdueNoticeTests {
+
+	static final String TASK = "http://zpp/camunda/app/tasklist/default/#/?task=t1";
+	static final String CASE = "http://zpp/camunda/app/cockpit/default/#/process-instance/p1";
 
 	private final List<GroupMessage> sent = new ArrayList<>();
 	private final List<StaffMessage> notices = new ArrayList<>();
@@ -52,6 +56,35 @@ class OverdueNoticeTests {
 
 		assertThat(sent).extracting(GroupMessage::groupId).containsExactly("managers", "task-force");
 		assertThat(sent.get(0).text()).isEqualTo("索要证明举报 JB1（县公安局）的「核实举报」二级督办，超期两个工作日仍未办结，已升级督办，纳入考核。");
+	}
+
+	@Test
+	void theHolderHearsOfYellowAndRedInPersonWithTheTasksLink() {
+		linked(OverdueLevel.YELLOW, "zhangsan").send(notifier(), "runners-huzhen");
+		linked(OverdueLevel.RED, "zhangsan").send(notifier(), "runners-huzhen");
+		linked(OverdueLevel.LEVEL2, "zhangsan").send(notifier(), "runners-huzhen");
+
+		assertThat(notices).extracting(StaffMessage::title).containsExactly("黄牌预警 ZPP-1", "红牌超期 ZPP-1");
+		assertThat(notices).allSatisfy(notice -> {
+			assertThat(notice.userId()).isEqualTo("zhangsan");
+			assertThat(notice.link()).isEqualTo(TASK);
+			assertThat(notice.fallbackGroup()).as("the group has read it already").isNull();
+		});
+	}
+
+	@Test
+	void theManagersLinkOpensTheCaseInCockpitTheOthersTheTask() {
+		linked(OverdueLevel.LEVEL2, null).send(notifier(), "runners-huzhen");
+
+		assertThat(sent).extracting(GroupMessage::groupId, GroupMessage::link)
+			.containsExactly(tuple("runners-huzhen", TASK),
+					tuple("task-force", TASK),
+					tuple("managers", CASE));
+	}
+
+	private OverdueNotice linked(OverdueLevel level, String holder) {
+		return new OverdueNotice(level, "代跑办件 ZPP-1", "ZPP-1", null, "runners-huzhen", LocalDate.of(2026, 9, 30),
+				holder, TASK, CASE);
 	}
 
 	private OverdueNotice notice(OverdueLevel level, String holder) {

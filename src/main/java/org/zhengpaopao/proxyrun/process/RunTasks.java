@@ -9,6 +9,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.task.Task;
+import org.zhengpaopao.proxyrun.OpenRunnerTask;
 import org.zhengpaopao.proxyrun.ProxyRunTask;
 import org.zhengpaopao.workflow.AsSystem;
 import org.zhengpaopao.workflow.StepDeadlines;
@@ -38,9 +39,9 @@ final class RunTasks {
 			.orElse(null);
 	}
 
-	static String runnerOf(DelegateExecution execution) {
+	static OpenRunnerTask held(DelegateExecution execution) {
 		Task task = openRunnerTask(execution);
-		return task == null ? null : task.getAssignee();
+		return task == null ? OpenRunnerTask.NONE : new OpenRunnerTask(task.getId(), task.getAssignee());
 	}
 
 	/** Sets the variables every timer and due date of the run reads. */

@@ -32,25 +32,25 @@ class SupervisionDelegates {
 
 	@Bean
 	JavaDelegate yellowCard(ProxyRunSupervision proxyRuns) {
-		return execution -> proxyRuns.raiseYellowCard(caseNo(execution), RunTasks.runnerOf(execution));
+		return execution -> proxyRuns.raiseYellowCard(caseNo(execution), RunTasks.held(execution));
 	}
 
 	@Bean
 	JavaDelegate redCard(ProxyRunSupervision proxyRuns) {
-		return execution -> proxyRuns.raiseRedCard(caseNo(execution), RunTasks.runnerOf(execution));
+		return execution -> proxyRuns.raiseRedCard(caseNo(execution), RunTasks.held(execution));
 	}
 
 	/** Reads the level from the service task's input parameter {@code level}. */
 	@Bean
 	JavaDelegate overdueEscalation(ProxyRunSupervision proxyRuns) {
 		return execution -> proxyRuns.escalate(caseNo(execution),
-				Integer.parseInt(String.valueOf(execution.getVariableLocal(LEVEL))));
+				Integer.parseInt(String.valueOf(execution.getVariableLocal(LEVEL))), RunTasks.held(execution));
 	}
 
 	@Bean
 	JavaDelegate overdueRunUrging(ProxyRunSupervision proxyRuns) {
 		return execution -> proxyRuns.urge(caseNo(execution), TaskActor.of(execution),
-				FormValues.string(execution, URGE_NOTE), RunTasks.runnerOf(execution));
+				FormValues.string(execution, URGE_NOTE), RunTasks.held(execution));
 	}
 
 	/**
