@@ -5,9 +5,10 @@ package org.zhengpaopao.absence;
  * Published once per task, within the transaction that moved it, so that the process's owner can add it to the
  * case's own history (the proxy-run does).
  *
+ * @param taskId the engine's id of the moved task, for a link to it
  * @param note ready to show: whose absence, the days, the reason, and where the task went
  */
-public record TaskMovedForAbsence(String processInstanceId, String taskName, String absentUser, String movedTo,
+public record TaskMovedForAbsence(String processInstanceId, String taskId, String taskName, String absentUser, String movedTo,
 		boolean toGroup, String actor, String note) {
 
 	/**

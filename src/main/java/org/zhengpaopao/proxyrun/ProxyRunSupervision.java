@@ -100,15 +100,39 @@ public class ProxyRunSupervision {
 				taskLink(task)));
 	}
 
-	public void transfer(String caseNo, String actor, String to, boolean toGroup) {
-		get(caseNo).transfer(actor, to, toGroup, clock.instant());
+	/**
+	 * @param to    what the history says the task went to
+	 * @param moved the task after the move: its new holder, when it went to a person, hears of it in person
+	 */
+	public void transfer(String caseNo, String actor, String to, boolean toGroup, OpenRunnerTask moved) {
+		ProxyRun run = get(caseNo);
+		run.transfer(actor, to, toGroup, clock.instant());
+		String text = "工作专班将代跑办件 " + caseNo + " 转办给" + (toGroup ? "本群" : "您") + "，办结期限 " + run.getDeadline()
+				+ " 18:00，请在任务列表" + (toGroup ? "认领" : "办理") + "。";
+		if (toGroup) {
+			notifier.send(new GroupMessage(to, "工作专班转办 " + caseNo, text, caseNo, taskLink(moved)));
+		}
+		else {
+			notifier.send(new StaffMessage(moved.holder(), "工作专班转办 " + caseNo, text, taskLink(moved), caseNo,
+					run.getRunnerGroup()));
+		}
 	}
 
-	/** Absence cover moved the run's task: the move goes into the run's history. Tasks of other processes are skipped. */
+	/**
+	 * Absence cover moved the run's task: the move goes into the run's history, and a stand-in who got it hears of
+	 * it in person. Tasks of other processes are skipped.
+	 */
 	@EventListener
 	public void taskMovedForAbsence(TaskMovedForAbsence moved) {
-		runs.findByProcessInstanceId(moved.processInstanceId())
-			.ifPresent(run -> run.coverForAbsence(moved.actor(), moved.note(), clock.instant()));
+		runs.findByProcessInstanceId(moved.processInstanceId()).ifPresent(run -> {
+			run.coverForAbsence(moved.actor(), moved.note(), clock.instant());
+			if (!moved.toGroup()) {
+				// not the note: it gives the reason for the absence, which the fallback group chat need not read
+				notifier.send(new StaffMessage(moved.movedTo(), "请假代岗 " + run.getCaseNo(), moved.absentUser()
+						+ " 请假，代跑办件 " + run.getCaseNo() + " 的「" + moved.taskName() + "」已转交您代岗办理，办结期限 "
+						+ run.getDeadline() + " 18:00。", links.task(moved.taskId()), run.getCaseNo(), run.getRunnerGroup()));
+			}
+		});
 	}
 
 	public StepDeadlines extendDeadline(String caseNo, String actor, LocalDate newDeadline, String reason) {

@@ -15,6 +15,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -28,6 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.zhengpaopao.IntegrationTest;
+import org.zhengpaopao.TasklistUser;
+import org.zhengpaopao.absence.Absences;
+import org.zhengpaopao.absence.NewAbsence;
 import org.zhengpaopao.notification.GroupMessage;
 import org.zhengpaopao.notification.OutboxContents;
 
@@ -56,6 +60,9 @@ class ProxyRunWorkNoticeTests {
 
 	@Autowired
 	OutboxContents outbox;
+
+	@Autowired
+	Absences absences;
 
 	@BeforeAll
 	static void startDingTalk(@Value("${test.dingtalk-app-port}") int port) {
@@ -90,8 +97,7 @@ class ProxyRunWorkNoticeTests {
 
 	/** Opens a run for the township, its runner claims the fetch task; returns the task. */
 	Task claimedRun(String township, String village, String runner) {
-		ProxyRun run = proxyRuns.open(new NewProxyRun("孙八", "330825198503121239", "13905701111", township, village,
-				"ZM-0009", "renshe", true), "window-renshe-1");
+		ProxyRun run = openRun(township, village);
 		Task fetch = engine.getTaskService()
 			.createTaskQuery()
 			.processInstanceBusinessKey(run.getCaseNo())
@@ -173,5 +179,92 @@ class ProxyRunWorkNoticeTests {
 		assertThat(workNotices()).extracting(r -> r.queryParameter("access_token").firstValue())
 			.containsOnly("app-token");
 		assertThat(dingTalk.findAll(getRequestedFor(urlPathEqualTo("/gettoken")))).hasSizeLessThanOrEqualTo(1);
+	}
+
+	void goRedAndTransferTo(Task fetch, String runner) {
+		for (String timer : List.of("yellowCardDue", "deadlineReached")) {
+			Job job = engine.getManagementService()
+				.createJobQuery()
+				.processInstanceId(fetch.getProcessInstanceId())
+				.activityId(timer)
+				.singleResult();
+			ClockUtil.setCurrentTime(new Date(job.getDuedate().getTime() + 60_000));
+			engine.getManagementService().executeJob(job.getId());
+		}
+		Task taskForce = engine.getTaskService()
+			.createTaskQuery()
+			.processInstanceId(fetch.getProcessInstanceId())
+			.taskDefinitionKey("handleOverdueRun")
+			.singleResult();
+		TasklistUser.claimAndComplete(engine, "taskforce-1", taskForce.getId(),
+				Map.of("supervisionAction", "transfer", "transferTo", runner));
+	}
+
+	JsonNode onlyWorkNoticeTitled(String title) throws Exception {
+		await().atMost(Duration.ofSeconds(10)).until(() -> workNotices().stream()
+			.anyMatch(request -> request.getBodyAsString().contains(title)));
+		List<LoggedRequest> matching = workNotices().stream()
+			.filter(request -> request.getBodyAsString().contains(title))
+			.toList();
+		assertThat(matching).hasSize(1);
+		return new ObjectMapper().readTree(matching.get(0).getBodyAsString());
+	}
+
+	@Test
+	void shouldTellTheRunnerInPersonWhenTheTaskForceTransfersTheTaskToThem() throws Exception {
+		Task fetch = engine.getTaskService()
+			.createTaskQuery()
+			.processInstanceBusinessKey(openRun("huzhen", "huzhen-xiaku").getCaseNo())
+			.singleResult();
+
+		goRedAndTransferTo(fetch, "runner-huzhen-1");
+
+		JsonNode body = onlyWorkNoticeTitled("工作专班转办 " + caseNo(fetch));
+		assertThat(body.path("userid_list").asText()).isEqualTo("dt-runner-huzhen-1");
+		assertThat(body.path("msg").path("action_card").path("markdown").asText()).contains("转办给您");
+		assertThat(body.path("msg").path("action_card").path("single_url").asText())
+			.endsWith("#/?task=" + fetch.getId());
+	}
+
+	@Test
+	void shouldTellTheStandInInPersonWhenAnAbsenceMovesTheTaskToThem() throws Exception {
+		String absent = "worknotice-runner-huzhen-absent";
+		var identity = engine.getIdentityService();
+		var user = identity.newUser(absent);
+		user.setFirstName("请假");
+		user.setLastName("代跑员");
+		identity.saveUser(user);
+		identity.createMembership(absent, "runners-huzhen");
+		Long absence = null;
+		try {
+			Task fetch = engine.getTaskService()
+				.createTaskQuery()
+				.processInstanceBusinessKey(openRun("huzhen", "huzhen-xiaku").getCaseNo())
+				.singleResult();
+			goRedAndTransferTo(fetch, absent);
+			String today = "2026-09-30";
+
+			absence = absences.record(new NewAbsence(absent, today, today, "外出培训", "runner-huzhen-1"), "manager-1")
+				.getId();
+
+			JsonNode body = onlyWorkNoticeTitled("请假代岗 " + caseNo(fetch));
+			assertThat(body.path("userid_list").asText()).isEqualTo("dt-runner-huzhen-1");
+			JsonNode card = body.path("msg").path("action_card");
+			assertThat(card.path("markdown").asText()).contains(absent + " 请假", "代岗办理")
+				.as("the reason of an absence is nobody else's business")
+				.doesNotContain("外出培训");
+			assertThat(card.path("single_url").asText()).endsWith("#/?task=" + fetch.getId());
+		}
+		finally {
+			if (absence != null) {
+				absences.end(absence, "manager-1");
+			}
+			identity.deleteUser(absent);
+		}
+	}
+
+	ProxyRun openRun(String township, String village) {
+		return proxyRuns.open(new NewProxyRun("孙八", "330825198503121239", "13905701111", township, village,
+				"ZM-0009", "renshe", true), "window-renshe-1");
 	}
 }

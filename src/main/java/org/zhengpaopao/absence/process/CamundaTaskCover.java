@@ -48,7 +48,7 @@ class CamundaTaskCover implements TaskCover {
 				note = comment + "，任务退回群组" + (to.isEmpty() ? "" : " " + to);
 			}
 			taskService.createComment(task.getId(), task.getProcessInstanceId(), note);
-			moves.add(new TaskMovedForAbsence(task.getProcessInstanceId(), task.getName(), userId, to,
+			moves.add(new TaskMovedForAbsence(task.getProcessInstanceId(), task.getId(), task.getName(), userId, to,
 					!(direct && standIn != null), actor, note));
 		}
 		return moves;

@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import org.zhengpaopao.absence.Absences;
 import org.zhengpaopao.absence.TaskMovedForAbsence;
 import org.zhengpaopao.identity.Groups;
+import org.zhengpaopao.proxyrun.OpenRunnerTask;
 import org.zhengpaopao.proxyrun.ProxyRunTask;
 import org.zhengpaopao.proxyrun.ProxyRunSupervision;
 import org.zhengpaopao.system.InvalidInputException;
@@ -104,7 +105,8 @@ class SupervisionDelegates {
 				}
 			});
 			proxyRuns.transfer(caseNo(execution), TaskActor.of(execution),
-					toGroup || assignee.equals(target) ? target : target + "（请假中，由代岗人 " + assignee + " 接办）", toGroup);
+					toGroup || assignee.equals(target) ? target : target + "（请假中，由代岗人 " + assignee + " 接办）", toGroup,
+					new OpenRunnerTask(task.getId(), assignee));
 		};
 	}
 
