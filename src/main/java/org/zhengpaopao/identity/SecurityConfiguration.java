@@ -98,6 +98,9 @@ class SecurityConfiguration {
 				.hasAnyAuthority(CamundaIdentityAuthenticationProvider.MANAGER, CamundaIdentityAuthenticationProvider.ADMIN)
 				.requestMatchers("/api/proxy-runs/*/applicant")
 				.hasAuthority(CamundaIdentityAuthenticationProvider.CLERK)
+				// the runner holding 补充材料 calls the applicant; which runner, the controller checks
+				.requestMatchers("/api/proxy-runs/*/applicant-phone")
+				.hasAuthority(CamundaIdentityAuthenticationProvider.RUNNER)
 				// the window's pages: its desk, plans and receipts
 				.requestMatchers("/api/window/**")
 				.hasAnyAuthority(CamundaIdentityAuthenticationProvider.WINDOW, CamundaIdentityAuthenticationProvider.ADMIN)

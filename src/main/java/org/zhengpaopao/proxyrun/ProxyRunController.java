@@ -34,9 +34,11 @@ import jakarta.validation.constraints.NotNull;
 class ProxyRunController {
 
 	private final ProxyRuns proxyRuns;
+	private final ProxyRunProcess process;
 
-	ProxyRunController(ProxyRuns proxyRuns) {
+	ProxyRunController(ProxyRuns proxyRuns, ProxyRunProcess process) {
 		this.proxyRuns = proxyRuns;
+		this.process = process;
 	}
 
 	@PostMapping("/api/proxy-runs")
@@ -63,7 +65,7 @@ class ProxyRunController {
 				.map(earlier -> proxyRuns.open(run, idempotencyKey, principal.getName()))
 				.orElseThrow(() -> raced);
 		}
-		ProxyRunView view = ProxyRunView.of(opening.run(), false);
+		ProxyRunView view = ProxyRunView.of(opening.run(), false, false);
 		return opening.created()
 				? ResponseEntity.created(URI.create("/api/proxy-runs/" + view.caseNo())).body(view)
 				: ResponseEntity.ok(view);
@@ -76,7 +78,30 @@ class ProxyRunController {
 					+ "ID number and phone are masked; a company's credit code is not personal data and shown in full.")
 	ProxyRunView get(@PathVariable String caseNo, Authentication staff) {
 		ProxyRun run = involving(caseNo, staff);
-		return ProxyRunView.of(run, mayRevealApplicant(run, staff));
+		return ProxyRunView.of(run, mayRevealApplicant(run, staff), holdsSupplementTask(run, staff));
+	}
+
+	@GetMapping("/api/proxy-runs/{caseNo}/applicant-phone")
+	@Operation(summary = "申请人完整手机号，供补充材料时联系（查看将被记录）/ The applicant's full phone (a company's: the "
+			+ "contact's), to ask for more material; each view is recorded",
+			description = "Only the runner who holds the run's open 补充材料 (supplementInformation) task: not the "
+					+ "other runners of the group, not before claiming it. Every answer is recorded (who, when, which case).")
+	PhoneView applicantPhone(@PathVariable String caseNo, Authentication staff) {
+		ProxyRun run = involving(caseNo, staff);
+		if (!holdsSupplementTask(run, staff)) {
+			throw new AccessDeniedException("只有认领了「补充材料」任务的代跑员可以查看完整手机号 / only the runner holding the "
+					+ "task 补充材料 sees the full phone");
+		}
+		ProxyRun revealed = proxyRuns.revealApplicantPhone(run.getCaseNo(), staff.getName());
+		return new PhoneView(revealed.getCaseNo(), revealed.getApplicant().phone(), "本次查看已记录 / this view has been recorded");
+	}
+
+	/** The runner who must ask the applicant for more material; the task is the process's, so its port answers. */
+	private boolean holdsSupplementTask(ProxyRun run, Authentication staff) {
+		return !run.getState().isFinished() && Groups.memberOfAny(staff, run.getRunnerGroup())
+				&& process.holderOf(run.getCaseNo(), ProxyRunTask.SUPPLEMENT_INFORMATION)
+					.filter(staff.getName()::equals)
+					.isPresent();
 	}
 
 	@GetMapping("/api/proxy-runs/{caseNo}/applicant")
@@ -128,16 +153,17 @@ class ProxyRunController {
 	 */
 	record ProxyRunView(String caseNo, String state, String stateLabel, ApplicantType applicantType,
 			String applicantTypeLabel, String applicantName, String idNumber, String creditCode, String contactName,
-			String phone, boolean applicantRevealable, String townshipCode, String villageCode, String certificateCode,
+			String phone, boolean applicantRevealable, boolean applicantPhoneRevealable, String townshipCode, String villageCode, String certificateCode,
 			String usingDepartmentCode, String issuerCode, String issuerName, String runnerGroup,
 			boolean authorizedAtWindow, Instant authorizationDue, LocalDate deadline, Instant dueAt,
 			boolean deadlineProvisional, Instant createdAt, String createdBy, List<StepView> steps) {
 
-		static ProxyRunView of(ProxyRun run, boolean applicantRevealable) {
+		static ProxyRunView of(ProxyRun run, boolean applicantRevealable, boolean applicantPhoneRevealable) {
 			Applicant applicant = run.getApplicant();
 			return new ProxyRunView(run.getCaseNo(), run.getState().name(), run.getState().label(), applicant.type(),
 					applicant.type().label(), applicant.name(), applicant.maskedIdNumber(), applicant.creditCode(),
 					applicant.contactName(), PhoneNumber.mask(applicant.phone()), applicantRevealable,
+					applicantPhoneRevealable,
 					run.getTownshipCode(), run.getVillageCode(), run.getCertificateCode(), run.getUsingDepartmentCode(),
 					run.getIssuerCode(), run.getIssuerName(), run.getRunnerGroup(), run.isAuthorizedAtWindow(),
 					run.getAuthorizationDue(), run.getDeadline(), run.getDueAt(), run.isDeadlineProvisional(),
@@ -148,6 +174,9 @@ class ProxyRunController {
 	}
 
 	record StepView(String step, String label, String actor, Instant at, String note) {
+	}
+
+	record PhoneView(String caseNo, String phone, String notice) {
 	}
 
 	/** The full identity: a person's ID number and phone, or a company's credit code, contact and contact's phone. */

@@ -12,4 +12,7 @@ public interface ProxyRunProcess {
 
 	/** The applicant confirmed the authorization online. */
 	void applicantAuthorized(String caseNo);
+
+	/** @return who has claimed (or was assigned) the run's open task {@code task}, if it is open and held */
+	java.util.Optional<String> holderOf(String caseNo, ProxyRunTask task);
 }

@@ -211,6 +211,13 @@ public class ProxyRuns {
 		return run;
 	}
 
+	/** The runner asking for more material (补充材料) calls the applicant: the phone in full, the view recorded. */
+	public ProxyRun revealApplicantPhone(String caseNo, String viewer) {
+		ProxyRun run = get(caseNo);
+		personalDataViews.record(run.getCaseNo(), viewer, PersonalDataView.Shown.PHONE);
+		return run;
+	}
+
 	/** The applicant's view: only with the phone number the run was opened with. */
 	@Transactional(readOnly = true)
 	public Optional<ProxyRun> track(String caseNo, String phone) {

@@ -427,6 +427,8 @@ class AuthorizationMatrixTests {
 				call(user, HttpMethod.GET, "/api/personal-data-views/" + run.caseNo(), null)));
 		probes.put("api-rating-phone", user -> carriedOut(call(user, HttpMethod.GET,
 				"/api/ratings/" + badlyRatedRun().caseNo() + "/applicant-phone", null)));
+		probes.put("api-run-runner-phone", user -> carriedOut(call(user, HttpMethod.GET,
+				"/api/proxy-runs/" + runAwaitingMoreMaterial().caseNo() + "/applicant-phone", null)));
 		probes.put("api-case-take", user -> carriedOut(call(user, HttpMethod.POST, "/api/applications",
 				Map.of("applicantName", "周九", "idNumber", "330825199003074514", "phone", PHONE, "townshipCode",
 						TOWNSHIP, "villageCode", "huzhen-mabaoqiao", "matterCode", MATTER, "commitments",
@@ -667,6 +669,16 @@ class AuthorizationMatrixTests {
 		taskService.complete(taskOf(fresh, "fetchCertificate"), Map.of("fetchNote", "已提交"));
 		taskService.complete(taskOf(fresh, "issueCertificate"), Map.of("issueOutcome", "issued"));
 		taskService.complete(taskOf(fresh, "deliverCertificate"), Map.of("deliveryConfirmed", true));
+		return fresh;
+	}
+
+	/** The issuing clerk asked for more material (补充材料), and `runner-huzhen-1` has claimed that task. */
+	Run runAwaitingMoreMaterial() {
+		Run fresh = openRun();
+		taskService.complete(taskOf(fresh, "fetchCertificate"), Map.of("fetchNote", "已提交"));
+		taskService.complete(taskOf(fresh, "issueCertificate"),
+				Map.of("issueOutcome", "moreInfo", "moreInfoRequest", "请补充户口簿复印件"));
+		taskService.claim(taskOf(fresh, "supplementInformation"), "runner-huzhen-1");
 		return fresh;
 	}
 

@@ -54,6 +54,10 @@ class ProxyRunControllerTests {
 	@MockitoBean
 	ProxyRuns proxyRuns;
 
+	/** who holds a run's 补充材料 task: nobody, unless a test says so */
+	@MockitoBean
+	ProxyRunProcess process;
+
 	static MockHttpServletRequestBuilder open(String json) {
 		return post("/api/proxy-runs").contentType(MediaType.APPLICATION_JSON).content(json);
 	}

@@ -3,21 +3,28 @@ package org.zhengpaopao.proxyrun.process;
 import static org.zhengpaopao.proxyrun.process.ProxyRunVariables.*;
 
 import java.util.Date;
+import java.util.Objects;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import org.zhengpaopao.proxyrun.ProxyRunOpened;
 import org.zhengpaopao.proxyrun.ProxyRunProcess;
+import org.zhengpaopao.proxyrun.ProxyRunTask;
 
 @Component
 class CamundaProxyRunProcess implements ProxyRunProcess {
 
 	private final RuntimeService runtimeService;
+	private final TaskService taskService;
 
-	CamundaProxyRunProcess(RuntimeService runtimeService) {
+	CamundaProxyRunProcess(RuntimeService runtimeService, TaskService taskService) {
 		this.runtimeService = runtimeService;
+		this.taskService = taskService;
 	}
 
 	@Override
@@ -50,5 +57,18 @@ class CamundaProxyRunProcess implements ProxyRunProcess {
 	@Override
 	public void applicantAuthorized(String caseNo) {
 		runtimeService.createMessageCorrelation(APPLICANT_AUTHORIZED).processInstanceBusinessKey(caseNo).correlate();
+	}
+
+	@Override
+	public Optional<String> holderOf(String caseNo, ProxyRunTask task) {
+		return taskService.createTaskQuery()
+			.processInstanceBusinessKey(caseNo)
+			.taskDefinitionKey(task.id())
+			.active()
+			.list()
+			.stream()
+			.map(Task::getAssignee)
+			.filter(Objects::nonNull)
+			.findFirst();
 	}
 }

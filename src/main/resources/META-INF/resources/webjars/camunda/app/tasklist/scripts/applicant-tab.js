@@ -2,7 +2,8 @@
 // personal data (docs/security.md); this tab reads the case from the application API with the Tasklist session
 // (GET only). Everybody who sees the task sees the name with the ID number and phone masked (a company: its name and
 // credit code, which is not personal data, the contact and the contact's phone masked); the issuing clerks of an open
-// run may reveal the full ones, the call-back after a bad rating the full phone; every reveal is recorded.
+// run may reveal the full ones, the runner holding 补充材料 and the call-back after a bad rating the full phone; every
+// reveal is recorded.
 
 const base = document.querySelector('base');
 const appRoot = (base && base.getAttribute('app-root')) || '/camunda';
@@ -97,6 +98,12 @@ async function render(node, taskId) {
 		node.appendChild(revealButton(
 			(isCompany(found.body) ? '显示完整联系电话' : '显示完整身份证号和手机号') + '（将记录本次查看）',
 			API + path + encodeURIComponent(caseNo) + '/applicant', full => shown.replaceWith(facts(full))));
+	}
+	if (found.body && found.body.applicantPhoneRevealable) {
+		const phone = el('p', null);
+		node.append(phone, revealButton('显示完整手机号以便联系申请人（将记录本次查看）',
+			API + path + encodeURIComponent(caseNo) + '/applicant-phone',
+			contact => phone.replaceChildren(el('strong', null, '联系电话：'), el('span', { className: 'zpp-联系电话' }, contact.phone))));
 	}
 	if (callBack) {
 		const phone = el('p', null);
