@@ -17,7 +17,10 @@ class DeliveryException extends RuntimeException {
 		this.retry = retry;
 	}
 
-	/** The message must not go out any more, now or later: no further attempt. */
+	/**
+	 * The message must not or cannot go out, now or later (the code is no longer wanted; the provider refused the
+	 * number, the template or its parameters): no further attempt.
+	 */
 	static DeliveryException withdrawn(String reason) {
 		return new DeliveryException(reason, false);
 	}

@@ -41,13 +41,15 @@ class NotificationController {
 	}
 
 	record NotificationView(long id, NotificationChannel channel, String recipient, String title, String reference,
-			NotificationStatus status, int attempts, String lastError, Instant createdAt, Instant sentAt) {
+			NotificationStatus status, int attempts, String lastError, Instant createdAt, Instant sentAt,
+			SmsTemplate template, String providerId) {
 
 		static NotificationView of(Notification n) {
 			String recipient = n.getChannel() == NotificationChannel.SMS ? PhoneNumber.mask(n.getRecipient())
 					: n.getRecipient();
 			return new NotificationView(n.getId(), n.getChannel(), recipient, n.getTitle(), n.getReference(),
-					n.getStatus(), n.getAttempts(), n.getLastError(), n.getCreatedAt(), n.getSentAt());
+					n.getStatus(), n.getAttempts(), n.getLastError(), n.getCreatedAt(), n.getSentAt(), n.getTemplate(),
+					n.getProviderId());
 		}
 	}
 }

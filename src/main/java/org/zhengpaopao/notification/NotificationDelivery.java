@@ -120,8 +120,9 @@ class NotificationDelivery {
 			Notification notification = claimed.get();
 			String failure = null;
 			boolean retry = true;
+			String providerId = null;
 			try {
-				deliver(notification);
+				providerId = deliver(notification);
 			}
 			catch (DeliveryException e) {
 				failure = e.getMessage();
@@ -133,8 +134,9 @@ class NotificationDelivery {
 			}
 			String reason = failure;
 			boolean again = retry;
+			String sentAs = providerId;
 			// counters and log lines only once the outcome is committed
-			transaction.execute(status -> record(notification, reason, again)).run();
+			transaction.execute(status -> record(notification, reason, again, sentAs)).run();
 		}
 		catch (ObjectOptimisticLockingFailureException e) {
 			log.debug("notification {} changed while it was delivered, leaving it to the other side", id);
@@ -153,13 +155,21 @@ class NotificationDelivery {
 		return notifications.findById(id);
 	}
 
-	private void deliver(Notification notification) {
+	/** @return the provider's id of the message, if it gives one */
+	private String deliver(Notification notification) {
 		switch (notification.getChannel()) {
-			case SMS -> sms.deliver(withCode(new SmsMessage(notification.getRecipient(), notification.getText(),
-					notification.getReference(), notification.hasOneTimeCode() ? SmsMessage.CODE : null)));
+			case SMS -> {
+				if (notification.getTemplate() == null) {
+					throw DeliveryException.withdrawn("模板化之前存入的短信，无法按模板发送 / "
+							+ "a text message stored before templates (V14) cannot be sent as a template");
+				}
+				return sms.deliver(withCode(new SmsMessage(notification.getRecipient(), notification.getTemplate(),
+						notification.getReference(), SmsParameters.fromJson(notification.getTemplateParams()))));
+			}
 			case GROUP -> groups.deliver(new GroupMessage(notification.getRecipient(), notification.getTitle(),
 					notification.getText(), notification.getReference()));
 		}
+		return null;
 	}
 
 	/**
@@ -179,7 +189,7 @@ class NotificationDelivery {
 	}
 
 	/** @return what to count and log once the outcome is committed */
-	private Runnable record(Notification claimed, String failure, boolean retry) {
+	private Runnable record(Notification claimed, String failure, boolean retry, String providerId) {
 		Notification notification = notifications.findById(claimed.getId()).orElse(null);
 		if (notification == null || notification.getVersion() != claimed.getVersion()) {
 			return () -> {
@@ -190,7 +200,7 @@ class NotificationDelivery {
 		int attempts = notification.getAttempts();
 		String channel = notification.getChannel().name();
 		if (failure == null) {
-			notification.sent(now);
+			notification.sent(now, providerId);
 			return () -> meters.counter(SENT, CHANNEL, channel).increment();
 		}
 		if (attempts >= properties.maxAttempts() || !retry) {

@@ -1,15 +1,22 @@
 package org.zhengpaopao.notification;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -21,6 +28,8 @@ import org.zhengpaopao.proxyrun.NewProxyRun;
 import org.zhengpaopao.proxyrun.ProxyRunAuthorizations;
 import org.zhengpaopao.proxyrun.ProxyRuns;
 
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+
 /**
  * A text message with a one-time code gets its code when it goes out, a fresh one at each attempt, so that the
  * outbox holds none and only a code that reached the gateway is valid (docs/adr/0005-one-time-codes.md).
@@ -29,6 +38,9 @@ import org.zhengpaopao.proxyrun.ProxyRuns;
 class OneTimeCodeDeliveryTests {
 
 	static final Duration WAIT = Duration.ofSeconds(10);
+
+	@RegisterExtension
+	static WireMockExtension aliyun = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
 	@Autowired
 	Notifier notifier;
@@ -115,11 +127,31 @@ class OneTimeCodeDeliveryTests {
 	}
 
 	@Test
+	void shouldFailAtOnceWithTheProvidersReasonWhenItRejectsTheNumber() {
+		aliyun.stubFor(post(urlPathEqualTo("/")).willReturn(okJson(
+				"{\"Message\":\"非法手机号\",\"RequestId\":\"B1\",\"Code\":\"isv.MOBILE_NUMBER_ILLEGAL\"}")));
+		sms.forwardToAliyun(aliyun.baseUrl(), "aliyun-test-secret");
+		try {
+			String caseNo = runSendingItsCode();
+
+			Notification rejected = await().atMost(WAIT)
+				.until(() -> stored(caseNo), n -> n.getStatus() == NotificationStatus.FAILED);
+			assertThat(rejected.getAttempts()).as("no retry").isOne();
+			assertThat(rejected.getLastError()).contains("isv.MOBILE_NUMBER_ILLEGAL", "非法手机号");
+			assertThat(aliyun.findAll(postRequestedFor(urlPathEqualTo("/")))).hasSize(1);
+		}
+		finally {
+			sms.forwardToAliyun(null, null);
+		}
+	}
+
+	@Test
 	void shouldSendNoCodeThatIsNoLongerWanted() {
 		// a message for a run that is no longer waiting for the applicant (here: none at all)
 		String reference = "T-" + UUID.randomUUID().toString().substring(0, 8);
 		new TransactionTemplate(transactionManager).executeWithoutResult(status -> notifier
-			.send(SmsMessage.withOneTimeCode("13905709998", "【证跑跑】验证码 " + SmsMessage.CODE, reference)));
+			.send(new SmsMessage("13905709998", SmsTemplate.AUTHORIZATION_CODE, reference,
+					Map.of("caseNo", reference, "link", "https://example.test/public/authorize"))));
 
 		Notification withdrawn = await().atMost(WAIT)
 			.until(() -> stored(reference), n -> n.getStatus() == NotificationStatus.FAILED);
@@ -130,7 +162,13 @@ class OneTimeCodeDeliveryTests {
 
 	@Test
 	void shouldRefuseToStoreACodeInClear() {
-		assertThatThrownBy(() -> notifier.send(new SmsMessage("13905709998", "验证码 123456", "T-1", "123456")))
+		Map<String, String> parameters = Map.of("caseNo", "T-1", "link", "https://example.test/public/authorize");
+		assertThatThrownBy(() -> notifier.send(
+				new SmsMessage("13905709998", SmsTemplate.AUTHORIZATION_CODE, parameters, "T-1", "123456")))
+			.isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> new SmsMessage("13905709998", SmsTemplate.AUTHORIZATION_CODE, "T-1",
+				Map.of("caseNo", "T-1", "link", "-", "code", "123456")))
+			.as("the code is never a stored parameter")
 			.isInstanceOf(IllegalArgumentException.class);
 	}
 }
