@@ -2,11 +2,14 @@ package org.zhengpaopao.notification;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -65,20 +68,59 @@ class AliyunSmsGateway implements SmsGateway {
 
 	@Override
 	public String deliver(SmsMessage message) {
-		Map<String, String> parameters = sendSms(message);
-		String body = AliyunSignature.canonicalQuery(parameters) + "&Signature="
-				+ AliyunSignature.percentEncode(
-						AliyunSignature.sign("POST", parameters, config.aliyun().accessKeySecret()));
-		Answer answer;
+		Answer answer = call(sendSms(message), Answer.class);
+		return outcome(answer);
+	}
+
+	/**
+	 * {@code QuerySendDetails} for one BizId: SendStatus 3 is delivered, 2 failed, 1 still waiting. The answer also
+	 * quotes the message's content, code included: only the status and the error code are read from it.
+	 */
+	@Override
+	public Optional<DeliveryReceipt> receipt(String phone, String providerId, LocalDate sentOn) {
+		Map<String, String> parameters = common("QuerySendDetails");
+		parameters.put("PhoneNumber", phone);
+		parameters.put("BizId", providerId);
+		parameters.put("SendDate", sentOn.format(DateTimeFormatter.BASIC_ISO_DATE));
+		parameters.put("PageSize", "1");
+		parameters.put("CurrentPage", "1");
+		Details details = call(parameters, Details.class);
+		if (!"OK".equals(details.code())) {
+			throw new DeliveryException("阿里云短信回执查询失败 / Aliyun SMS receipt query answered " + details.code());
+		}
+		return details.first()
+			.filter(detail -> detail.sendStatus() == 2 || detail.sendStatus() == 3)
+			.map(detail -> new DeliveryReceipt(detail.sendStatus() == 3, detail.sendStatus() == 3 ? null
+					: Notification.truncate(detail.errCode(), 64)));
+	}
+
+	private Map<String, String> common(String action) {
+		Map<String, String> parameters = new LinkedHashMap<>();
+		parameters.put("AccessKeyId", config.aliyun().accessKeyId());
+		parameters.put("Action", action);
+		parameters.put("Format", "JSON");
+		parameters.put("RegionId", config.aliyun().regionId());
+		parameters.put("SignatureMethod", "HMAC-SHA1");
+		parameters.put("SignatureNonce", UUID.randomUUID().toString());
+		parameters.put("SignatureVersion", "1.0");
+		parameters.put("Timestamp", TIMESTAMP.format(clock.instant().truncatedTo(ChronoUnit.SECONDS)));
+		parameters.put("Version", VERSION);
+		return parameters;
+	}
+
+	/** One signed POST; an answer without a {@code Code} (an HTML error page, say) is a transport error. */
+	private <T extends Coded> T call(Map<String, String> parameters, Class<T> type) {
+		String body = AliyunSignature.canonicalQuery(parameters) + "&Signature=" + AliyunSignature
+			.percentEncode(AliyunSignature.sign("POST", parameters, config.aliyun().accessKeySecret()));
 		try {
-			answer = http.post()
+			return http.post()
 				.uri(config.aliyun().endpoint() + "/")
 				.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 				.accept(MediaType.APPLICATION_JSON)
 				.body(body)
 				.exchange((request, response) -> {
 					int status = response.getStatusCode().value();
-					Answer read = read(response.getBody().readAllBytes());
+					T read = read(response.getBody().readAllBytes(), type);
 					if (read == null || read.code() == null) {
 						throw new DeliveryException(
 								"阿里云短信应答 HTTP " + status + " / Aliyun SMS answered HTTP " + status);
@@ -90,20 +132,10 @@ class AliyunSmsGateway implements SmsGateway {
 			// a timeout or a refused connection; its message may quote the address, never the phone
 			throw new DeliveryException("阿里云短信不可达 / Aliyun SMS unreachable: " + e.getClass().getSimpleName());
 		}
-		return outcome(answer);
 	}
 
 	private Map<String, String> sendSms(SmsMessage message) {
-		Map<String, String> parameters = new LinkedHashMap<>();
-		parameters.put("AccessKeyId", config.aliyun().accessKeyId());
-		parameters.put("Action", "SendSms");
-		parameters.put("Format", "JSON");
-		parameters.put("RegionId", config.aliyun().regionId());
-		parameters.put("SignatureMethod", "HMAC-SHA1");
-		parameters.put("SignatureNonce", UUID.randomUUID().toString());
-		parameters.put("SignatureVersion", "1.0");
-		parameters.put("Timestamp", TIMESTAMP.format(clock.instant().truncatedTo(ChronoUnit.SECONDS)));
-		parameters.put("Version", VERSION);
+		Map<String, String> parameters = common("SendSms");
 		parameters.put("PhoneNumbers", message.phone());
 		parameters.put("SignName", config.aliyun().signName());
 		parameters.put("TemplateCode", config.templateCode(message.template()));
@@ -138,17 +170,41 @@ class AliyunSmsGateway implements SmsGateway {
 		return shortened.replaceAll("\\d{7,}", "***");
 	}
 
-	private static Answer read(byte[] body) {
+	private static <T> T read(byte[] body, Class<T> type) {
 		try {
-			return JSON.readValue(body, Answer.class);
+			return JSON.readValue(body, type);
 		}
 		catch (java.io.IOException e) {
 			return null;
 		}
 	}
 
+	interface Coded {
+
+		String code();
+	}
+
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	record Answer(@JsonProperty("Code") String code, @JsonProperty("Message") String message,
-			@JsonProperty("BizId") String bizId, @JsonProperty("RequestId") String requestId) {
+			@JsonProperty("BizId") String bizId) implements Coded {
+	}
+
+	/** QuerySendDetails: {@code SmsSendDetailDTOs.SmsSendDetailDTO[]}; the Content field is deliberately not read. */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record Details(@JsonProperty("Code") String code,
+			@JsonProperty("SmsSendDetailDTOs") DetailList details) implements Coded {
+
+		Optional<Detail> first() {
+			return details == null || details.list() == null || details.list().isEmpty() ? Optional.empty()
+					: Optional.of(details.list().get(0));
+		}
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record DetailList(@JsonProperty("SmsSendDetailDTO") List<Detail> list) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record Detail(@JsonProperty("SendStatus") int sendStatus, @JsonProperty("ErrCode") String errCode) {
 	}
 }

@@ -71,6 +71,14 @@ class Notification {
 	@Column(name = "provider_id", length = 64)
 	private String providerId;
 
+	/** the provider's receipt of a sent SMS: {@code null} until it has one (or for a gateway without receipts) */
+	@Column(name = "delivered")
+	private Boolean delivered;
+
+	/** the phone network's code when the receipt says it was not delivered */
+	@Column(name = "receipt_error", length = 64)
+	private String receiptError;
+
 	/** the text has {@link SmsMessage#CODE} where a code minted at each attempt goes; the code is never stored */
 	@Column(name = "one_time_code", nullable = false)
 	private boolean oneTimeCode;
@@ -127,6 +135,11 @@ class Notification {
 		sentAt = now;
 		lastError = null;
 		this.providerId = providerId;
+	}
+
+	void receipt(boolean delivered, String error) {
+		this.delivered = delivered;
+		this.receiptError = truncate(error, 64);
 	}
 
 	/** @param nextAttemptAt {@code null} when no attempt is left */
@@ -193,6 +206,14 @@ class Notification {
 
 	String getProviderId() {
 		return providerId;
+	}
+
+	Boolean getDelivered() {
+		return delivered;
+	}
+
+	String getReceiptError() {
+		return receiptError;
 	}
 
 	boolean hasOneTimeCode() {

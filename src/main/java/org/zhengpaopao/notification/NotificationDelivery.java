@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.core.task.TaskRejectedException;
 import org.springframework.data.domain.PageRequest;
@@ -44,13 +45,14 @@ class NotificationDelivery {
 	private final NotificationProperties properties;
 	private final Clock clock;
 	private final MeterRegistry meters;
+	private final ApplicationEventPublisher events;
 
 	// the codes' minter is looked up when a code is due: it belongs to a feature that itself sends through the outbox
 	NotificationDelivery(NotificationRepository notifications, SmsGateway sms, GroupChannel groups,
 			ObjectProvider<OneTimeCodes> oneTimeCodes,
 			@Qualifier(NotificationConfiguration.EXECUTOR) TaskExecutor executor,
 			PlatformTransactionManager transactionManager, NotificationProperties properties, Clock clock,
-			MeterRegistry meters) {
+			MeterRegistry meters, ApplicationEventPublisher events) {
 		this.notifications = notifications;
 		this.sms = sms;
 		this.groups = groups;
@@ -60,6 +62,7 @@ class NotificationDelivery {
 		this.properties = properties;
 		this.clock = clock;
 		this.meters = meters;
+		this.events = events;
 		// registered up front, so that an alert on the failed counter sees a zero before the first failure
 		for (NotificationChannel channel : NotificationChannel.values()) {
 			meters.counter(SENT, CHANNEL, channel.name());
@@ -205,6 +208,11 @@ class NotificationDelivery {
 		}
 		if (attempts >= properties.maxAttempts() || !retry) {
 			notification.attemptFailed(failure, null);
+			if (notification.getChannel() == NotificationChannel.SMS && notification.getTemplate() != null) {
+				// in this transaction: a window's note is stored with the failure, or not at all
+				events.publishEvent(
+						new TextMessageUndelivered(notification.getReference(), notification.getTemplate(), failure));
+			}
 			String recipient = recipientForLog(notification);
 			String reference = notification.getReference();
 			return () -> {

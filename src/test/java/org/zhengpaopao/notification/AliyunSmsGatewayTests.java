@@ -162,6 +162,36 @@ class AliyunSmsGatewayTests {
 	}
 
 	@Test
+	void shouldReadTheDeliveryReceiptWithASignedQuerySendDetails() throws Exception {
+		// the documented answer quotes the content, code included: it is not read
+		answer(200, """
+				{"TotalCount":1,"Message":"OK","RequestId":"R1","Code":"OK","SmsSendDetailDTOs":{"SmsSendDetailDTO":[
+				{"SendDate":"2026-12-07 10:42:19","SendStatus":2,"ReceiveDate":"2026-12-07 10:42:22","ErrCode":"MK:0001",
+				"TemplateCode":"SMS_4711","Content":"【证跑跑】验证码 482913","PhoneNum":"13905706623","OutId":"DP1"}]}}
+				""");
+
+		assertThat(gateway().receipt("13905706623", "900619746936498440^0", java.time.LocalDate.of(2026, 12, 7)))
+			.contains(new SmsGateway.DeliveryReceipt(false, "MK:0001"));
+		Map<String, String> form = AliyunStandIn.form(aliyun.findAll(postRequestedFor(urlPathEqualTo("/"))).get(0));
+		assertThat(form).containsEntry("Action", "QuerySendDetails")
+			.containsEntry("BizId", "900619746936498440^0")
+			.containsEntry("SendDate", "20261207")
+			.containsEntry("PhoneNumber", "13905706623");
+		assertThat(form.get("Signature")).isEqualTo(AliyunStandIn.expectedSignature("POST", form, SECRET));
+
+		answer(200, """
+				{"Code":"OK","SmsSendDetailDTOs":{"SmsSendDetailDTO":[{"SendStatus":3,"ErrCode":"DELIVERED"}]}}
+				""");
+		assertThat(gateway().receipt("13905706623", "1", java.time.LocalDate.of(2026, 12, 7)))
+			.contains(new SmsGateway.DeliveryReceipt(true, null));
+		answer(200, """
+				{"Code":"OK","SmsSendDetailDTOs":{"SmsSendDetailDTO":[{"SendStatus":1}]}}
+				""");
+		assertThat(gateway().receipt("13905706623", "1", java.time.LocalDate.of(2026, 12, 7))).as("still waiting")
+			.isEmpty();
+	}
+
+	@Test
 	void shouldFailAtOnceWhenTheCountyHasNoCodeForTheTemplate() {
 		assertThatThrownBy(() -> gateway(Map.of(), Duration.ofSeconds(2)).deliver(CODE_MESSAGE))
 			.isInstanceOfSatisfying(DeliveryException.class, e -> {

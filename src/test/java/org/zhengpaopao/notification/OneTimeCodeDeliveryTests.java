@@ -1,5 +1,6 @@
 package org.zhengpaopao.notification;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -46,6 +47,12 @@ class OneTimeCodeDeliveryTests {
 	Notifier notifier;
 
 	@Autowired
+	SmsReceipts receipts;
+
+	@Autowired
+	OutboxContents outbox;
+
+	@Autowired
 	NotificationRepository notifications;
 
 	@Autowired
@@ -75,7 +82,7 @@ class OneTimeCodeDeliveryTests {
 	Notification stored(String reference) {
 		return notifications.findAll()
 			.stream()
-			.filter(n -> reference.equals(n.getReference()))
+			.filter(n -> n.getChannel() == NotificationChannel.SMS && reference.equals(n.getReference()))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("no notification stored for " + reference));
 	}
@@ -139,6 +146,40 @@ class OneTimeCodeDeliveryTests {
 			assertThat(rejected.getAttempts()).as("no retry").isOne();
 			assertThat(rejected.getLastError()).contains("isv.MOBILE_NUMBER_ILLEGAL", "非法手机号");
 			assertThat(aliyun.findAll(postRequestedFor(urlPathEqualTo("/")))).hasSize(1);
+			assertThat(outbox.groupMessagesAbout(caseNo)).as("the window that opened the run is asked to call")
+				.anySatisfy(note -> {
+					assertThat(note.groupId()).isEqualTo("window-minzheng");
+					assertThat(note.text()).contains(caseNo, "请电话联系申请人").doesNotContain("13905706623");
+				});
+		}
+		finally {
+			sms.forwardToAliyun(null, null);
+		}
+	}
+
+	@Test
+	void shouldReadBackTheReceiptAndAskTheWindowToCallWhenTheCodeNeverArrived() {
+		aliyun.stubFor(post(urlPathEqualTo("/")).withFormParam("Action", equalTo("SendSms"))
+			.willReturn(okJson("{\"Message\":\"OK\",\"Code\":\"OK\",\"BizId\":\"777^0\"}")));
+		aliyun.stubFor(post(urlPathEqualTo("/")).withFormParam("Action", equalTo("QuerySendDetails"))
+			.willReturn(okJson("{\"Code\":\"OK\",\"SmsSendDetailDTOs\":{\"SmsSendDetailDTO\":"
+					+ "[{\"SendStatus\":2,\"ErrCode\":\"MK:0001\"}]}}")));
+		sms.forwardToAliyun(aliyun.baseUrl(), "aliyun-test-secret");
+		try {
+			String caseNo = runSendingItsCode();
+			await().atMost(WAIT).until(() -> stored(caseNo), n -> n.getStatus() == NotificationStatus.SENT);
+			assertThat(stored(caseNo).getProviderId()).isEqualTo("777^0");
+
+			receipts.poll(java.time.Instant.now());
+
+			Notification undelivered = stored(caseNo);
+			assertThat(undelivered.getDelivered()).isFalse();
+			assertThat(undelivered.getReceiptError()).isEqualTo("MK:0001");
+			assertThat(outbox.groupMessagesAbout(caseNo)).anySatisfy(note -> {
+				assertThat(note.groupId()).isEqualTo("window-minzheng");
+				assertThat(note.text()).contains("授权验证码", "请电话联系申请人");
+			});
+			assertThat(receipts.poll(java.time.Instant.now())).as("read once").isZero();
 		}
 		finally {
 			sms.forwardToAliyun(null, null);

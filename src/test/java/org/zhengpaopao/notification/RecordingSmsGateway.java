@@ -31,6 +31,12 @@ public class RecordingSmsGateway implements SmsGateway {
 		return providerId;
 	}
 
+	@Override
+	public Optional<DeliveryReceipt> receipt(String phone, String providerId, java.time.LocalDate sentOn) {
+		SmsGateway to = forward;
+		return to == null ? Optional.empty() : to.receipt(phone, providerId, sentOn);
+	}
+
 	/**
 	 * From now on each message also goes to Alibaba Cloud SMS at {@code endpoint} (a stand-in), through the real
 	 * adapter with {@code zhengpaopao.notifications.sms.provider: aliyun}'s wiring; {@code null} ends that.
