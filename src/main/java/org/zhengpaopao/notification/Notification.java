@@ -79,7 +79,7 @@ class Notification {
 	@Column(name = "receipt_error", length = 64)
 	private String receiptError;
 
-	/** the text has {@link SmsMessage#CODE} where a code minted at each attempt goes; the code is never stored */
+	/** the template takes a code minted at each attempt; the text shows {@link SmsMessage#CODE}, nothing stores it */
 	@Column(name = "one_time_code", nullable = false)
 	private boolean oneTimeCode;
 

@@ -40,7 +40,7 @@ class Outbox implements Notifier {
 	public void send(SmsMessage message) {
 		Objects.requireNonNull(message.phone(), "phone");
 		if (message.codeMinted()) {
-			// the outbox keeps no code in clear: it mints one itself when it sends (SmsMessage.withOneTimeCode)
+			// the outbox keeps no code in clear: it mints one itself when it sends (a template's code parameter)
 			throw new IllegalArgumentException("a one-time code must not be stored in the outbox");
 		}
 		store(Notification.sms(message, parameters(message), clock.instant()));
