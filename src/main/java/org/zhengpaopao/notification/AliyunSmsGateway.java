@@ -158,7 +158,7 @@ class AliyunSmsGateway implements SmsGateway {
 			throw new DeliveryException("短信账户余额不足或已停机 / SMS account exhausted: " + reason);
 		}
 		if (REFUSALS.contains(code)) {
-			throw DeliveryException.withdrawn("阿里云短信拒收 / Aliyun SMS refused: " + reason);
+			throw DeliveryException.refused("阿里云短信拒收 / Aliyun SMS refused: " + reason);
 		}
 		// flow control (isv.BUSINESS_LIMIT_CONTROL), the provider's own errors (isp.*) and anything unknown: again later
 		throw new DeliveryException("阿里云短信暂未发送 / Aliyun SMS did not send: " + reason);

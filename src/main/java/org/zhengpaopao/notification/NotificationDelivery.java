@@ -121,25 +121,20 @@ class NotificationDelivery {
 				return; // another thread or node has it, or it is no longer pending
 			}
 			Notification notification = claimed.get();
-			String failure = null;
-			boolean retry = true;
-			String providerId = null;
+			Outcome outcome;
 			try {
-				providerId = deliver(notification);
+				outcome = Outcome.sent(deliver(notification));
 			}
 			catch (DeliveryException e) {
-				failure = e.getMessage();
-				retry = e.retry();
+				outcome = new Outcome(null, e.getMessage(), e.retry(), e.withdrawn());
 			}
 			catch (RuntimeException e) {
 				// the message of an unexpected exception might quote the recipient; its type does not
-				failure = "意外错误 / unexpected " + e.getClass().getName();
+				outcome = new Outcome(null, "意外错误 / unexpected " + e.getClass().getName(), true, false);
 			}
-			String reason = failure;
-			boolean again = retry;
-			String sentAs = providerId;
+			Outcome result = outcome;
 			// counters and log lines only once the outcome is committed
-			transaction.execute(status -> record(notification, reason, again, sentAs)).run();
+			transaction.execute(status -> record(notification, result)).run();
 		}
 		catch (ObjectOptimisticLockingFailureException e) {
 			log.debug("notification {} changed while it was delivered, leaving it to the other side", id);
@@ -192,7 +187,8 @@ class NotificationDelivery {
 	}
 
 	/** @return what to count and log once the outcome is committed */
-	private Runnable record(Notification claimed, String failure, boolean retry, String providerId) {
+	private Runnable record(Notification claimed, Outcome outcome) {
+		String failure = outcome.failure();
 		Notification notification = notifications.findById(claimed.getId()).orElse(null);
 		if (notification == null || notification.getVersion() != claimed.getVersion()) {
 			return () -> {
@@ -203,12 +199,12 @@ class NotificationDelivery {
 		int attempts = notification.getAttempts();
 		String channel = notification.getChannel().name();
 		if (failure == null) {
-			notification.sent(now, providerId);
+			notification.sent(now, outcome.providerId());
 			return () -> meters.counter(SENT, CHANNEL, channel).increment();
 		}
-		if (attempts >= properties.maxAttempts() || !retry) {
+		if (attempts >= properties.maxAttempts() || !outcome.retry()) {
 			notification.attemptFailed(failure, null);
-			if (notification.getChannel() == NotificationChannel.SMS && notification.getTemplate() != null) {
+			if (notification.getTemplate() != null && !outcome.withdrawn()) {
 				// in this transaction: a window's note is stored with the failure, or not at all
 				events.publishEvent(
 						new TextMessageUndelivered(notification.getReference(), notification.getTemplate(), failure));
@@ -227,6 +223,18 @@ class NotificationDelivery {
 		return () -> log.warn("notification {} attempt {} of {} failed ({}), next attempt at {}: {}", id, attempts,
 				properties.maxAttempts(), channel,
 				next.atZone(clock.getZone()).toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS), failure);
+	}
+
+	/**
+	 * @param providerId the provider's id of a sent message
+	 * @param failure why the attempt failed, {@code null} when it did not
+	 * @param withdrawn the message was not wanted any more: nobody missed it
+	 */
+	private record Outcome(String providerId, String failure, boolean retry, boolean withdrawn) {
+
+		static Outcome sent(String providerId) {
+			return new Outcome(providerId, null, false, false);
+		}
 	}
 
 	/** A group id may be logged; a phone number never is. */

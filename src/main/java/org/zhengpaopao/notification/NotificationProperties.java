@@ -77,7 +77,7 @@ record NotificationProperties(@DefaultValue("5") int maxAttempts,
 		String templateCode(SmsTemplate template) {
 			String code = templates.get(template.key());
 			if (code == null || code.isBlank()) {
-				throw DeliveryException.withdrawn("短信模板 " + template.key() + " 未配置模板编号 / no template code set for "
+				throw DeliveryException.refused("短信模板 " + template.key() + " 未配置模板编号 / no template code set for "
 						+ template.key() + " (zhengpaopao.notifications.sms.templates)");
 			}
 			return code;
