@@ -216,10 +216,6 @@ class Notification {
 		return receiptError;
 	}
 
-	boolean hasOneTimeCode() {
-		return oneTimeCode;
-	}
-
 	NotificationStatus getStatus() {
 		return status;
 	}

@@ -105,6 +105,16 @@ class ProductionSettingsCheck implements EnvironmentPostProcessor, Ordered {
 				problems.add("zhengpaopao.notifications.sms.aliyun." + key + " is not set: the SMS provider needs it");
 			}
 		}
+		// application.yaml's placeholders: the provider would refuse every message of these kinds
+		Binder.get(environment)
+			.bind("zhengpaopao.notifications.sms.templates", Bindable.mapOf(String.class, String.class))
+			.orElse(Map.of())
+			.forEach((kind, code) -> {
+				if (code.startsWith("SMS_ZPP_")) {
+					problems.add("zhengpaopao.notifications.sms.templates." + kind + " is still the placeholder " + code
+							+ ": set the template code the provider approved");
+				}
+			});
 	}
 
 	private static boolean switchedOn(ConfigurableEnvironment environment, String property) {

@@ -51,6 +51,16 @@ class ProductionSettingsCheckTests {
 	}
 
 	@Test
+	void shouldRefuseTheProviderWithThePlaceholderTemplateCodes() {
+		assertThat(ProductionSettingsCheck.problems(soundProduction()
+			.withProperty("zhengpaopao.notifications.sms.templates.authorization-code", "SMS_ZPP_AUTHORIZATION_CODE")
+			.withProperty("zhengpaopao.notifications.sms.templates.decision-approved", "SMS_276451093")))
+			.singleElement()
+			.asString()
+			.contains("templates.authorization-code is still the placeholder");
+	}
+
+	@Test
 	void shouldRefuseTheSmsProviderWithoutItsKeyPair() {
 		MockEnvironment withoutSecret = soundProduction();
 		withoutSecret.setProperty("zhengpaopao.notifications.sms.aliyun.access-key-secret", "");
