@@ -1,6 +1,7 @@
 package org.zhengpaopao.application;
 
 import java.time.Clock;
+import java.util.Map;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -9,6 +10,7 @@ import org.zhengpaopao.identity.Groups;
 import org.zhengpaopao.notification.GroupMessage;
 import org.zhengpaopao.notification.Notifier;
 import org.zhengpaopao.notification.SmsMessage;
+import org.zhengpaopao.notification.SmsTemplate;
 import org.zhengpaopao.system.InvalidInputException;
 
 /** The window's decision on a case and its notice to the applicant; the post-verification (事后核查) of commitments. */
@@ -46,10 +48,12 @@ public class CaseDecisions {
 
 	public void notifyApplicant(String caseNo) {
 		Application application = applications.require(caseNo);
-		String result = application.getState() == ApplicationState.APPROVED ? "已准予办理"
-				: "不予办理，理由：" + application.getRejectionReason();
-		notifier.send(new SmsMessage(application.getPhone(),
-				"【证跑跑】您申请的「" + application.getMatterName() + "」（办件 " + caseNo + "）" + result + "。", caseNo));
+		SmsMessage decision = application.getState() == ApplicationState.APPROVED
+				? new SmsMessage(application.getPhone(), SmsTemplate.DECISION_APPROVED, caseNo,
+						Map.of("matter", application.getMatterName(), "caseNo", caseNo))
+				: new SmsMessage(application.getPhone(), SmsTemplate.DECISION_REJECTED, caseNo, Map.of("matter",
+						application.getMatterName(), "caseNo", caseNo, "reason", application.getRejectionReason()));
+		notifier.send(decision);
 		events.publishEvent(new ApplicationDecided(caseNo));
 	}
 

@@ -22,6 +22,7 @@ import org.zhengpaopao.calendar.WorkingDayCalendar;
 import org.zhengpaopao.identity.Groups;
 import org.zhengpaopao.notification.Notifier;
 import org.zhengpaopao.notification.SmsMessage;
+import org.zhengpaopao.notification.SmsTemplate;
 import org.zhengpaopao.personaldata.PersonalDataView;
 import org.zhengpaopao.personaldata.PersonalDataViews;
 import org.zhengpaopao.proxyrun.ProxyRunFinished;
@@ -97,8 +98,8 @@ public class Assessment {
 		}
 		ratings.save(new Rating(caseNo, service, applicant.type(), applicant.phone(), townshipCode, group,
 				clock.instant()));
-		notifier.send(new SmsMessage(applicant.phone(),
-				"【证跑跑】您的办件 " + caseNo + " 已办结，请对我们的服务作出评价：" + link(caseNo), caseNo));
+		notifier.send(new SmsMessage(applicant.phone(), SmsTemplate.RATING_INVITATION, caseNo,
+				Map.of("caseNo", caseNo, "link", link(caseNo))));
 	}
 
 	private String link(String caseNo) {
@@ -111,9 +112,8 @@ public class Assessment {
 				clock.instant().minus(remindAfter));
 		for (Rating rating : due) {
 			rating.reminded(clock.instant());
-			notifier.send(new SmsMessage(rating.getPhone(),
-					"【证跑跑】温馨提示：您的办件 " + rating.getCaseNo() + " 尚未评价，欢迎评价：" + link(rating.getCaseNo()),
-					rating.getCaseNo()));
+			notifier.send(new SmsMessage(rating.getPhone(), SmsTemplate.RATING_REMINDER, rating.getCaseNo(),
+					Map.of("caseNo", rating.getCaseNo(), "link", link(rating.getCaseNo()))));
 		}
 		return due.size();
 	}
@@ -224,8 +224,8 @@ public class Assessment {
 		}
 		Rating rating = get(caseNo);
 		rating.rectified(report.strip(), clock.instant());
-		notifier.send(new SmsMessage(rating.getPhone(), "【证跑跑】针对您对办件 " + caseNo + " 的评价，我们已完成整改：" + report.strip()
-				+ "。欢迎再次评价：" + link(caseNo), caseNo));
+		notifier.send(new SmsMessage(rating.getPhone(), SmsTemplate.RECTIFICATION_REPORT, caseNo,
+				Map.of("caseNo", caseNo, "report", report.strip(), "link", link(caseNo))));
 	}
 
 	/** A step of the rectification is overdue: the reform office (督考办), which assesses it, hears first. */

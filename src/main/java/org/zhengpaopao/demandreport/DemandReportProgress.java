@@ -2,6 +2,7 @@ package org.zhengpaopao.demandreport;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Map;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -9,6 +10,7 @@ import org.zhengpaopao.calendar.WorkingDayCalendar;
 import org.zhengpaopao.identity.Groups;
 import org.zhengpaopao.notification.Notifier;
 import org.zhengpaopao.notification.SmsMessage;
+import org.zhengpaopao.notification.SmsTemplate;
 import org.zhengpaopao.system.CountyTime;
 import org.zhengpaopao.system.InvalidInputException;
 import org.zhengpaopao.system.Text;
@@ -67,8 +69,8 @@ public class DemandReportProgress {
 				"write the reply to the reporter");
 		DemandReport report = office.get(trackingNumber);
 		report.reply(text, actor, clock.instant());
-		notifier.send(new SmsMessage(report.getContactPhone(),
-				"【证跑跑】您的索要证明举报（跟踪编号 " + trackingNumber + "）已有答复，请凭跟踪编号查询。", trackingNumber));
+		notifier.send(new SmsMessage(report.getContactPhone(), SmsTemplate.DEMAND_REPORT_REPLIED, trackingNumber,
+				Map.of("trackingNumber", trackingNumber)));
 	}
 
 	/** A step's timer fired while the step is still open: the reform office, which verifies, hears first. */

@@ -8,21 +8,36 @@ class DeliveryException extends RuntimeException {
 
 	private final boolean retry;
 
+	private final boolean withdrawn;
+
 	DeliveryException(String reason) {
-		this(reason, true);
+		this(reason, true, false);
 	}
 
-	private DeliveryException(String reason, boolean retry) {
+	private DeliveryException(String reason, boolean retry, boolean withdrawn) {
 		super(reason);
 		this.retry = retry;
+		this.withdrawn = withdrawn;
 	}
 
-	/** The message must not go out any more, now or later: no further attempt. */
+	/** The message must not go out any more, now or later (the code is no longer wanted): no further attempt. */
 	static DeliveryException withdrawn(String reason) {
-		return new DeliveryException(reason, false);
+		return new DeliveryException(reason, false, true);
+	}
+
+	/**
+	 * The message cannot go out, now or later (the provider refused the number, the template or its parameters; no
+	 * template code is set): no further attempt, and the applicant did not get it.
+	 */
+	static DeliveryException refused(String reason) {
+		return new DeliveryException(reason, false, false);
 	}
 
 	boolean retry() {
 		return retry;
+	}
+
+	boolean withdrawn() {
+		return withdrawn;
 	}
 }

@@ -35,7 +35,7 @@ class DingTalkWorkNotices {
 	void deliver(StaffMessage message) {
 		String dingTalkUserId = config.workNoticeRecipient(message.userId());
 		if (dingTalkUserId == null) {
-			throw DeliveryException.withdrawn("钉钉应用未配置或该人员没有钉钉用户 ID / no DingTalk app or no DingTalk user id for "
+			throw DeliveryException.refused("钉钉应用未配置或该人员没有钉钉用户 ID / no DingTalk app or no DingTalk user id for "
 					+ message.userId());
 		}
 		Map<String, Object> body = Map.of("agent_id", config.app().agentId(), "userid_list", dingTalkUserId, "msg",

@@ -13,6 +13,9 @@ import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 /**
  * One message in the outbox. Plain VARCHAR columns of at most 2000 characters, so the table is the same on H2
  * and on MySQL ({@code utf8mb4}).
@@ -56,7 +59,32 @@ class Notification {
 	@Column(length = MAX_LINK)
 	private String link;
 
-	/** the text has {@link SmsMessage#CODE} where a code minted at each attempt goes; the code is never stored */
+	/**
+	 * an SMS's template ({@link SmsTemplate}); its code is looked up in the settings at each attempt, so a corrected
+	 * code also serves a resend. VARCHAR, not ENUM: a new template needs no migration
+	 */
+	@Enumerated(EnumType.STRING)
+	@JdbcTypeCode(SqlTypes.VARCHAR)
+	@Column(name = "sms_template", length = 40)
+	private SmsTemplate template;
+
+	/** an SMS's template parameters as a JSON object, the one-time code never among them */
+	@Column(name = "template_params", length = MAX_TEXT)
+	private String templateParams;
+
+	/** the provider's id of a sent SMS (Aliyun's BizId), for its delivery receipt */
+	@Column(name = "provider_id", length = 64)
+	private String providerId;
+
+	/** the provider's receipt of a sent SMS: {@code null} until it has one (or for a gateway without receipts) */
+	@Column(name = "delivered")
+	private Boolean delivered;
+
+	/** the phone network's code when the receipt says it was not delivered */
+	@Column(name = "receipt_error", length = 64)
+	private String receiptError;
+
+	/** the template takes a code minted at each attempt; the text shows {@link SmsMessage#CODE}, nothing stores it */
 	@Column(name = "one_time_code", nullable = false)
 	private boolean oneTimeCode;
 
@@ -104,10 +132,26 @@ class Notification {
 		this.nextAttemptAt = now;
 	}
 
-	void sent(Instant now) {
+	/** A text message: its template and parameters, and the rendered text with any code masked, for the list. */
+	static Notification sms(SmsMessage message, String templateParams, Instant now) {
+		Notification notification = new Notification(NotificationChannel.SMS, message.phone(), null, message.text(),
+				message.reference(), message.carriesCode(), now);
+		notification.template = message.template();
+		notification.templateParams = templateParams;
+		return notification;
+	}
+
+	/** @param providerId the provider's id of the message, {@code null} if it gives none */
+	void sent(Instant now, String providerId) {
 		status = NotificationStatus.SENT;
 		sentAt = now;
 		lastError = null;
+		this.providerId = providerId;
+	}
+
+	void receipt(boolean delivered, String error) {
+		this.delivered = delivered;
+		this.receiptError = truncate(error, 64);
 	}
 
 	/** @param nextAttemptAt {@code null} when no attempt is left */
@@ -168,8 +212,24 @@ class Notification {
 		return link;
 	}
 
-	boolean hasOneTimeCode() {
-		return oneTimeCode;
+	SmsTemplate getTemplate() {
+		return template;
+	}
+
+	String getTemplateParams() {
+		return templateParams;
+	}
+
+	String getProviderId() {
+		return providerId;
+	}
+
+	Boolean getDelivered() {
+		return delivered;
+	}
+
+	String getReceiptError() {
+		return receiptError;
 	}
 
 	NotificationStatus getStatus() {

@@ -33,8 +33,13 @@ class NotificationConfiguration {
 	}
 
 	@Bean
-	SmsGateway loggingSmsGateway() {
-		return new LoggingSmsGateway();
+	SmsGateway smsGateway(NotificationProperties properties, RestClient.Builder http, Clock clock,
+			SmsAccountAlarm alarm) {
+		NotificationProperties.Sms sms = properties.sms();
+		return switch (sms.provider()) {
+			case ALIYUN -> new AliyunSmsGateway(sms, http, clock, alarm);
+			case LOG -> new LoggingSmsGateway(sms.aliyun().signName());
+		};
 	}
 
 	@Bean

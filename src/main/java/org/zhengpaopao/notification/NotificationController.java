@@ -27,7 +27,8 @@ class NotificationController {
 
 	@GetMapping("/api/notifications")
 	@Operation(summary = "按状态查看通知（默认发送失败的）/ Notifications by status, failed ones by default",
-			description = "Managers and admins. The newest 200; phone numbers are masked.")
+			description = "Managers and admins. The newest 200; phone numbers are masked. A text message shows its "
+					+ "template, the provider's id and, once the provider has it, its receipt (delivered true/false).")
 	List<NotificationView> list(@RequestParam(defaultValue = "FAILED") NotificationStatus status) {
 		return outbox.withStatus(status, LIST_LIMIT).stream().map(NotificationView::of).toList();
 	}
@@ -41,13 +42,15 @@ class NotificationController {
 	}
 
 	record NotificationView(long id, NotificationChannel channel, String recipient, String title, String reference,
-			String link, NotificationStatus status, int attempts, String lastError, Instant createdAt, Instant sentAt) {
+			String link, NotificationStatus status, int attempts, String lastError, Instant createdAt, Instant sentAt,
+			SmsTemplate template, String providerId, Boolean delivered, String receiptError) {
 
 		static NotificationView of(Notification n) {
 			String recipient = n.getChannel() == NotificationChannel.SMS ? PhoneNumber.mask(n.getRecipient())
 					: n.getRecipient();
 			return new NotificationView(n.getId(), n.getChannel(), recipient, n.getTitle(), n.getReference(),
-					n.getLink(), n.getStatus(), n.getAttempts(), n.getLastError(), n.getCreatedAt(), n.getSentAt());
+					n.getLink(), n.getStatus(), n.getAttempts(), n.getLastError(), n.getCreatedAt(), n.getSentAt(),
+					n.getTemplate(), n.getProviderId(), n.getDelivered(), n.getReceiptError());
 		}
 	}
 }

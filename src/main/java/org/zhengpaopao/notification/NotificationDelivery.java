@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.core.task.TaskRejectedException;
 import org.springframework.data.domain.PageRequest;
@@ -45,13 +46,14 @@ class NotificationDelivery {
 	private final NotificationProperties properties;
 	private final Clock clock;
 	private final MeterRegistry meters;
+	private final ApplicationEventPublisher events;
 
 	// the codes' minter is looked up when a code is due: it belongs to a feature that itself sends through the outbox
 	NotificationDelivery(NotificationRepository notifications, SmsGateway sms, GroupChannel groups,
 			DingTalkWorkNotices workNotices, ObjectProvider<OneTimeCodes> oneTimeCodes,
 			@Qualifier(NotificationConfiguration.EXECUTOR) TaskExecutor executor,
 			PlatformTransactionManager transactionManager, NotificationProperties properties, Clock clock,
-			MeterRegistry meters) {
+			MeterRegistry meters, ApplicationEventPublisher events) {
 		this.notifications = notifications;
 		this.sms = sms;
 		this.groups = groups;
@@ -62,6 +64,7 @@ class NotificationDelivery {
 		this.properties = properties;
 		this.clock = clock;
 		this.meters = meters;
+		this.events = events;
 		// registered up front, so that an alert on the failed counter sees a zero before the first failure
 		for (NotificationChannel channel : NotificationChannel.values()) {
 			meters.counter(SENT, CHANNEL, channel.name());
@@ -120,23 +123,20 @@ class NotificationDelivery {
 				return; // another thread or node has it, or it is no longer pending
 			}
 			Notification notification = claimed.get();
-			String failure = null;
-			boolean retry = true;
+			Outcome outcome;
 			try {
-				deliver(notification);
+				outcome = Outcome.sent(deliver(notification));
 			}
 			catch (DeliveryException e) {
-				failure = e.getMessage();
-				retry = e.retry();
+				outcome = new Outcome(null, e.getMessage(), e.retry(), e.withdrawn());
 			}
 			catch (RuntimeException e) {
 				// the message of an unexpected exception might quote the recipient; its type does not
-				failure = "意外错误 / unexpected " + e.getClass().getName();
+				outcome = new Outcome(null, "意外错误 / unexpected " + e.getClass().getName(), true, false);
 			}
-			String reason = failure;
-			boolean again = retry;
+			Outcome result = outcome;
 			// counters and log lines only once the outcome is committed
-			transaction.execute(status -> record(notification, reason, again)).run();
+			transaction.execute(status -> record(notification, result)).run();
 		}
 		catch (ObjectOptimisticLockingFailureException e) {
 			log.debug("notification {} changed while it was delivered, leaving it to the other side", id);
@@ -155,15 +155,23 @@ class NotificationDelivery {
 		return notifications.findById(id);
 	}
 
-	private void deliver(Notification notification) {
+	/** @return the provider's id of the message, if it gives one */
+	private String deliver(Notification notification) {
 		switch (notification.getChannel()) {
-			case SMS -> sms.deliver(withCode(new SmsMessage(notification.getRecipient(), notification.getText(),
-					notification.getReference(), notification.hasOneTimeCode() ? SmsMessage.CODE : null)));
+			case SMS -> {
+				if (notification.getTemplate() == null) {
+					throw DeliveryException.withdrawn("模板化之前存入的短信，无法按模板发送 / "
+							+ "a text message stored before templates (V14) cannot be sent as a template");
+				}
+				return sms.deliver(withCode(new SmsMessage(notification.getRecipient(), notification.getTemplate(),
+						notification.getReference(), SmsParameters.fromJson(notification.getTemplateParams()))));
+			}
 			case GROUP -> groups.deliver(new GroupMessage(notification.getRecipient(), notification.getTitle(),
 					notification.getText(), notification.getReference(), notification.getLink()));
 			case STAFF -> workNotices.deliver(new StaffMessage(notification.getRecipient(), notification.getTitle(),
 					notification.getText(), notification.getLink(), notification.getReference(), null));
 		}
+		return null;
 	}
 
 	/**
@@ -183,7 +191,8 @@ class NotificationDelivery {
 	}
 
 	/** @return what to count and log once the outcome is committed */
-	private Runnable record(Notification claimed, String failure, boolean retry) {
+	private Runnable record(Notification claimed, Outcome outcome) {
+		String failure = outcome.failure();
 		Notification notification = notifications.findById(claimed.getId()).orElse(null);
 		if (notification == null || notification.getVersion() != claimed.getVersion()) {
 			return () -> {
@@ -194,11 +203,16 @@ class NotificationDelivery {
 		int attempts = notification.getAttempts();
 		String channel = notification.getChannel().name();
 		if (failure == null) {
-			notification.sent(now);
+			notification.sent(now, outcome.providerId());
 			return () -> meters.counter(SENT, CHANNEL, channel).increment();
 		}
-		if (attempts >= properties.maxAttempts() || !retry) {
+		if (attempts >= properties.maxAttempts() || !outcome.retry()) {
 			notification.attemptFailed(failure, null);
+			if (notification.getTemplate() != null && !outcome.withdrawn()) {
+				// in this transaction: a window's note is stored with the failure, or not at all
+				events.publishEvent(
+						new TextMessageUndelivered(notification.getReference(), notification.getTemplate(), failure));
+			}
 			String recipient = recipientForLog(notification);
 			String reference = notification.getReference();
 			return () -> {
@@ -213,6 +227,18 @@ class NotificationDelivery {
 		return () -> log.warn("notification {} attempt {} of {} failed ({}), next attempt at {}: {}", id, attempts,
 				properties.maxAttempts(), channel,
 				next.atZone(clock.getZone()).toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS), failure);
+	}
+
+	/**
+	 * @param providerId the provider's id of a sent message
+	 * @param failure why the attempt failed, {@code null} when it did not
+	 * @param withdrawn the message was not wanted any more: nobody missed it
+	 */
+	private record Outcome(String providerId, String failure, boolean retry, boolean withdrawn) {
+
+		static Outcome sent(String providerId) {
+			return new Outcome(providerId, null, false, false);
+		}
 	}
 
 	/** A group or user id may be logged; a phone number never is. */

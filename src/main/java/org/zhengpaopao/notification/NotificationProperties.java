@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.bind.Name;
 @ConfigurationProperties("zhengpaopao.notifications")
 record NotificationProperties(@DefaultValue("5") int maxAttempts,
 		@DefaultValue({ "30s", "2m", "10m" }) List<Duration> retryBackoff, @DefaultValue("50") int sweepBatchSize,
-		@DefaultValue("2m") Duration lease, @DefaultValue DingTalk dingtalk) {
+		@DefaultValue("2m") Duration lease, @DefaultValue DingTalk dingtalk, @DefaultValue Sms sms) {
 
 	NotificationProperties {
 		if (maxAttempts < 1) {
@@ -98,6 +98,49 @@ record NotificationProperties(@DefaultValue("5") int maxAttempts,
 		public String toString() {
 			// the secret is a credential
 			return "App[agentId=" + agentId + ", endpoint=" + endpoint + "]";
+		}
+	}
+
+	/**
+	 * @param provider {@code log} (demo, training) or {@code aliyun}
+	 * @param training says that an installation with the prod profile may keep the logging gateway
+	 * @param templates the provider's approved template code per {@link SmsTemplate#key()}
+	 */
+	record Sms(@DefaultValue("log") SmsProvider provider, boolean training, Map<String, String> templates,
+			@DefaultValue Aliyun aliyun) {
+
+		Sms {
+			templates = templates == null ? Map.of() : Map.copyOf(templates);
+		}
+
+		/** @throws DeliveryException without retries when the county has not set the kind's code */
+		String templateCode(SmsTemplate template) {
+			String code = templates.get(template.key());
+			if (code == null || code.isBlank()) {
+				throw DeliveryException.refused("短信模板 " + template.key() + " 未配置模板编号 / no template code set for "
+						+ template.key() + " (zhengpaopao.notifications.sms.templates)");
+			}
+			return code;
+		}
+	}
+
+	enum SmsProvider {
+		LOG, ALIYUN
+	}
+
+	/**
+	 * Alibaba Cloud SMS (dysmsapi, {@code SendSms} 2017-05-25).
+	 *
+	 * @param signName the approved sign name (签名), without 【】
+	 */
+	record Aliyun(@DefaultValue("https://dysmsapi.aliyuncs.com") String endpoint, String accessKeyId,
+			String accessKeySecret, @DefaultValue("证跑跑") String signName, @DefaultValue("cn-hangzhou") String regionId,
+			@DefaultValue("3s") Duration connectTimeout, @DefaultValue("5s") Duration readTimeout) {
+
+		@Override
+		public String toString() {
+			// the key pair is a credential
+			return "Aliyun[endpoint=" + endpoint + ", accessKeyId=" + accessKeyId + ", signName=" + signName + "]";
 		}
 	}
 

@@ -24,5 +24,9 @@ interface NotificationRepository extends JpaRepository<Notification, Long> {
 			+ " and n.status = org.zhengpaopao.notification.NotificationStatus.PENDING")
 	int claim(@Param("id") long id, @Param("version") long version, @Param("leaseUntil") Instant leaseUntil);
 
+	/** Sent text messages with a provider id and no receipt yet, sent after {@code since}, oldest first. */
+	List<Notification> findByChannelAndStatusAndProviderIdIsNotNullAndDeliveredIsNullAndSentAtAfterOrderBySentAt(
+			NotificationChannel channel, NotificationStatus status, Instant since, Pageable batch);
+
 	List<Notification> findByStatusOrderByCreatedAtDesc(NotificationStatus status, Pageable page);
 }

@@ -3,7 +3,7 @@ package org.zhengpaopao.notification;
 import java.util.Optional;
 
 /**
- * Mints the one-time code of a text message when the outbox sends it (see {@link SmsMessage#withOneTimeCode}):
+ * Mints the one-time code of a text message when the outbox sends it (a template with a {@code code} parameter):
  * implemented by the feature the code belongs to, which keeps only the code's hash. Each attempt gets a fresh code,
  * so only a code that was handed to the gateway can be valid, and the outbox never holds one.
  */

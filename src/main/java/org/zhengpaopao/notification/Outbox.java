@@ -2,7 +2,9 @@ package org.zhengpaopao.notification;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,11 +43,10 @@ class Outbox implements Notifier {
 	public void send(SmsMessage message) {
 		Objects.requireNonNull(message.phone(), "phone");
 		if (message.codeMinted()) {
-			// the outbox keeps no code in clear: it mints one itself when it sends (SmsMessage.withOneTimeCode)
+			// the outbox keeps no code in clear: it mints one itself when it sends (a template's code parameter)
 			throw new IllegalArgumentException("a one-time code must not be stored in the outbox");
 		}
-		store(new Notification(NotificationChannel.SMS, message.phone(), null, text(message.text()),
-				message.reference(), message.carriesCode(), clock.instant()));
+		store(Notification.sms(message, parameters(message), clock.instant()));
 	}
 
 	@Override
@@ -74,6 +75,19 @@ class Outbox implements Notifier {
 			log.debug("{} has no DingTalk work notice; their group has heard of {} already", message.userId(),
 					message.reference());
 		}
+	}
+
+	private static String parameters(SmsMessage message) {
+		String json = SmsParameters.toJson(message.parameters());
+		if (json.length() <= Notification.MAX_TEXT) {
+			return json;
+		}
+		// shortened rather than refused, as texts are; a provider allows far shorter parameters anyway
+		log.warn("短信参数超过 {} 字，已截断 / SMS parameters longer than {} characters, shortened",
+				Notification.MAX_TEXT, Notification.MAX_TEXT);
+		Map<String, String> shortened = new TreeMap<>();
+		message.parameters().forEach((name, value) -> shortened.put(name, Notification.truncate(value, 200)));
+		return SmsParameters.toJson(shortened);
 	}
 
 	private static String text(String text) {

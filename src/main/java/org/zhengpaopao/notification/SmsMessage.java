@@ -1,56 +1,88 @@
 package org.zhengpaopao.notification;
 
+import java.util.Collections;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
 
 import org.zhengpaopao.personaldata.PhoneNumber;
 
 /**
- * A text message to an applicant's phone. {@code text} must carry no ID number: adapters may log it, and the
- * outbox stores it. Nor does it ever carry a one-time code: a message with a code has {@link #CODE} where the code
- * goes, and the outbox asks {@link OneTimeCodes} for a fresh code each time it sends the message, so that no code
- * is stored or logged in clear (docs/adr/0005-one-time-codes.md).
+ * A text message to an applicant's phone: a provider template and its parameters. The parameters must carry no ID
+ * number: adapters may log the rendered text, and the outbox stores the parameters. Nor do they ever carry a one-time
+ * code: a template with a {@code code} parameter gets a code minted by {@link OneTimeCodes} each time the outbox
+ * sends it, so that no code is stored or logged in clear (docs/adr/0005-one-time-codes.md).
  *
  * @param reference what the message is about (a case number), for the delivery log
- * @param code {@code null} for a message without a code; {@link #CODE} for one whose code is minted when it is
- *        sent; the minted code itself only on the way from the outbox to the SMS gateway
+ * @param parameters every parameter of the template but the code
+ * @param code {@code null} but on the way from the outbox to the SMS gateway, where it is the minted code
  */
-public record SmsMessage(String phone, String text, String reference, String code) {
+public record SmsMessage(String phone, SmsTemplate template, Map<String, String> parameters, String reference,
+		String code) {
 
-	/** Where the code goes in the text; also how the outbox, its list and the log show it. */
+	/** How a one-time code shows wherever the message is stored, listed or logged. */
 	public static final String CODE = "******";
 
-	public SmsMessage(String phone, String text, String reference) {
-		this(phone, text, reference, null);
+	public SmsMessage {
+		Objects.requireNonNull(template, "template");
+		Set<String> expected = new java.util.HashSet<>(template.parameters());
+		expected.remove(SmsTemplate.CODE_PARAMETER);
+		if (!expected.equals(parameters.keySet())) {
+			throw new IllegalArgumentException(
+					"template " + template + " takes " + expected + ", not " + parameters.keySet());
+		}
+		parameters.forEach((name, value) -> Objects.requireNonNull(value, name));
+		parameters = Collections.unmodifiableMap(new TreeMap<>(parameters));
+		if (code != null && !template.carriesCode()) {
+			throw new IllegalArgumentException("template " + template + " carries no code");
+		}
 	}
 
-	/** A message whose {@code text} has {@link #CODE} where a one-time code minted at sending goes. */
-	public static SmsMessage withOneTimeCode(String phone, String text, String reference) {
-		if (!Objects.requireNonNull(text, "text").contains(CODE)) {
-			throw new IllegalArgumentException("the text has no place for the code (" + CODE + ")");
-		}
-		return new SmsMessage(phone, text, reference, CODE);
+	public SmsMessage(String phone, SmsTemplate template, String reference, Map<String, String> parameters) {
+		this(phone, template, parameters, reference, null);
 	}
 
 	public boolean carriesCode() {
-		return code != null;
+		return template.carriesCode();
 	}
 
 	boolean codeMinted() {
-		return code != null && !CODE.equals(code);
+		return code != null;
 	}
 
 	SmsMessage withCode(String minted) {
-		return new SmsMessage(phone, text, reference, minted);
+		return new SmsMessage(phone, template, parameters, reference, minted);
 	}
 
-	/** What the applicant's phone shows: the code in its place. For the gateway's request to the provider only. */
+	/** The rendered text with {@link #CODE} for a code: what may be stored, listed and logged. */
+	public String text() {
+		return template.render(withCodeAs(CODE));
+	}
+
+	/** What the applicant's phone shows: the code in its place. */
 	String rendered() {
-		return codeMinted() ? text.replace(CODE, code) : text;
+		return template.render(providerParameters());
+	}
+
+	/** The template's parameters as the provider gets them, the minted code included. */
+	Map<String, String> providerParameters() {
+		return codeMinted() ? withCodeAs(code) : parameters;
+	}
+
+	private Map<String, String> withCodeAs(String value) {
+		if (!carriesCode()) {
+			return parameters;
+		}
+		Map<String, String> all = new TreeMap<>(parameters);
+		all.put(SmsTemplate.CODE_PARAMETER, value);
+		return all;
 	}
 
 	/** Neither the phone nor a code, wherever a message ends up printed. */
 	@Override
 	public String toString() {
-		return "SmsMessage[phone=" + PhoneNumber.mask(phone) + ", reference=" + reference + ", text=" + text + "]";
+		return "SmsMessage[phone=" + PhoneNumber.mask(phone) + ", reference=" + reference + ", template=" + template
+				+ ", text=" + text() + "]";
 	}
 }

@@ -1,6 +1,7 @@
 package org.zhengpaopao.proxyrun;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -8,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhengpaopao.notification.Notifier;
 import org.zhengpaopao.notification.SmsMessage;
+import org.zhengpaopao.notification.SmsTemplate;
 
 /**
  * The applicant's online authorization: the one-time code the process sends, the applicant's confirmation with it,
@@ -39,9 +41,8 @@ public class ProxyRunAuthorizations {
 	public void sendAuthorizationCode(String caseNo) {
 		ProxyRun run = runs.require(caseNo);
 		run.requestAuthorizationCode(clock.instant());
-		notifier.send(SmsMessage.withOneTimeCode(run.getPhone(),
-				"【证跑跑】您的代跑办件 " + caseNo + " 需要您确认授权，验证码 " + SmsMessage.CODE + "，请打开 " + publicBaseUrl
-						+ "/public/authorize?caseNo=" + caseNo + " 输入。", caseNo));
+		notifier.send(new SmsMessage(run.getPhone(), SmsTemplate.AUTHORIZATION_CODE, caseNo,
+				Map.of("caseNo", caseNo, "link", publicBaseUrl + "/public/authorize?caseNo=" + caseNo)));
 	}
 
 	public AuthorizationOutcome confirmAuthorization(String caseNo, String code) {

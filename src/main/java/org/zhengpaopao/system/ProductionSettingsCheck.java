@@ -69,6 +69,7 @@ class ProductionSettingsCheck implements EnvironmentPostProcessor, Ordered {
 			problems.add("MYSQL_PASSWORD (spring.datasource.password) is a default or the user name: set the database "
 					+ "account's own password");
 		}
+		smsProblems(environment, problems);
 		Binder binder = Binder.get(environment);
 		Map<String, Robot> robots = new java.util.LinkedHashMap<>(binder
 			.bind("zhengpaopao.notifications.dingtalk.groups", Bindable.mapOf(String.class, Robot.class))
@@ -86,6 +87,34 @@ class ProductionSettingsCheck implements EnvironmentPostProcessor, Ordered {
 			}
 		});
 		return problems;
+	}
+
+	/** Production must reach applicants' phones: the logging gateway only where a setting says it is training. */
+	private static void smsProblems(ConfigurableEnvironment environment, List<String> problems) {
+		String provider = environment.getProperty("zhengpaopao.notifications.sms.provider", "log").strip();
+		if ("log".equalsIgnoreCase(provider)) {
+			if (!"true".equalsIgnoreCase(environment.getProperty("zhengpaopao.notifications.sms.training", "false"))) {
+				problems.add("zhengpaopao.notifications.sms.provider is log: applicants would get no text message "
+						+ "(no one-time code, no decision); set provider aliyun, or "
+						+ "zhengpaopao.notifications.sms.training=true for a training installation");
+			}
+			return;
+		}
+		for (String key : List.of("access-key-id", "access-key-secret", "sign-name")) {
+			if (environment.getProperty("zhengpaopao.notifications.sms.aliyun." + key, "").isBlank()) {
+				problems.add("zhengpaopao.notifications.sms.aliyun." + key + " is not set: the SMS provider needs it");
+			}
+		}
+		// application.yaml's placeholders: the provider would refuse every message of these kinds
+		Binder.get(environment)
+			.bind("zhengpaopao.notifications.sms.templates", Bindable.mapOf(String.class, String.class))
+			.orElse(Map.of())
+			.forEach((kind, code) -> {
+				if (code.startsWith("SMS_ZPP_")) {
+					problems.add("zhengpaopao.notifications.sms.templates." + kind + " is still the placeholder " + code
+							+ ": set the template code the provider approved");
+				}
+			});
 	}
 
 	private static boolean switchedOn(ConfigurableEnvironment environment, String property) {

@@ -1,5 +1,10 @@
 package org.zhengpaopao.identity;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -22,17 +27,27 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zhengpaopao.IntegrationTest;
 import org.zhengpaopao.TestNotifications;
+import org.zhengpaopao.notification.AliyunStandIn;
 import org.zhengpaopao.notification.OutboxContents;
 import org.zhengpaopao.proxyrun.AuthorizationOutcome;
 import org.zhengpaopao.proxyrun.NewProxyRun;
 import org.zhengpaopao.proxyrun.ProxyRunAuthorizations;
 import org.zhengpaopao.proxyrun.ProxyRuns;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
 /**
  * The applicant's one-time code is in the text message that reached the SMS gateway and nowhere else: not in any
@@ -63,6 +78,12 @@ class OneTimeCodeSecrecyTests {
 
 	@Autowired
 	OutboxContents outbox;
+
+	@Autowired
+	TestRestTemplate http;
+
+	@RegisterExtension
+	static WireMockExtension aliyun = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
 	@Test
 	void shouldKeepTheCodeOutOfEveryTableAndTheLog(CapturedOutput output) throws Exception {
@@ -95,6 +116,61 @@ class OneTimeCodeSecrecyTests {
 
 		// the code that was sent is the one that works
 		assertThat(authorizations.confirmAuthorization(caseNo, code)).isEqualTo(AuthorizationOutcome.CONFIRMED);
+	}
+
+	/**
+	 * With Alibaba Cloud SMS (a stand-in): one signed {@code SendSms} whose template parameters carry the code, the
+	 * provider's BizId on the message, the applicant confirms on the public API, and the code is nowhere else.
+	 */
+	@Test
+	void shouldSendTheCodeThroughAliyunAndKeepItOutOfEveryTableAndTheLog(CapturedOutput output) throws Exception {
+		aliyun.stubFor(post(urlPathEqualTo("/")).willReturn(okJson(
+				"{\"Message\":\"OK\",\"RequestId\":\"F655A8D5\",\"Code\":\"OK\",\"BizId\":\"900619746936498440^0\"}")));
+		sms.forwardToAliyun(aliyun.baseUrl(), "aliyun-test-secret");
+		try {
+			Map<String, Set<String>> before = rowsByTable();
+			String caseNo = proxyRuns.open(new NewProxyRun("钱九", "330825199001014569", "13905706624", "muchen",
+					"muchen-shuangdai", "ZM-0032", "minzheng", false), "window-minzheng-1").getCaseNo();
+			managementService.executeJob(managementService.createJobQuery()
+				.processInstanceId(runtimeService.createProcessInstanceQuery()
+					.processInstanceBusinessKey(caseNo)
+					.singleResult()
+					.getId())
+				.singleResult()
+				.getId());
+			String code = sms.lastCodeFor(caseNo);
+			Awaitility.await("the outbox records the provider's id")
+				.atMost(Duration.ofSeconds(10))
+				.until(() -> jdbc.queryForList("select provider_id from zpp_notification where reference = ? "
+						+ "and status = 'SENT'", String.class, caseNo), ids -> ids.contains("900619746936498440^0"));
+
+			List<Map<String, String>> sendSms = aliyun.findAll(postRequestedFor(urlPathEqualTo("/")))
+				.stream()
+				.map(AliyunStandIn::form)
+				.filter(form -> caseNo.equals(form.get("OutId")))
+				.toList();
+			assertThat(sendSms).singleElement().satisfies(form -> {
+				assertThat(form).containsEntry("Action", "SendSms")
+					.containsEntry("PhoneNumbers", "13905706624")
+					.containsEntry("TemplateCode", "SMS_4711");
+				assertThat(form.get("TemplateParam")).contains("\"code\":\"" + code + "\"");
+				assertThat(form.get("Signature"))
+					.isEqualTo(AliyunStandIn.expectedSignature("POST", form, "aliyun-test-secret"));
+			});
+
+			Pattern inClear = Pattern.compile("(?<![0-9])" + code + "(?![0-9])");
+			assertThat(cellsWrittenSince(before, inClear)).as("cells holding the code").isEmpty();
+			assertThat(inClear.matcher(output.getAll()).find()).as("the log holds the code").isFalse();
+
+			HttpHeaders json = new HttpHeaders();
+			json.setContentType(MediaType.APPLICATION_JSON);
+			assertThat(http.exchange("/public/api/authorizations", HttpMethod.POST,
+					new HttpEntity<>(Map.of("caseNo", caseNo, "code", code), json), String.class).getStatusCode())
+				.isEqualTo(HttpStatus.OK);
+		}
+		finally {
+			sms.forwardToAliyun(null, null);
+		}
 	}
 
 	// ------------------------------------------------------------------------------------------- the scan

@@ -281,8 +281,10 @@ class NotificationOutboxTests {
 	@Test
 	void shouldLetOnlyManagersAndAdminsSeeAndResendFailedMessages() {
 		String reference = newReference();
-		Notification failedSms = new Notification(NotificationChannel.SMS, "13905709999", null, "您的办件已办结",
-				reference, false, Instant.now());
+		SmsMessage invitation = new SmsMessage("13905709999", SmsTemplate.RATING_INVITATION, reference,
+				java.util.Map.of("caseNo", reference, "link", "https://zpp.example/public/rate"));
+		Notification failedSms = Notification.sms(invitation, SmsParameters.toJson(invitation.parameters()),
+				Instant.now());
 		failedSms.attemptFailed("短信网关不可用 / SMS gateway down", null);
 		long id = notifications.save(failedSms).getId();
 
@@ -300,6 +302,7 @@ class NotificationOutboxTests {
 			.singleElement()
 			.satisfies(view -> assertThat(view).containsEntry("channel", "SMS")
 				.containsEntry("recipient", "139****9999")
+				.containsEntry("template", "RATING_INVITATION")
 				.containsEntry("lastError", "短信网关不可用 / SMS gateway down"));
 		assertThat(failed("admin").toString()).doesNotContain("13905709999");
 

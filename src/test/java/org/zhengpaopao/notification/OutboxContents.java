@@ -55,7 +55,8 @@ public class OutboxContents {
 		return notifications.findAll(org.springframework.data.domain.Sort.by("id"))
 			.stream()
 			.filter(n -> n.getChannel() == NotificationChannel.SMS && caseNo.equals(n.getReference()))
-			.map(n -> new SmsMessage(n.getRecipient(), n.getText(), n.getReference()))
+			.map(n -> new SmsMessage(n.getRecipient(), n.getTemplate(), n.getReference(),
+					SmsParameters.fromJson(n.getTemplateParams())))
 			.toList();
 	}
 }

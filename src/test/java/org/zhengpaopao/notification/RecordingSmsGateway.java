@@ -19,13 +19,36 @@ public class RecordingSmsGateway implements SmsGateway {
 
 	private final List<SmsMessage> delivered = new CopyOnWriteArrayList<>();
 	private final AtomicInteger failures = new AtomicInteger();
+	private volatile SmsGateway forward;
 
 	@Override
-	public void deliver(SmsMessage message) {
+	public String deliver(SmsMessage message) {
 		if (failures.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
 			throw new DeliveryException("测试：短信网关不可用 / test: SMS gateway down");
 		}
+		String providerId = forward == null ? "test-" + delivered.size() : forward.deliver(message);
 		delivered.add(message);
+		return providerId;
+	}
+
+	@Override
+	public Optional<DeliveryReceipt> receipt(String phone, String providerId, java.time.LocalDate sentOn) {
+		SmsGateway to = forward;
+		return to == null ? Optional.empty() : to.receipt(phone, providerId, sentOn);
+	}
+
+	/**
+	 * From now on each message also goes to Alibaba Cloud SMS at {@code endpoint} (a stand-in), through the real
+	 * adapter with {@code zhengpaopao.notifications.sms.provider: aliyun}'s wiring; {@code null} ends that.
+	 */
+	public void forwardToAliyun(String endpoint, String accessKeySecret) {
+		forward = endpoint == null ? null
+				: new AliyunSmsGateway(new NotificationProperties.Sms(NotificationProperties.SmsProvider.ALIYUN, false,
+						java.util.Map.of("authorization-code", "SMS_4711"),
+						new NotificationProperties.Aliyun(endpoint, "test-key-id", accessKeySecret, "证跑跑",
+								"cn-hangzhou", Duration.ofSeconds(1), Duration.ofSeconds(2))),
+						org.springframework.web.client.RestClient.builder(), java.time.Clock.systemUTC(),
+						new SmsAccountAlarm(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
 	}
 
 	/** The next {@code attempts} deliveries fail as during a provider's outage. */

@@ -30,7 +30,43 @@ class ProductionSettingsCheckTests {
 			.withProperty("zhengpaopao.demo.users", "false")
 			.withProperty("zhengpaopao.notifications.dingtalk.groups.runners-county.webhook",
 					"https://oapi.dingtalk.com/robot/send?access_token=3f9c0a")
-			.withProperty("zhengpaopao.notifications.dingtalk.groups.runners-county.secret", "SEC5b1e77d0");
+			.withProperty("zhengpaopao.notifications.dingtalk.groups.runners-county.secret", "SEC5b1e77d0")
+			.withProperty("zhengpaopao.notifications.sms.provider", "aliyun")
+			.withProperty("zhengpaopao.notifications.sms.aliyun.access-key-id", "LTAI5tExampleKeyId")
+			.withProperty("zhengpaopao.notifications.sms.aliyun.access-key-secret", "x8Tq-secret-from-env")
+			.withProperty("zhengpaopao.notifications.sms.aliyun.sign-name", "证跑跑");
+	}
+
+	@Test
+	void shouldRefuseTheLoggingSmsGatewayUnlessItIsATrainingInstallation() {
+		MockEnvironment silent = soundProduction().withProperty("zhengpaopao.notifications.sms.provider", "log");
+		assertThat(ProductionSettingsCheck.problems(silent)).singleElement()
+			.asString()
+			.contains("provider is log", "training=true");
+		assertThat(ProductionSettingsCheck.problems(new MockEnvironment().withProperty("camunda.bpm.admin-user.password",
+				"Kx7-rain-harbour-2026"))).as("the default provider is log").anyMatch(p -> p.contains("provider is log"));
+
+		assertThat(ProductionSettingsCheck
+			.problems(silent.withProperty("zhengpaopao.notifications.sms.training", "true"))).isEmpty();
+	}
+
+	@Test
+	void shouldRefuseTheProviderWithThePlaceholderTemplateCodes() {
+		assertThat(ProductionSettingsCheck.problems(soundProduction()
+			.withProperty("zhengpaopao.notifications.sms.templates.authorization-code", "SMS_ZPP_AUTHORIZATION_CODE")
+			.withProperty("zhengpaopao.notifications.sms.templates.decision-approved", "SMS_276451093")))
+			.singleElement()
+			.asString()
+			.contains("templates.authorization-code is still the placeholder");
+	}
+
+	@Test
+	void shouldRefuseTheSmsProviderWithoutItsKeyPair() {
+		MockEnvironment withoutSecret = soundProduction();
+		withoutSecret.setProperty("zhengpaopao.notifications.sms.aliyun.access-key-secret", "");
+		assertThat(ProductionSettingsCheck.problems(withoutSecret)).singleElement()
+			.asString()
+			.contains("aliyun.access-key-secret is not set");
 	}
 
 	@Test
