@@ -228,11 +228,15 @@ public class Assessment {
 				Map.of("caseNo", caseNo, "report", report.strip(), "link", link(caseNo))));
 	}
 
-	/** A step of the rectification is overdue: the reform office (督考办), which assesses it, hears first. */
-	public void rectificationStepOverdue(String caseNo, String step) {
+	/**
+	 * A step of the rectification is overdue: the reform office (督考办), which assesses it, hears first.
+	 *
+	 * @param caseLink the rectification's process in Cockpit, which the notices link to
+	 */
+	public void rectificationStepOverdue(String caseNo, String step, String caseLink) {
 		Rating rating = get(caseNo);
 		new OverdueNotice(OverdueLevel.RED, "办件 " + caseNo + " 差评整改", caseNo, step, rating.getResponsibleGroup(), null,
-				null).send(notifier, Groups.MANAGERS);
+				null, null, caseLink).send(notifier, Groups.MANAGERS);
 	}
 
 	private Rating get(String caseNo) {

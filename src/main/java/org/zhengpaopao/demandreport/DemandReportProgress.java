@@ -74,11 +74,12 @@ public class DemandReportProgress {
 	}
 
 	/** A step's timer fired while the step is still open: the reform office, which verifies, hears first. */
-	public void stepOverdue(String trackingNumber, String step, OverdueLevel level) {
+	/** @param caseLink the report's process in Cockpit, which the notices link to */
+	public void stepOverdue(String trackingNumber, String step, OverdueLevel level, String caseLink) {
 		DemandReport report = office.get(trackingNumber);
 		LocalDate due = report.currentDue() == null ? null : report.currentDue().atZone(CountyTime.ZONE).toLocalDate();
 		new OverdueNotice(level, "索要证明举报 " + trackingNumber, trackingNumber, step, intake.names(report).department(),
-				due, null).send(notifier, Groups.MANAGERS);
+				due, null, null, caseLink).send(notifier, Groups.MANAGERS);
 	}
 
 	private LocalDate today() {

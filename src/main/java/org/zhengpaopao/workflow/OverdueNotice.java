@@ -10,7 +10,7 @@ import org.zhengpaopao.notification.StaffMessage;
 /**
  * The one way an overdue step is announced, whatever the process: the title is the level and the reference, the text
  * names the step, its responsible unit, its deadline, what the level means and, if somebody holds the task, who.
- * Each post links to the late task in Tasklist, the managers' to the case in Cockpit; at the yellow and red card the
+ * The group that works the step gets a link to the late task in Tasklist, the watchers to the case in Cockpit; at the yellow and red card the
  * holder also gets the notice in person (a DingTalk work notice, when they have one).
  *
  * @param level       how late
@@ -34,7 +34,9 @@ public record OverdueNotice(OverdueLevel level, String what, String reference, S
 	/** Sends the notice to {@code firstToHear} and whoever else the level brings in. */
 	public void send(Notifier notifier, String firstToHear) {
 		for (String group : level.audience(firstToHear)) {
-			String link = Groups.MANAGERS.equals(group) && caseLink != null ? caseLink : taskLink;
+			// the group that works the step opens its task; those who watch it (task force, managers) open the case,
+			// whose task they may not see; without a task link everybody opens the case
+			String link = group.equals(firstToHear) && taskLink != null || caseLink == null ? taskLink : caseLink;
 			notifier.send(new GroupMessage(group, title(), text(), reference, link));
 		}
 		if (holder != null && (level == OverdueLevel.YELLOW || level == OverdueLevel.RED)) {

@@ -258,6 +258,10 @@ class DemandReportProcessTests {
 		assertThat(outbox.groupMessagesAbout(number)).filteredOn(m -> m.text().contains("记录整改"))
 			.extracting(GroupMessage::title)
 			.containsExactly("黄牌预警 " + number, "红牌超期 " + number, "红牌超期 " + number);
+		assertThat(outbox.groupMessagesWithLinksAbout(number)).filteredOn(m -> m.text().contains("记录整改"))
+			.extracting(GroupMessage::link)
+			.as("every late notice links to the report in Cockpit")
+			.containsOnly("http://localhost:8080/camunda/app/cockpit/default/#/process-instance/" + instance.getId());
 
 		ClockUtil.setCurrentTime(at("2026-12-16T09:00"));
 		completeAs("manager-1", task(number, "recordRectification"), withVariables("rectification", "已整改"));

@@ -73,13 +73,22 @@ class OverdueNoticeTests {
 	}
 
 	@Test
-	void theManagersLinkOpensTheCaseInCockpitTheOthersTheTask() {
+	void theWorkingGroupOpensTheTaskTheWatchersTheCase() {
 		linked(OverdueLevel.LEVEL2, null).send(notifier(), "runners-huzhen");
 
 		assertThat(sent).extracting(GroupMessage::groupId, GroupMessage::link)
 			.containsExactly(tuple("runners-huzhen", TASK),
-					tuple("task-force", TASK),
+					tuple("task-force", CASE),
 					tuple("managers", CASE));
+	}
+
+	@Test
+	void aStepWithoutATaskLinkOpensTheCaseForEverybody() {
+		new OverdueNotice(OverdueLevel.RED, "索要证明举报 JB1", "JB1", "核实举报", "县公安局", null, null, null, CASE)
+			.send(notifier(), "managers");
+
+		assertThat(sent).extracting(GroupMessage::groupId, GroupMessage::link)
+			.containsExactly(tuple("managers", CASE), tuple("task-force", CASE));
 	}
 
 	private OverdueNotice linked(OverdueLevel level, String holder) {

@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.zhengpaopao.assessment.Assessment;
 import org.zhengpaopao.assessment.RectificationTask;
+import org.zhengpaopao.notification.WebappLinks;
 import org.zhengpaopao.workflow.FormValues;
 
 /**
@@ -43,8 +44,8 @@ class RectificationSteps {
 
 	/** 「通报回访超期」 and 「通报整改超期」: the step's name comes as the input parameter {@code step}. */
 	@Bean
-	JavaDelegate rectificationStepOverdue(Assessment assessment) {
+	JavaDelegate rectificationStepOverdue(Assessment assessment, WebappLinks links) {
 		return execution -> assessment.rectificationStepOverdue((String) execution.getVariable("caseNo"),
-				(String) execution.getVariable("step"));
+				(String) execution.getVariable("step"), links.processInstance(execution.getProcessInstanceId()));
 	}
 }

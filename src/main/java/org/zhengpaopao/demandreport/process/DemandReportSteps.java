@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.zhengpaopao.demandreport.DemandReportProgress;
 import org.zhengpaopao.demandreport.Finding;
+import org.zhengpaopao.notification.WebappLinks;
 import org.zhengpaopao.system.InvalidInputException;
 import org.zhengpaopao.workflow.FormValues;
 import org.zhengpaopao.workflow.OverdueLevel;
@@ -61,12 +62,13 @@ class DemandReportSteps {
 
 	/** The timers of every step: the step's name and the level come as the input parameters {@code step}, {@code level}. */
 	@Bean
-	JavaDelegate demandReportOverdue(DemandReportProgress reports) {
+	JavaDelegate demandReportOverdue(DemandReportProgress reports, WebappLinks links) {
 		return execution -> {
 			String number = (String) execution.getVariable(TRACKING_NUMBER);
 			Object step = execution.getVariable(STEP);
 			Object level = execution.getVariable(LEVEL);
-			reports.stepOverdue(number, String.valueOf(step), OverdueLevel.valueOf(String.valueOf(level)));
+			reports.stepOverdue(number, String.valueOf(step), OverdueLevel.valueOf(String.valueOf(level)),
+					links.processInstance(execution.getProcessInstanceId()));
 		};
 	}
 }
