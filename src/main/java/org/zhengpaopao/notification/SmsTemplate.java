@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  */
 public enum SmsTemplate {
 
+	RUN_OPENED("您的代跑办件 ${caseNo}（${certificate}）已受理，证跑跑将于 ${deadline} 前为您办结。查询进度：${link}"),
+
 	AUTHORIZATION_CODE("您的代跑办件 ${caseNo} 需要您确认授权，验证码 ${code}，请打开 ${link} 输入。"),
 
 	DECISION_APPROVED("您申请的「${matter}」（办件 ${caseNo}）已准予办理。"),

@@ -27,6 +27,11 @@ public class WebappLinks {
 				: baseUrl + "/camunda/app/cockpit/default/#/process-instance/" + processInstanceId;
 	}
 
+	/** @return the applicant's tracking page with the case number filled in */
+	public String trackingPage(String caseNo) {
+		return baseUrl + "/public/track?caseNo=" + caseNo;
+	}
+
 	/** What a link says it opens, in a message. */
 	static String label(String link) {
 		return link.contains("/cockpit/") ? "在 Cockpit 中查看办件 / Open the case" : "在 Tasklist 中打开任务 / Open the task";

@@ -2,6 +2,7 @@ package org.zhengpaopao.proxyrun;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Map;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -13,6 +14,8 @@ import org.zhengpaopao.catalog.Catalog;
 import org.zhengpaopao.catalog.Certificate;
 import org.zhengpaopao.notification.GroupMessage;
 import org.zhengpaopao.notification.Notifier;
+import org.zhengpaopao.notification.SmsMessage;
+import org.zhengpaopao.notification.SmsTemplate;
 import org.zhengpaopao.notification.StaffMessage;
 import org.zhengpaopao.notification.WebappLinks;
 import org.zhengpaopao.system.InvalidInputException;
@@ -60,6 +63,12 @@ public class ProxyRunSupervision {
 		notifier.send(new GroupMessage(runnerGroup, "新代跑任务 " + caseNo, "新的代跑任务：" + certificate.getName() + "（"
 				+ run.getIssuerName() + "出具），办结期限 " + deadline.date() + " 18:00，请在任务列表认领。", caseNo,
 				links.task(null))); // the task is created after routing: the link opens the group's list
+		if (run.getApplicationCaseNo() == null) {
+			// a case's runs are the case's: its applicant hears of the decision instead
+			notifier.send(new SmsMessage(run.getPhone(), SmsTemplate.RUN_OPENED, caseNo, Map.of("caseNo", caseNo,
+					"certificate", certificate.getName(), "deadline", deadline.date().toString(), "link",
+					links.trackingPage(caseNo))));
+		}
 		return deadlines;
 	}
 

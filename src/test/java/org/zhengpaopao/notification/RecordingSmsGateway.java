@@ -44,7 +44,7 @@ public class RecordingSmsGateway implements SmsGateway {
 	public void forwardToAliyun(String endpoint, String accessKeySecret) {
 		forward = endpoint == null ? null
 				: new AliyunSmsGateway(new NotificationProperties.Sms(NotificationProperties.SmsProvider.ALIYUN, false,
-						java.util.Map.of("authorization-code", "SMS_4711"),
+						java.util.Map.of("authorization-code", "SMS_4711", "run-opened", "SMS_4712"),
 						new NotificationProperties.Aliyun(endpoint, "test-key-id", accessKeySecret, "证跑跑",
 								"cn-hangzhou", Duration.ofSeconds(1), Duration.ofSeconds(2))),
 						org.springframework.web.client.RestClient.builder(), java.time.Clock.systemUTC(),

@@ -1,6 +1,7 @@
 package org.zhengpaopao.proxyrun;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.zhengpaopao.IntegrationTest;
 import org.zhengpaopao.TasklistUser;
 import org.zhengpaopao.TestNotifications.RecordingNotifier;
 import org.zhengpaopao.notification.OutboxContents;
+import org.zhengpaopao.notification.SmsTemplate;
 
 /**
  * A company (企业) as the applicant of a proxy-run, over HTTP as the window, the runner, the clerk and the company's
@@ -214,10 +216,11 @@ class CompanyProxyRunApiTests {
 				Map.of("deliveryConfirmed", true));
 
 		assertThat(get("manager-1", "/api/proxy-runs/" + caseNo).getBody()).containsEntry("state", "DELIVERED");
-		assertThat(outbox.textMessagesAbout(caseNo)).singleElement().satisfies(invitation -> {
-			assertThat(invitation.phone()).isEqualTo(CONTACT_PHONE);
-			assertThat(invitation.text()).contains("请对我们的服务作出评价");
-		});
+		assertThat(outbox.textMessagesAbout(caseNo)).as("run opened, then the rating invitation, both to the contact")
+			.extracting(m -> m.template(), m -> m.phone())
+			.containsExactly(tuple(SmsTemplate.RUN_OPENED, CONTACT_PHONE), tuple(SmsTemplate.RATING_INVITATION,
+					CONTACT_PHONE));
+		assertThat(outbox.textMessagesAbout(caseNo).get(0).text()).contains("（纳税证明）已受理", "/public/track?caseNo=" + caseNo);
 		var rated = post(null, "/public/api/ratings", Map.of("caseNo", caseNo, "phone", CONTACT_PHONE, "level",
 				"SATISFIED"));
 		assertThat(rated.getStatusCode()).isEqualTo(HttpStatus.OK);
