@@ -88,15 +88,7 @@ class OneTimeCodeSecrecyTests {
 	@Test
 	void shouldKeepTheCodeOutOfEveryTableAndTheLog(CapturedOutput output) throws Exception {
 		Map<String, Set<String>> before = rowsByTable();
-		String caseNo = proxyRuns.open(new NewProxyRun("钱九", "330825199001014569", "13905706622", "muchen",
-				"muchen-shuangdai", "ZM-0032", "minzheng", false), "window-minzheng-1").getCaseNo();
-		managementService.executeJob(managementService.createJobQuery()
-			.processInstanceId(runtimeService.createProcessInstanceQuery()
-				.processInstanceBusinessKey(caseNo)
-				.singleResult()
-				.getId())
-			.singleResult()
-			.getId());
+		String caseNo = runSendingItsCode("13905706622");
 		String code = sms.lastCodeFor(caseNo);
 		Awaitility.await("the outbox records the delivery")
 			.atMost(Duration.ofSeconds(10))
@@ -129,15 +121,7 @@ class OneTimeCodeSecrecyTests {
 		sms.forwardToAliyun(aliyun.baseUrl(), "aliyun-test-secret");
 		try {
 			Map<String, Set<String>> before = rowsByTable();
-			String caseNo = proxyRuns.open(new NewProxyRun("钱九", "330825199001014569", "13905706624", "muchen",
-					"muchen-shuangdai", "ZM-0032", "minzheng", false), "window-minzheng-1").getCaseNo();
-			managementService.executeJob(managementService.createJobQuery()
-				.processInstanceId(runtimeService.createProcessInstanceQuery()
-					.processInstanceBusinessKey(caseNo)
-					.singleResult()
-					.getId())
-				.singleResult()
-				.getId());
+			String caseNo = runSendingItsCode("13905706624");
 			String code = sms.lastCodeFor(caseNo);
 			Awaitility.await("the outbox records the provider's id")
 				.atMost(Duration.ofSeconds(10))
@@ -224,5 +208,19 @@ class OneTimeCodeSecrecyTests {
 		catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException(e);
 		}
+	}
+
+	/** A run waiting for online authorization, its code-sending job done: the code is in the outbox. */
+	private String runSendingItsCode(String phone) {
+		String caseNo = proxyRuns.open(new NewProxyRun("钱九", "330825199001014569", phone, "muchen",
+				"muchen-shuangdai", "ZM-0032", "minzheng", false), "window-minzheng-1").getCaseNo();
+		managementService.executeJob(managementService.createJobQuery()
+			.processInstanceId(runtimeService.createProcessInstanceQuery()
+				.processInstanceBusinessKey(caseNo)
+				.singleResult()
+				.getId())
+			.singleResult()
+			.getId());
+		return caseNo;
 	}
 }
