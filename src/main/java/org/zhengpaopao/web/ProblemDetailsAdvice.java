@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -87,6 +88,20 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
 		return invalid(List.of(new FieldProblem(e.getName(), "格式不正确 / has the wrong format")));
+	}
+
+	/**
+	 * An upload beyond {@code spring.servlet.multipart.max-file-size}; the request size limit answers most of them
+	 * before, with the document's own limit in its message.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		long max = e.getMaxUploadSize();
+		String limit = max > 0 ? "（上限 " + Math.max(1, max / (1024 * 1024)) + " MB）" : "";
+		String limitEn = max > 0 ? " (at most " + Math.max(1, max / (1024 * 1024)) + " MB)" : "";
+		return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+			.body(problem(HttpStatus.PAYLOAD_TOO_LARGE, "上传的文件过大" + limit + " / The uploaded file is too large" + limitEn));
 	}
 
 	/** A JSON endpoint sent a multipart body that does not even parse as one. */

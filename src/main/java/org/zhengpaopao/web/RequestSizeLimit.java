@@ -1,6 +1,7 @@
 package org.zhengpaopao.web;
 
 import java.io.IOException;
+import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
@@ -21,29 +22,39 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Bodies sent to the application API and the public pages' API are small JSON documents; anything larger than
  * {@code zhengpaopao.api.max-request-body} (64 KB) is answered 413 before it is read, or, without a declared
- * length, as soon as the limit is passed. Right after the outage filter, so that not even a login reads it.
+ * length, as soon as the limit is passed. Right after the outage filter, so that not even a login reads it. The one
+ * upload, an issued certificate ({@code POST /api/proxy-runs/{caseNo}/certificate}), may be as large as a document
+ * may be ({@code zhengpaopao.documents.max-size}, 10 MB) plus the usual 64 KB for the form around it.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RequestSizeLimit extends OncePerRequestFilter {
 
-	private final long limit;
+	private static final Pattern UPLOAD = Pattern.compile("/api/proxy-runs/[^/]+/certificate");
 
-	RequestSizeLimit(@Value("${zhengpaopao.api.max-request-body:64KB}") DataSize limit) {
+	private final long limit;
+	private final long document;
+
+	RequestSizeLimit(@Value("${zhengpaopao.api.max-request-body:64KB}") DataSize limit,
+			@Value("${zhengpaopao.documents.max-size:10MB}") DataSize document) {
 		this.limit = limit.toBytes();
+		this.document = document.toBytes();
 	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
+		String path = path(request);
 		return !(path.startsWith("/api/") || path.startsWith("/public/api/"));
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (request.getContentLengthLong() > limit) {
-			Problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE.value(), message());
+		boolean upload = UPLOAD.matcher(path(request)).matches();
+		long max = upload ? document + limit : limit;
+		String message = upload ? uploadMessage() : message();
+		if (request.getContentLengthLong() > max) {
+			Problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE.value(), message);
 			return;
 		}
 		chain.doFilter(new HttpServletRequestWrapper(request) {
@@ -52,15 +63,24 @@ class RequestSizeLimit extends OncePerRequestFilter {
 			@Override
 			public ServletInputStream getInputStream() throws IOException {
 				if (limited == null) {
-					limited = new Limited(super.getInputStream());
+					limited = new Limited(super.getInputStream(), max, message);
 				}
 				return limited;
 			}
 		}, response);
 	}
 
+	private static String path(HttpServletRequest request) {
+		return request.getRequestURI().substring(request.getContextPath().length());
+	}
+
 	private String message() {
 		return "请求内容不能超过 " + limit / 1024 + " KB / The request body may not exceed " + limit / 1024 + " KB";
+	}
+
+	private String uploadMessage() {
+		String size = document % (1024 * 1024) == 0 ? document / (1024 * 1024) + " MB" : document / 1024 + " KB";
+		return "文件不能超过 " + size + " / The file may not exceed " + size;
 	}
 
 	/** Thrown while reading a body without a declared length; answered 413 by {@link ProblemDetailsAdvice}. */
@@ -74,10 +94,14 @@ class RequestSizeLimit extends OncePerRequestFilter {
 	private final class Limited extends ServletInputStream {
 
 		private final ServletInputStream in;
+		private final long max;
+		private final String message;
 		private long read;
 
-		Limited(ServletInputStream in) {
+		Limited(ServletInputStream in, long max, String message) {
 			this.in = in;
+			this.max = max;
+			this.message = message;
 		}
 
 		@Override
@@ -100,8 +124,8 @@ class RequestSizeLimit extends OncePerRequestFilter {
 
 		private void count(int n) throws TooLargeException {
 			read += n;
-			if (read > limit) {
-				throw new TooLargeException(message());
+			if (read > max) {
+				throw new TooLargeException(message);
 			}
 		}
 

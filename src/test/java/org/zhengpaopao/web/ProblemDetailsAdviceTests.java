@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ProblemDetail;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
  * The last resort of the API's error handling, which the bad-input corpus cannot reach (it finds no 500 left): it
@@ -37,6 +40,18 @@ class ProblemDetailsAdviceTests {
 	void shouldLeaveRefusalsToTheSecurityLayer() {
 		var denied = new AccessDeniedException("denied");
 		assertThatThrownBy(() -> advice.unexpected(denied)).isSameAs(denied);
+	}
+
+	@Test
+	void shouldAnswerAnUploadOverTheMultipartLimitWith413() throws Exception {
+		var tooLarge = new MaxUploadSizeExceededException(11 * 1024 * 1024);
+
+		var answer = advice.handleException(tooLarge, new ServletWebRequest(new MockHttpServletRequest()));
+
+		assertThat(answer.getStatusCode().value()).isEqualTo(413);
+		ProblemDetail problem = (ProblemDetail) answer.getBody();
+		assertThat(problem.getTitle()).isEqualTo("请求内容过大 / Request too large");
+		assertThat(problem.getDetail()).contains("上传的文件过大（上限 11 MB）");
 	}
 
 	@Test
