@@ -56,6 +56,9 @@ class DocumentsTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	DocumentContentStore contents;
+
 	@BeforeEach
 	void setClock() {
 		at(MONDAY);
@@ -103,6 +106,18 @@ class DocumentsTests {
 		assertThat(screenshot.size()).isEqualTo(png.length);
 		assertThat(screenshot.filename()).isEqualTo("证明.png");
 		assertThat(documents.ofOwner(run)).extracting(StoredDocument::id).containsExactly(photo.id(), screenshot.id());
+	}
+
+	@Test
+	void shouldKeepADocumentOfNearlyTenMegabytesByteForByte() throws Exception {
+		String run = owner();
+		byte[] scan = noise(1800, 1800);
+		assertThat(scan.length).isBetween(9_000_000, 10 * 1024 * 1024);
+
+		StoredDocument stored = documents.store(run, "扫描件.png", scan, "clerk-huzhen-1");
+
+		assertThat(stored.size()).isEqualTo(scan.length);
+		assertThat(contents.get(stored.id())).hasValueSatisfying(content -> assertThat(content).isEqualTo(scan));
 	}
 
 	@Test
@@ -324,6 +339,20 @@ class DocumentsTests {
 		g.dispose();
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ImageIO.write(image, format, out);
+		return out.toByteArray();
+	}
+
+	/** A PNG that does not compress: random pixels. */
+	static byte[] noise(int width, int height) throws IOException {
+		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+		java.util.Random random = new java.util.Random(22);
+		for (int y = 0; y < height; y++) {
+			for (int x = 0; x < width; x++) {
+				image.setRGB(x, y, random.nextInt(0x1000000));
+			}
+		}
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ImageIO.write(image, "png", out);
 		return out.toByteArray();
 	}
 
