@@ -92,7 +92,8 @@ public class CaseCertificates {
 						applicant.contactName(), applicant.phone(), application.getTownshipCode(),
 						application.getVillageCode(), item.getCertificateCode(), application.getUsingDepartmentCode(),
 						application.isAuthorizedAtWindow()),
-				item.getDeadlineWorkingDays(), application.getCaseNo(), application.getReceivedBy());
+				item.getDeadlineWorkingDays(), application.getCaseNo(), application.getMatterName(),
+				application.getReceivedBy());
 		item.proxyRunOpened(opened.caseNo(), clock.instant());
 		return opened;
 	}
@@ -102,7 +103,10 @@ public class CaseCertificates {
 		RequiredCertificate item = applications.requireCertificate(certificateId);
 		ProxyRun run = proxyRuns.find(item.getProxyRunCaseNo()).orElseThrow();
 		boolean delivered = run.getState() == ProxyRunState.DELIVERED;
-		item.proxyRunEnded(delivered, run.getState().label(), clock.instant());
+		// the deciding window sees what the certificate came as: a licence number, a file, a paper original
+		String travelledAs = delivered ? run.certificateSummary() : null;
+		item.proxyRunEnded(delivered, travelledAs == null ? run.getState().label()
+				: run.getState().label() + "（" + travelledAs + "）", clock.instant());
 	}
 
 	/**

@@ -87,7 +87,7 @@ final class EngineRequests {
 			new Rule("GET", "/task/{id}/deployed-form", TASKLIST, "Camunda 表单 / the Camunda Form"),
 			new Rule("GET", "/task/{id}/form-variables", TASKLIST, "表单中的值 / the form's values"),
 			new Rule("GET", "/task/{id}/variables/{name}", TASKLIST,
-					"「申请人」页签读办件编号 / the 申请人 tab reads the case number"),
+					"「申请人」「证明文件」页签读办件编号 / the 申请人 and 证明文件 tabs read the case number"),
 			new Rule("GET", "/task/{id}/comment", TASKLIST, "「历史」页签 / the history tab"),
 			new Rule("GET", "/history/user-operation", TASKLIST, "「历史」页签 / the history tab"),
 			new Rule("GET", "/history/user-operation/count", TASKLIST, "「历史」页签 / the history tab"),

@@ -96,6 +96,9 @@ class SecurityConfiguration {
 				// who saw an applicant's full identity: for those who supervise, not for those who work the case
 				.requestMatchers("/api/personal-data-views/**")
 				.hasAnyAuthority(CamundaIdentityAuthenticationProvider.MANAGER, CamundaIdentityAuthenticationProvider.ADMIN)
+				// the issuing clerks attach the certificate; which clerks, and whether the task is open, the controller checks
+				.requestMatchers(HttpMethod.POST, "/api/proxy-runs/*/certificate")
+				.hasAuthority(CamundaIdentityAuthenticationProvider.CLERK)
 				.requestMatchers("/api/proxy-runs/*/applicant")
 				.hasAuthority(CamundaIdentityAuthenticationProvider.CLERK)
 				// the runner holding 补充材料 calls the applicant; which runner, the controller checks

@@ -11,6 +11,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.util.AntPathMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import jakarta.servlet.FilterChain;
@@ -52,12 +53,19 @@ class WebappSessionAuthentication extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	/** What the window page sends: opening a proxy-run and taking an application, nothing else. */
-	static final List<String> CHANGES_FROM_PAGES = List.of("POST /api/proxy-runs", "POST /api/applications");
+	/**
+	 * What the staff pages send: the window opens a proxy-run and takes an application; the issuing clerk attaches
+	 * the certificate from Tasklist's 「证明文件」 tab. Nothing else.
+	 */
+	static final List<String> CHANGES_FROM_PAGES = List.of("POST /api/proxy-runs", "POST /api/applications",
+			"POST /api/proxy-runs/*/certificate");
+
+	private static final AntPathMatcher PATHS = new AntPathMatcher();
 
 	private static boolean isChangeFromPage(HttpServletRequest request) {
 		HttpSession session = request.getSession(false);
-		return session != null && CHANGES_FROM_PAGES.contains(request.getMethod() + " " + request.getRequestURI())
+		String change = request.getMethod() + " " + request.getRequestURI();
+		return session != null && CHANGES_FROM_PAGES.stream().anyMatch(allowed -> PATHS.match(allowed, change))
 				&& StaffPageToken.echoed(request, session);
 	}
 

@@ -142,6 +142,22 @@ public class ProxyRun {
 	@Column(name = "request_fingerprint", length = 64)
 	private String requestFingerprint;
 
+	/** the stored file of the certificate as issued (module document); null when none is attached */
+	@Column(name = "certificate_document_id")
+	private Long certificateDocumentId;
+
+	/** 电子证照编号: the certificate as an electronic licence on the provincial platform */
+	@Column(name = "licence_number", length = 64)
+	private String licenceNumber;
+
+	/** issued on paper: the window signs for the original */
+	@Column(name = "paper_original", nullable = false)
+	private boolean paperOriginal;
+
+	/** the matter (事项) of the case the run fetches for; null for a run opened on its own */
+	@Column(name = "matter_name", length = 200)
+	private String matterName;
+
 	@ElementCollection(fetch = FetchType.EAGER)
 	@CollectionTable(name = "zpp_proxy_run_step", joinColumns = @JoinColumn(name = "proxy_run_id"))
 	@OrderColumn(name = "seq")
@@ -161,6 +177,7 @@ public class ProxyRun {
 		this.certificateCode = request.certificateCode();
 		this.usingDepartmentCode = request.usingDepartmentCode();
 		this.applicationCaseNo = request.applicationCaseNo();
+		this.matterName = request.matterName();
 		this.deadlineWorkingDays = request.deadlineWorkingDays();
 		this.issuerCode = issuer.code();
 		this.issuerName = issuer.name();
@@ -179,7 +196,7 @@ public class ProxyRun {
 	}
 
 	record Request(String townshipCode, String villageCode, String certificateCode, String usingDepartmentCode,
-			String applicationCaseNo, int deadlineWorkingDays) {
+			String applicationCaseNo, String matterName, int deadlineWorkingDays) {
 	}
 
 	record Issuer(String code, String name) {
@@ -282,10 +299,53 @@ public class ProxyRun {
 		record(INFORMATION_SUPPLEMENTED, "代跑员已补充材料并重新提交", actor, now, note);
 	}
 
-	void markIssued(String actor, Instant now) {
+	/** The issuing clerk stored the certificate as a file; a second file replaces the first. */
+	void attachCertificateFile(long documentId, String description, String actor, Instant now) {
 		require(ProxyRunState.AWAITING_ISSUE);
+		this.certificateDocumentId = documentId;
+		record(CERTIFICATE_ATTACHED, "出证部门上传证明文件", actor, now, description);
+	}
+
+	/** The issuing clerk gave the electronic licence's number; the same number again records nothing. */
+	void recordLicence(String number, String actor, Instant now) {
+		require(ProxyRunState.AWAITING_ISSUE);
+		String licence = LicenceNumber.parse(number);
+		if (licence.equals(licenceNumber)) {
+			return;
+		}
+		this.licenceNumber = licence;
+		record(LICENCE_RECORDED, "出证部门登记电子证照编号", actor, now, licence);
+	}
+
+	/**
+	 * Issued: the certificate must travel as a file, an electronic licence or a paper original, so that the using
+	 * department can sign for what it received.
+	 */
+	void markIssued(String actor, boolean onPaper, Instant now) {
+		require(ProxyRunState.AWAITING_ISSUE);
+		if (certificateDocumentId == null && licenceNumber == null && !onPaper) {
+			throw new InvalidInputException("licenceNumber",
+					"已出具的证明须上传证明文件（PDF、JPEG 或 PNG）、填写电子证照编号，或勾选「纸质原件」",
+					"an issued certificate needs a file, an electronic licence number or a paper original");
+		}
+		this.paperOriginal = onPaper;
 		this.state = ProxyRunState.ISSUED;
-		record(ISSUED, "出证部门已出具证明", actor, now, null);
+		record(ISSUED, "出证部门已出具证明", actor, now, certificateSummary());
+	}
+
+	/** What the certificate travels as, for notes and the deciding window: 「电子证照 …；证明文件；纸质原件」. */
+	public String certificateSummary() {
+		List<String> forms = new ArrayList<>();
+		if (licenceNumber != null) {
+			forms.add("电子证照 " + licenceNumber);
+		}
+		if (certificateDocumentId != null) {
+			forms.add("证明文件");
+		}
+		if (paperOriginal) {
+			forms.add("纸质原件");
+		}
+		return forms.isEmpty() ? null : String.join("；", forms);
 	}
 
 	void markRefused(String actor, String reason, Instant now) {
@@ -295,7 +355,36 @@ public class ProxyRun {
 		record(REFUSED, "出证部门不予出具", actor, now, why);
 	}
 
-	void markDelivered(String actor, String note, Instant now) {
+	/** The runner handed the certificate to the using department's window, which now signs for it or returns it. */
+	void handOver(String actor, String note, Instant now) {
+		require(ProxyRunState.ISSUED);
+		this.state = ProxyRunState.HANDED_OVER;
+		record(HANDED_OVER, "代跑员已送达，待用证部门签收", actor, now, note);
+	}
+
+	/** The window signed: the run is delivered from this moment, on time or late. */
+	void signFor(String actor, String note, Instant now) {
+		require(ProxyRunState.HANDED_OVER);
+		this.state = ProxyRunState.DELIVERED;
+		record(DELIVERED, "用证部门已签收", actor, now, note);
+	}
+
+	/**
+	 * Not the right certificate: back to the runners, who fetch it again; the deadline keeps counting. What was
+	 * issued is no longer the run's certificate (its file stays stored, with its record).
+	 */
+	void returnByUsingDepartment(String actor, String reason, Instant now) {
+		require(ProxyRunState.HANDED_OVER);
+		String why = required(reason, "returnReason", "退回须填写理由", "a return needs a reason");
+		this.state = ProxyRunState.FETCHING;
+		this.certificateDocumentId = null;
+		this.licenceNumber = null;
+		this.paperOriginal = false;
+		record(RETURNED, "用证部门退回，待重新调取", actor, now, why);
+	}
+
+	/** A run on a process version from before the window's signature: the runner's delivery ends it. */
+	void markDeliveredWithoutSignature(String actor, String note, Instant now) {
 		require(ProxyRunState.ISSUED);
 		this.state = ProxyRunState.DELIVERED;
 		record(DELIVERED, "证明已送达用证部门", actor, now, note);
@@ -521,6 +610,22 @@ public class ProxyRun {
 
 	public String getCreatedBy() {
 		return createdBy;
+	}
+
+	public Long getCertificateDocumentId() {
+		return certificateDocumentId;
+	}
+
+	public String getLicenceNumber() {
+		return licenceNumber;
+	}
+
+	public boolean isPaperOriginal() {
+		return paperOriginal;
+	}
+
+	public String getMatterName() {
+		return matterName;
 	}
 
 	public List<ProxyRunStep> getSteps() {

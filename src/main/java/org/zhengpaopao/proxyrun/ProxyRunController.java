@@ -35,10 +35,12 @@ class ProxyRunController {
 
 	private final ProxyRuns proxyRuns;
 	private final ProxyRunProcess process;
+	private final RunCertificates certificates;
 
-	ProxyRunController(ProxyRuns proxyRuns, ProxyRunProcess process) {
+	ProxyRunController(ProxyRuns proxyRuns, ProxyRunProcess process, RunCertificates certificates) {
 		this.proxyRuns = proxyRuns;
 		this.process = process;
+		this.certificates = certificates;
 	}
 
 	@PostMapping("/api/proxy-runs")
@@ -65,7 +67,7 @@ class ProxyRunController {
 				.map(earlier -> proxyRuns.open(run, idempotencyKey, principal.getName()))
 				.orElseThrow(() -> raced);
 		}
-		ProxyRunView view = ProxyRunView.of(opening.run(), false, false);
+		ProxyRunView view = ProxyRunView.of(opening.run(), false, false, null);
 		return opening.created()
 				? ResponseEntity.created(URI.create("/api/proxy-runs/" + view.caseNo())).body(view)
 				: ResponseEntity.ok(view);
@@ -78,7 +80,8 @@ class ProxyRunController {
 					+ "ID number and phone are masked; a company's credit code is not personal data and shown in full.")
 	ProxyRunView get(@PathVariable String caseNo, Authentication staff) {
 		ProxyRun run = involving(caseNo, staff);
-		return ProxyRunView.of(run, mayRevealApplicant(run, staff), holdsSupplementTask(run, staff));
+		return ProxyRunView.of(run, mayRevealApplicant(run, staff), holdsSupplementTask(run, staff),
+				RunCertificateController.CertificateView.of(run, certificates, staff));
 	}
 
 	@GetMapping("/api/proxy-runs/{caseNo}/applicant-phone")
@@ -125,10 +128,13 @@ class ProxyRunController {
 	/** The run, if the staff member works on it or supervises; otherwise as if it did not exist. */
 	private ProxyRun involving(String caseNo, Authentication staff) {
 		return proxyRuns.find(caseNo)
-			.filter(run -> Groups.memberOfAny(staff, Groups.MANAGERS, Groups.TASK_FORCE, Groups.ADMINS,
-					run.getRunnerGroup(), Groups.issuingClerks(run.getIssuerCode()),
-					Groups.window(run.getUsingDepartmentCode())))
+			.filter(run -> involves(run, staff))
 			.orElseThrow(() -> new NotFoundException("没有这个代跑办件：" + caseNo, "no proxy-run " + caseNo));
+	}
+
+	static boolean involves(ProxyRun run, Authentication staff) {
+		return Groups.memberOfAny(staff, Groups.MANAGERS, Groups.TASK_FORCE, Groups.ADMINS, run.getRunnerGroup(),
+				Groups.issuingClerks(run.getIssuerCode()), Groups.window(run.getUsingDepartmentCode()));
 	}
 
 	private static boolean mayRevealApplicant(ProxyRun run, Authentication staff) {
@@ -156,9 +162,12 @@ class ProxyRunController {
 			String phone, boolean applicantRevealable, boolean applicantPhoneRevealable, String townshipCode, String villageCode, String certificateCode,
 			String usingDepartmentCode, String issuerCode, String issuerName, String runnerGroup,
 			boolean authorizedAtWindow, Instant authorizationDue, LocalDate deadline, Instant dueAt,
-			boolean deadlineProvisional, Instant createdAt, String createdBy, List<StepView> steps) {
+			boolean deadlineProvisional, Instant createdAt, String createdBy, List<StepView> steps,
+			RunCertificateController.CertificateView certificate) {
 
-		static ProxyRunView of(ProxyRun run, boolean applicantRevealable, boolean applicantPhoneRevealable) {
+		/** @param certificate null when opening: nothing is issued yet */
+		static ProxyRunView of(ProxyRun run, boolean applicantRevealable, boolean applicantPhoneRevealable,
+				RunCertificateController.CertificateView certificate) {
 			Applicant applicant = run.getApplicant();
 			return new ProxyRunView(run.getCaseNo(), run.getState().name(), run.getState().label(), applicant.type(),
 					applicant.type().label(), applicant.name(), applicant.maskedIdNumber(), applicant.creditCode(),
@@ -169,7 +178,7 @@ class ProxyRunController {
 					run.getAuthorizationDue(), run.getDeadline(), run.getDueAt(), run.isDeadlineProvisional(),
 					run.getCreatedAt(), run.getCreatedBy(),
 					run.getSteps().stream().map(s -> new StepView(s.getStep(), s.getLabel(), s.getActor(), s.getAt(),
-							s.getNote())).toList());
+							s.getNote())).toList(), certificate);
 		}
 	}
 

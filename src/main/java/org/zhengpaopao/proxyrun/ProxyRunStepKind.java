@@ -21,8 +21,17 @@ public enum ProxyRunStepKind {
 	REQUESTED_FROM_ISSUER("fetchCertificate"),
 	MORE_INFORMATION_NEEDED("moreInformationNeeded"),
 	INFORMATION_SUPPLEMENTED("supplementInformation"),
+	/** the issuing clerk stored the certificate as a file; a later file replaces it */
+	CERTIFICATE_ATTACHED("certificateAttached"),
+	/** the issuing clerk gave the electronic licence's number (电子证照编号) */
+	LICENCE_RECORDED("licenceRecorded"),
 	ISSUED("certificateIssued"),
 	REFUSED("certificateRefused"),
+	/** the runner handed it to the using department's window */
+	HANDED_OVER("handedOver"),
+	/** the window sent it back: not the right certificate */
+	RETURNED("returnedByUsingDepartment"),
+	/** the using department's window signed for it (before issue 22: the runner's delivery) */
 	DELIVERED("proxyRunDelivered"),
 	YELLOW_CARD("yellowCard"),
 	RED_CARD("redCard"),

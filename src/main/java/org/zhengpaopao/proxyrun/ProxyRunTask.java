@@ -13,6 +13,7 @@ public enum ProxyRunTask {
 	ISSUE_CERTIFICATE("issueCertificate", false),
 	SUPPLEMENT_INFORMATION("supplementInformation", true),
 	DELIVER_CERTIFICATE("deliverCertificate", true),
+	SIGN_FOR_CERTIFICATE("signForCertificate", false),
 	HANDLE_OVERDUE_RUN("handleOverdueRun", false);
 
 	private final String id;

@@ -97,7 +97,7 @@ public class ProxyRuns {
 			throw new InvalidInputException("certificateCode", "证明清单中该证明不属于代跑证明（取消、共享或替代），无需代跑",
 					"the catalog does not keep this certificate as a proxy-run, not a proxy-run certificate");
 		}
-		ProxyRunOpened opened = store(request, certificate, certificate.getFetchWorkingDays(), null, actor,
+		ProxyRunOpened opened = store(request, certificate, certificate.getFetchWorkingDays(), null, null, actor,
 				run -> run.keyedBy(key, key == null ? null : fingerprint));
 		process.start(opened);
 		return new Opening(get(opened.caseNo()), true);
@@ -125,8 +125,9 @@ public class ProxyRuns {
 	 * hands it the returned facts.
 	 */
 	public ProxyRunOpened openForApplication(NewProxyRun request, int deadlineWorkingDays, String applicationCaseNo,
-			String actor) {
-		return store(request, certificate(request.certificateCode()), deadlineWorkingDays, applicationCaseNo, actor,
+			String matterName, String actor) {
+		return store(request, certificate(request.certificateCode()), deadlineWorkingDays, applicationCaseNo,
+				matterName, actor,
 				run -> {
 				});
 	}
@@ -148,7 +149,8 @@ public class ProxyRuns {
 	}
 
 	private ProxyRunOpened store(NewProxyRun request, Certificate certificate, int deadlineWorkingDays,
-			String applicationCaseNo, String actor, java.util.function.Consumer<ProxyRun> beforeSaving) {
+			String applicationCaseNo, String matterName, String actor,
+			java.util.function.Consumer<ProxyRun> beforeSaving) {
 		Applicant applicant = Applicant.parse(request.applicantType(), request.applicantName(), request.idNumber(),
 				request.creditCode(), request.contactName(), request.phone());
 		Organization.Residence residence = organization.residence(request.townshipCode(), request.villageCode());
@@ -164,7 +166,7 @@ public class ProxyRuns {
 				: calendar.deadline(LocalDate.now(clock), confirmWithinWorkingDays).dueAt().toInstant();
 		ProxyRun run = new ProxyRun(applicant,
 				new ProxyRun.Request(township.getCode(), village.getCode(), certificate.getCode(),
-						usingDepartment.getCode(), applicationCaseNo, deadlineWorkingDays),
+						usingDepartment.getCode(), applicationCaseNo, matterName, deadlineWorkingDays),
 				new ProxyRun.Issuer(issuer.code(), issuer.name()), authorizationDue, actor, clock.instant());
 		beforeSaving.accept(run);
 		runs.saveAndFlush(run);

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -19,6 +20,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -52,6 +54,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
 	static final URI INVALID_INPUT = URI.create("https://zhengpaopao.org/problems/invalid-input");
+
+	/** the one upload's limit, named in the answer to a larger file */
+	private final long documentMaxSize;
+
+	ProblemDetailsAdvice(@Value("${zhengpaopao.documents.max-size:10MB}") DataSize documentMaxSize) {
+		this.documentMaxSize = documentMaxSize.toBytes();
+	}
 
 	@ExceptionHandler(InvalidInputException.class)
 	ProblemDetail invalidInput(InvalidInputException e) {
@@ -91,17 +100,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * An upload beyond {@code spring.servlet.multipart.max-file-size}; the request size limit answers most of them
-	 * before, with the document's own limit in its message.
+	 * An upload beyond {@code spring.servlet.multipart.max-file-size}, which is the document limit: a body sent
+	 * without a declared length passes the request size limit and is measured here.
 	 */
 	@Override
 	protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		long max = e.getMaxUploadSize();
-		String limit = max > 0 ? "（上限 " + Math.max(1, max / (1024 * 1024)) + " MB）" : "";
-		String limitEn = max > 0 ? " (at most " + Math.max(1, max / (1024 * 1024)) + " MB)" : "";
 		return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
-			.body(problem(HttpStatus.PAYLOAD_TOO_LARGE, "上传的文件过大" + limit + " / The uploaded file is too large" + limitEn));
+			.body(problem(HttpStatus.PAYLOAD_TOO_LARGE, RequestSizeLimit.fileTooLarge(documentMaxSize)));
 	}
 
 	/** A JSON endpoint sent a multipart body that does not even parse as one. */

@@ -50,7 +50,9 @@ class RequestSizeLimit extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		boolean upload = UPLOAD.matcher(path(request)).matches();
+		// the file, not a JSON body sent to the same address (a licence number), may be large
+		boolean upload = UPLOAD.matcher(path(request)).matches() && request.getContentType() != null
+				&& request.getContentType().toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
 		long max = upload ? document + limit : limit;
 		String message = upload ? uploadMessage() : message();
 		if (request.getContentLengthLong() > max) {
@@ -79,7 +81,11 @@ class RequestSizeLimit extends OncePerRequestFilter {
 	}
 
 	private String uploadMessage() {
-		String size = document % (1024 * 1024) == 0 ? document / (1024 * 1024) + " MB" : document / 1024 + " KB";
+		return fileTooLarge(document);
+	}
+
+	static String fileTooLarge(long maxBytes) {
+		String size = maxBytes % (1024 * 1024) == 0 ? maxBytes / (1024 * 1024) + " MB" : maxBytes / 1024 + " KB";
 		return "文件不能超过 " + size + " / The file may not exceed " + size;
 	}
 

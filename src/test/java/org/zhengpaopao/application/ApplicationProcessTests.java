@@ -151,7 +151,7 @@ class ApplicationProcessTests {
 		return taskService.getIdentityLinksForTask(task.getId()).get(0).getGroupId();
 	}
 
-	/** The runner fetches, the clerk answers, the runner delivers (unless refused). */
+	/** The runner fetches, the clerk answers, the runner delivers and the window signs (unless refused). */
 	void runProxyRun(String proxyRunCaseNo, boolean issued) {
 		ProcessInstance run = runtimeService.createProcessInstanceQuery()
 			.processInstanceBusinessKey(proxyRunCaseNo)
@@ -164,8 +164,10 @@ class ApplicationProcessTests {
 		Task issue = task(run.getId(), "issueCertificate");
 		String clerk = memberOf(candidateGroupOf(issue));
 		if (issued) {
-			completeAs(clerk, issue, withVariables("issueOutcome", "issued"));
+			completeAs(clerk, issue, withVariables("issueOutcome", "issued", "licenceNumber", "ZZ3308250001"));
 			completeAs(runner, task(run.getId(), "deliverCertificate"), withVariables("deliveryConfirmed", true));
+			Task signature = task(run.getId(), "signForCertificate");
+			completeAs(memberOf(candidateGroupOf(signature)), signature, withVariables("signOutcome", "signed"));
 		}
 		else {
 			completeAs(clerk, issue, withVariables("issueOutcome", "refused", "refusalReason", "档案中无此记录"));

@@ -243,7 +243,7 @@ class CompanyApplicationTests {
 		assertThat(run.getPhone()).isEqualTo(CONTACT_PHONE);
 		assertThat(run.getApplicant().idNumber()).isNull();
 		assertThat(runtimeService.getVariable(run.getProcessInstanceId(), "applicantType")).isEqualTo("COMPANY");
-		for (String step : List.of("fetchCertificate", "issueCertificate", "deliverCertificate")) {
+		for (String step : List.of("fetchCertificate", "issueCertificate", "deliverCertificate", "signForCertificate")) {
 			Task task = taskService.createTaskQuery()
 				.processInstanceId(run.getProcessInstanceId())
 				.taskDefinitionKey(step)
@@ -252,8 +252,9 @@ class CompanyApplicationTests {
 			String user = ApplicationProcessTests.memberOf(group);
 			TasklistUser.claimAndComplete(engine, user, task.getId(), switch (step) {
 				case "fetchCertificate" -> Map.of("fetchNote", "已凭企业授权委托书提交");
-				case "issueCertificate" -> Map.of("issueOutcome", "issued");
-				default -> Map.of("deliveryConfirmed", true);
+				case "issueCertificate" -> Map.of("issueOutcome", "issued", "licenceNumber", "ZZ3308250001");
+				case "deliverCertificate" -> Map.of("deliveryConfirmed", true);
+				default -> Map.of("signOutcome", "signed");
 			});
 		}
 	}

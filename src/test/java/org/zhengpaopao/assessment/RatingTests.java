@@ -95,8 +95,9 @@ class RatingTests {
 				"ZM-0009", "renshe", true), "window-renshe-1");
 		String caseNo = run.getCaseNo();
 		completeAs("runner-county-1", task(caseNo, "fetchCertificate"), withVariables("fetchNote", "已提交"));
-		completeAs("clerk-minzheng-1", task(caseNo, "issueCertificate"), withVariables("issueOutcome", "issued"));
+		completeAs("clerk-minzheng-1", task(caseNo, "issueCertificate"), withVariables("issueOutcome", "issued", "licenceNumber", "ZZ3308250001"));
 		completeAs("runner-county-1", task(caseNo, "deliverCertificate"), withVariables("deliveryConfirmed", true));
+		completeAs("window-renshe-1", task(caseNo, "signForCertificate"), withVariables("signOutcome", "signed"));
 		return caseNo;
 	}
 

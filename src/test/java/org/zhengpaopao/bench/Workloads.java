@@ -157,13 +157,17 @@ abstract class Workloads {
 		return w1;
 	}
 
-	/** The six steps of one run, each as the person who does it: the window, the runner, the issuing clerk. */
+	/**
+	 * The steps of one run, each as the person who does it: the window, the runner, the issuing clerk, and the
+	 * window again to sign for the certificate.
+	 */
 	final class Steps {
 		final Latencies create = new Latencies();
 		final Latencies claim = new Latencies();
 		final Latencies fetch = new Latencies();
 		final Latencies issue = new Latencies();
 		final Latencies deliver = new Latencies();
+		final Latencies sign = new Latencies();
 		final Latencies whole = new Latencies();
 
 		void run(int index) {
@@ -177,8 +181,11 @@ abstract class Workloads {
 				String clerk = "clerk-" + code + "-1";
 				String fetchTask = claim.time(() -> claimOpenTask(run, runner));
 				fetch.time(() -> completeAs(runner, fetchTask, Map.of("fetchNote", "已提交")));
-				issue.time(() -> completeAs(clerk, claimOpenTask(run, clerk), Map.of("issueOutcome", "issued")));
+				issue.time(() -> completeAs(clerk, claimOpenTask(run, clerk), Map.of("issueOutcome", "issued",
+						"licenceNumber", "ZZ3308250001")));
 				deliver.time(() -> completeAs(runner, claimOpenTask(run, runner), Map.of("deliveryConfirmed", true)));
+				sign.time(() -> completeAs("window-renshe-1", claimOpenTask(run, "window-renshe-1"),
+						Map.of("signOutcome", "signed")));
 			});
 		}
 
@@ -189,6 +196,7 @@ abstract class Workloads {
 			summary.put("fetch", fetch.summary());
 			summary.put("issue", issue.summary());
 			summary.put("deliver", deliver.summary());
+			summary.put("sign", sign.summary());
 			summary.put("wholeRun", whole.summary());
 			return summary;
 		}

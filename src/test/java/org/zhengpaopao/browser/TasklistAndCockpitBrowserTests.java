@@ -29,6 +29,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.zhengpaopao.IntegrationTest;
+import org.zhengpaopao.TestFiles;
 import org.zhengpaopao.assessment.Assessment;
 import org.zhengpaopao.assessment.RatingLevel;
 import org.zhengpaopao.proxyrun.NewProxyRun;
@@ -39,6 +40,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
 
 /**
  * The runners', the clerk's and the manager's day in Tasklist and Cockpit, in headless Chromium with a Chinese
@@ -149,7 +151,7 @@ class TasklistAndCockpitBrowserTests {
 	}
 
 	@Test
-	void runnerFetchesClerkIssuesAndRunnerDeliversFromAPhone() {
+	void runnerFetchesClerkAttachesRunnerDeliversFromAPhoneAndWindowSigns() {
 		ProxyRun run = open(TOWNSHIP, "hengshan-tianchi");
 		ProxyRun otherTownshipsRun = open(OTHER_TOWNSHIP, "luojia-hecun");
 		Task fetch = openTask(run);
@@ -199,9 +201,20 @@ class TasklistAndCockpitBrowserTests {
 			assertThat(tasklist.getByText("本次查看已记录")).isVisible();
 			Chromium.screenshot(tasklist, SCREENSHOTS, "04-clerk-reveals-applicant");
 			assertNoEnglishOn(tasklist);
+			// the 「证明文件」 tab: the clerk attaches the issued certificate as a PDF
+			tab(tasklist, "证明文件").click();
+			assertThat(tasklist.locator("dd.zpp-证明文件")).hasText("未上传");
+			tasklist.locator("input.zpp-certificate-file").setInputFiles(new FilePayload("家庭经济困难证明.pdf",
+					"application/pdf", TestFiles.pdf(2)));
+			tasklist.locator("button.zpp-upload").click();
+			assertThat(tasklist.locator("dd.zpp-证明文件")).containsText("家庭经济困难证明.pdf（PDF");
+			assertThat(tasklist.locator("a.zpp-stamped-copy")).isVisible();
+			Chromium.screenshot(tasklist, SCREENSHOTS, "04-clerk-attaches-certificate");
+			assertNoEnglishOn(tasklist);
 			tab(tasklist, "表单").click();
 			claimAndComplete(tasklist, "横山镇经办人一", "04-clerk-issue-form-filled", () -> tasklist.getByLabel("已出具").check());
 		}
+		assertThat(proxyRuns.find(run.getCaseNo()).orElseThrow().getCertificateDocumentId()).isNotNull();
 
 		// ... and the runner, out of the office, delivers from a phone
 		Task deliver = openTask(run);
@@ -212,8 +225,9 @@ class TasklistAndCockpitBrowserTests {
 			assertThat(tasklist.locator("html").evaluate("e => e.scrollWidth")).as("no sideways scrolling at 390 px")
 				.isEqualTo(390);
 			claim(tasklist, "横山镇代跑员一");
-			tasklist.getByLabel("用证部门已签收").check();
-			tasklist.getByLabel("送达说明").fill("人社局窗口签收");
+			assertThat(tasklist.getByLabel("证明形式")).hasValue("证明文件");
+			tasklist.getByLabel("已将证明送交用证部门窗口").check();
+			tasklist.getByLabel("送达说明").fill("已送人社局窗口");
 			Locator complete = tasklist.locator(".form-actions button.btn-primary");
 			complete.scrollIntoViewIfNeeded();
 			var box = complete.boundingBox();
@@ -225,18 +239,45 @@ class TasklistAndCockpitBrowserTests {
 			assertTaskClosed(tasklist);
 		}
 
+		assertThat(get("runner-hengshan-1", "/api/proxy-runs/" + run.getCaseNo(), JSON).getBody())
+			.as("handed over, not yet delivered").containsEntry("state", "HANDED_OVER");
+
+		// 3. the using department's window opens the stamped copy and signs for the certificate
+		Task signature = openTask(run);
+		assertThat(signature.getTaskDefinitionKey()).isEqualTo("signForCertificate");
+		try (BrowserContext windowDesk = chromium.newDesktopContext()) {
+			Page tasklist = login(windowDesk, "tasklist", "window-renshe-1", "#/?task=" + signature.getId());
+			assertThat(tasklist.getByLabel("证明形式")).hasValue("证明文件");
+			tab(tasklist, "证明文件").click();
+			assertThat(tasklist.locator("dd.zpp-证明文件")).containsText("家庭经济困难证明.pdf");
+			// what the link opens, fetched with the window's session (headless Chromium saves a PDF instead of showing it)
+			String href = tasklist.locator("a.zpp-stamped-copy").getAttribute("href");
+			assertThat(href).endsWith("/api/proxy-runs/" + run.getCaseNo() + "/certificate");
+			var copy = windowDesk.request().get("http://localhost:" + port + href);
+			assertThat(copy.status()).isEqualTo(200);
+			assertThat(copy.headers().get("content-type")).startsWith("application/pdf");
+			tasklist.reload();
+			tab(tasklist, "证明文件").click();
+			assertThat(tasklist.locator("ul.zpp-downloads li")).hasCount(1);
+			assertThat(tasklist.locator("ul.zpp-downloads li")).containsText("window-renshe-1");
+			Chromium.screenshot(tasklist, SCREENSHOTS, "06-window-sees-certificate");
+			assertNoEnglishOn(tasklist);
+			tab(tasklist, "表单").click();
+			claimAndComplete(tasklist, "窗口一", "06-window-signs", () -> tasklist.getByLabel("签收", new Page.GetByLabelOptions().setExact(true)).check());
+		}
+
 		var staffView = get("runner-hengshan-1", "/api/proxy-runs/" + run.getCaseNo(), JSON);
 		assertThat(staffView.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(staffView.getBody()).containsEntry("state", "DELIVERED");
 
-		// 4. a runner of another township sees only their own township's task, and cannot open this one
+		// 5. a runner of another township sees only their own township's task, and cannot open this one
 		try (BrowserContext otherRunner = chromium.newDesktopContext()) {
 			Page tasklist = login(otherRunner, "tasklist", "runner-luojia-1", "");
 			filter(tasklist, "我的群组任务").click();
 			assertThat(listedTasks(tasklist)).hasCount((int) tasksOfGroup("runners-" + OTHER_TOWNSHIP));
 			listedTasks(tasklist).first().locator("h4.task a").click();
 			assertThat(tasklist.getByLabel("办件编号")).hasValue(otherTownshipsRun.getCaseNo());
-			Chromium.screenshot(tasklist, SCREENSHOTS, "06-other-township-own-tasks");
+			Chromium.screenshot(tasklist, SCREENSHOTS, "07-other-township-own-tasks");
 		}
 	}
 
@@ -244,8 +285,9 @@ class TasklistAndCockpitBrowserTests {
 	void runnerSeesThePhoneInFullToCallBackAfterABadRating() {
 		ProxyRun run = open(TOWNSHIP, "hengshan-tianchi");
 		taskService.complete(openTask(run).getId(), Map.of("fetchNote", "已提交"));
-		taskService.complete(openTask(run).getId(), Map.of("issueOutcome", "issued"));
+		taskService.complete(openTask(run).getId(), Map.of("issueOutcome", "issued", "licenceNumber", "ZZ3308250001"));
 		taskService.complete(openTask(run).getId(), Map.of("deliveryConfirmed", true));
+		taskService.complete(openTask(run).getId(), Map.of("signOutcome", "signed"));
 		assessment.rate(run.getCaseNo(), "13905701234", RatingLevel.DISSATISFIED, "等了太久");
 		Task callBack = taskService.createTaskQuery()
 			.processInstanceBusinessKey(run.getCaseNo())

@@ -3,8 +3,6 @@ package org.zhengpaopao.document;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,10 +20,7 @@ import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -35,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.zhengpaopao.IntegrationTest;
+import org.zhengpaopao.TestFiles;
 import org.zhengpaopao.system.ConflictException;
 import org.zhengpaopao.system.CountyTime;
 import org.zhengpaopao.system.InvalidInputException;
@@ -305,44 +301,15 @@ class DocumentsTests {
 		return top[0];
 	}
 
-	/** A PDF of {@code pages} A4 pages saying "Page n"; the second and third are shown turned, as scans often are. */
-	static byte[] pdf(int pages) throws IOException {
-		try (PDDocument document = new PDDocument()) {
-			for (int n = 1; n <= pages; n++) {
-				PDPage page = new PDPage(PDRectangle.A4);
-				page.setRotation(n == 2 ? 90 : n == 3 ? 270 : 0);
-				document.addPage(page);
-				try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-					// a page that leaves its graphics state changed: the stamp must not inherit it
-					content.transform(new org.apache.pdfbox.util.Matrix(0.5f, 0, 0, 0.5f, 100, 100));
-					content.beginText();
-					content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 24);
-					content.newLineAtOffset(72, 700);
-					content.showText("Page " + n);
-					content.endText();
-				}
-			}
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			document.save(out);
-			return out.toByteArray();
-		}
+	static byte[] pdf(int pages) {
+		return TestFiles.pdf(pages);
 	}
 
-	/** A landscape photo-like image. */
-	static byte[] image(String format) throws IOException {
-		BufferedImage image = new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB);
-		Graphics2D g = image.createGraphics();
-		g.setColor(Color.WHITE);
-		g.fillRect(0, 0, 300, 200);
-		g.setColor(Color.BLUE);
-		g.fillOval(50, 50, 100, 100);
-		g.dispose();
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ImageIO.write(image, format, out);
-		return out.toByteArray();
+	static byte[] image(String format) {
+		return TestFiles.image(format);
 	}
 
-	/** A PNG that does not compress: random pixels. */
+	/** A PNG of random pixels: it hardly compresses, so it is as large as a scan. */
 	static byte[] noise(int width, int height) throws IOException {
 		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
 		java.util.Random random = new java.util.Random(22);

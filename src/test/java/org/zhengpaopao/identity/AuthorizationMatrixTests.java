@@ -37,6 +37,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 import org.zhengpaopao.IntegrationTest;
 import org.zhengpaopao.ProxyRunCopy;
+import org.zhengpaopao.TestFiles;
 import org.zhengpaopao.TestNotifications;
 import org.zhengpaopao.WebappSession;
 import org.zhengpaopao.absence.Absences;
@@ -53,6 +54,7 @@ import org.zhengpaopao.demandreport.DemandReports;
 import org.zhengpaopao.demandreport.NewDemandReport;
 import org.zhengpaopao.proxyrun.NewProxyRun;
 import org.zhengpaopao.proxyrun.ProxyRuns;
+import org.zhengpaopao.proxyrun.RunCertificates;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -84,6 +86,9 @@ class AuthorizationMatrixTests {
 
 	@Autowired
 	ProxyRuns proxyRuns;
+
+	@Autowired
+	RunCertificates runCertificates;
 
 	@Autowired
 	Applications applications;
@@ -362,7 +367,13 @@ class AuthorizationMatrixTests {
 			Run fresh = openRun();
 			taskService.complete(taskOf(fresh, "fetchCertificate"), Map.of("fetchNote", "已向出证单位提交"));
 			return carriedOut(call(user, HttpMethod.POST, "/engine-rest/task/" + taskOf(fresh, "issueCertificate")
-					+ "/complete", Map.of("variables", Map.of("issueOutcome", Map.of("value", "issued")))));
+					+ "/complete", Map.of("variables", Map.of("issueOutcome", Map.of("value", "issued"), "licenceNumber",
+							Map.of("value", "ZZ3308250001")))));
+		});
+		probes.put("task-complete-sign", user -> {
+			Run fresh = handedOverRun();
+			return carriedOut(call(user, HttpMethod.POST, "/engine-rest/task/" + taskOf(fresh, "signForCertificate")
+					+ "/complete", Map.of("variables", Map.of("signOutcome", Map.of("value", "signed")))));
 		});
 		probes.put("task-assign-other", user -> {
 			Run fresh = openRun();
@@ -429,6 +440,13 @@ class AuthorizationMatrixTests {
 				"/api/ratings/" + badlyRatedRun().caseNo() + "/applicant-phone", null)));
 		probes.put("api-run-runner-phone", user -> carriedOut(call(user, HttpMethod.GET,
 				"/api/proxy-runs/" + runAwaitingMoreMaterial().caseNo() + "/applicant-phone", null)));
+		probes.put("api-run-certificate-attach", user -> carriedOut(call(user, HttpMethod.POST,
+				"/api/proxy-runs/" + runAwaitingIssue().caseNo() + "/certificate", Map.of("licenceNumber", "ZZ3308250001"))));
+		probes.put("api-run-certificate-copy", user -> {
+			Run fresh = runAwaitingIssue();
+			runCertificates.attachFile(fresh.caseNo(), "证明.pdf", TestFiles.pdf(1), "clerk-huzhen-1");
+			return carriedOut(call(user, HttpMethod.GET, "/api/proxy-runs/" + fresh.caseNo() + "/certificate", null));
+		});
 		probes.put("api-case-take", user -> carriedOut(call(user, HttpMethod.POST, "/api/applications",
 				Map.of("applicantName", "周九", "idNumber", "330825199003074514", "phone", PHONE, "townshipCode",
 						TOWNSHIP, "villageCode", "huzhen-mabaoqiao", "matterCode", MATTER, "commitments",
@@ -664,11 +682,24 @@ class AuthorizationMatrixTests {
 				runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(opened).singleResult().getId());
 	}
 
-	Run deliveredRun() {
+	/** At the issuing clerk's 出具证明. */
+	Run runAwaitingIssue() {
 		Run fresh = openRun();
 		taskService.complete(taskOf(fresh, "fetchCertificate"), Map.of("fetchNote", "已提交"));
-		taskService.complete(taskOf(fresh, "issueCertificate"), Map.of("issueOutcome", "issued"));
+		return fresh;
+	}
+
+	/** The runner has handed the certificate over; the window signs next. */
+	Run handedOverRun() {
+		Run fresh = runAwaitingIssue();
+		taskService.complete(taskOf(fresh, "issueCertificate"), Map.of("issueOutcome", "issued", "licenceNumber", "ZZ3308250001"));
 		taskService.complete(taskOf(fresh, "deliverCertificate"), Map.of("deliveryConfirmed", true));
+		return fresh;
+	}
+
+	Run deliveredRun() {
+		Run fresh = handedOverRun();
+		taskService.complete(taskOf(fresh, "signForCertificate"), Map.of("signOutcome", "signed"));
 		return fresh;
 	}
 

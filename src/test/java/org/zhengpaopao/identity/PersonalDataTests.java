@@ -123,8 +123,9 @@ class PersonalDataTests {
 			.containsEntry("phone", MASKED_PHONE);
 
 		// once the certificate is issued and delivered, nobody needs the full numbers any more
-		complete("clerk-huzhen-1", caseNo, "issueCertificate", Map.of("issueOutcome", "issued"));
+		complete("clerk-huzhen-1", caseNo, "issueCertificate", Map.of("issueOutcome", "issued", "licenceNumber", "ZZ3308250001"));
 		complete("runner-huzhen-1", caseNo, "deliverCertificate", Map.of("deliveryConfirmed", true));
+		complete("window-ziranziyuan-1", caseNo, "signForCertificate", Map.of("signOutcome", "signed"));
 		assertThat(get("clerk-huzhen-1", "/api/proxy-runs/" + caseNo + "/applicant").getStatusCode())
 			.isEqualTo(HttpStatus.CONFLICT);
 		assertThat(views(caseNo)).hasSize(2);
@@ -172,8 +173,9 @@ class PersonalDataTests {
 	void shouldShowThePhoneInFullForTheCallBackAfterABadRatingOnly() {
 		String caseNo = openRun(true);
 		complete("runner-huzhen-1", caseNo, "fetchCertificate", Map.of("fetchNote", "已提交"));
-		complete("clerk-huzhen-1", caseNo, "issueCertificate", Map.of("issueOutcome", "issued"));
+		complete("clerk-huzhen-1", caseNo, "issueCertificate", Map.of("issueOutcome", "issued", "licenceNumber", "ZZ3308250001"));
 		complete("runner-huzhen-1", caseNo, "deliverCertificate", Map.of("deliveryConfirmed", true));
+		complete("window-ziranziyuan-1", caseNo, "signForCertificate", Map.of("signOutcome", "signed"));
 		String phone = "/api/ratings/" + caseNo + "/applicant-phone";
 		assertThat(get("runner-huzhen-1", phone).getStatusCode()).as("not rated yet").isEqualTo(HttpStatus.CONFLICT);
 
@@ -215,8 +217,9 @@ class PersonalDataTests {
 		complete("clerk-huzhen-1", caseNo, "issueCertificate",
 				Map.of("issueOutcome", "moreInfo", "moreInfoRequest", "请补充户口簿复印件"));
 		complete("runner-huzhen-1", caseNo, "supplementInformation", Map.of("supplementNote", "已补交"));
-		complete("clerk-huzhen-1", caseNo, "issueCertificate", Map.of("issueOutcome", "issued"));
+		complete("clerk-huzhen-1", caseNo, "issueCertificate", Map.of("issueOutcome", "issued", "licenceNumber", "ZZ3308250001"));
 		complete("runner-huzhen-1", caseNo, "deliverCertificate", Map.of("deliveryConfirmed", true));
+		complete("window-ziranziyuan-1", caseNo, "signForCertificate", Map.of("signOutcome", "signed"));
 		assertThat(post(null, "/public/api/ratings", Map.of("caseNo", caseNo, "phone", PHONE, "level", "DISSATISFIED",
 				"comment", "等了太久")).getStatusCode()).isEqualTo(HttpStatus.OK);
 

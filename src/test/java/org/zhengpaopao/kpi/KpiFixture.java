@@ -392,12 +392,14 @@ final class KpiFixture {
 
 	private void issue(String caseNo, String clerk, String when) {
 		at(when);
-		complete(clerk, task(caseNo, "issueCertificate"), Map.of("issueOutcome", "issued"));
+		complete(clerk, task(caseNo, "issueCertificate"), Map.of("issueOutcome", "issued", "licenceNumber", "ZZ3308250001"));
 	}
 
 	private void deliver(String caseNo, String runner, String when) {
 		at(when);
 		complete(runner, task(caseNo, "deliverCertificate"), Map.of("deliveryConfirmed", true));
+		// delivered when the using department's window signs for it
+		complete("window-renshe-1", task(caseNo, "signForCertificate"), Map.of("signOutcome", "signed"));
 		assertThat(reload(caseNo).getState()).isEqualTo(ProxyRunState.DELIVERED);
 	}
 

@@ -211,9 +211,11 @@ class CompanyProxyRunApiTests {
 		assertThat(get("clerk-shuiwu-1", "/api/proxy-runs/" + caseNo).getBody())
 			.containsEntry("applicantRevealable", true);
 		TasklistUser.claimAndComplete(engine, "clerk-shuiwu-1", task(caseNo, "issueCertificate").getId(),
-				Map.of("issueOutcome", "issued"));
+				Map.of("issueOutcome", "issued", "licenceNumber", "ZZ3308250001"));
 		TasklistUser.claimAndComplete(engine, "runner-county-1", task(caseNo, "deliverCertificate").getId(),
 				Map.of("deliveryConfirmed", true));
+		TasklistUser.claimAndComplete(engine, "window-shichang-1", task(caseNo, "signForCertificate").getId(),
+				Map.of("signOutcome", "signed"));
 
 		assertThat(get("manager-1", "/api/proxy-runs/" + caseNo).getBody()).containsEntry("state", "DELIVERED");
 		assertThat(outbox.textMessagesAbout(caseNo)).as("run opened, then the rating invitation, both to the contact")

@@ -147,7 +147,7 @@ class OutOfOrderEngineRestTests {
 	@Test
 	void shouldRefuseADeliveryThatTheWindowHasNotSigned() throws Exception {
 		completeAs("runner-huzhen-1", Map.of());
-		completeAs("clerk-huzhen-1", Map.of("issueOutcome", "issued"));
+		completeAs("clerk-huzhen-1", Map.of("issueOutcome", "issued", "licenceNumber", "ZZ3308250001"));
 		Task deliver = claim("runner-huzhen-1");
 		assertRefused(400, () -> complete("runner-huzhen-1", deliver.getId(), Map.of("deliveryConfirmed", false)),
 				"deliveryConfirmed");
@@ -180,8 +180,9 @@ class OutOfOrderEngineRestTests {
 		goRed();
 		Task overdue = claim("taskforce-1", "handleOverdueRun");
 		completeAs("runner-huzhen-1", Map.of());
-		completeAs("clerk-huzhen-1", Map.of("issueOutcome", "issued"));
+		completeAs("clerk-huzhen-1", Map.of("issueOutcome", "issued", "licenceNumber", "ZZ3308250001"));
 		completeAs("runner-huzhen-1", Map.of("deliveryConfirmed", true));
+		completeAs("window-minzheng-1", Map.of("signOutcome", "signed"));
 		assertThat(proxyRuns.find(run.getCaseNo()).orElseThrow().getState()).isEqualTo(ProxyRunState.DELIVERED);
 
 		assertRefused(404, () -> complete("taskforce-1", overdue.getId(), Map.of("supervisionAction", "extend",

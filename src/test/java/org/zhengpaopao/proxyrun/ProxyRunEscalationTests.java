@@ -260,9 +260,14 @@ class ProxyRunEscalationTests {
 	@Test
 	void shouldStopWatchingOnceTheCertificateIsDelivered() {
 		for (String[] step : new String[][] { { "runner-county-1", "fetchNote", "" },
-				{ "clerk-minzheng-1", "issueOutcome", "issued" }, { "runner-county-1", "deliveryConfirmed", "true" } }) {
+				{ "clerk-minzheng-1", "issueOutcome", "issued", "licenceNumber", "ZZ3308250001" },
+				{ "runner-county-1", "deliveryConfirmed", "true" }, { "window-renshe-1", "signOutcome", "signed" } }) {
 			Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
-			completeAs(step[0], task, Map.of(step[1], step[2]));
+			Map<String, Object> variables = new java.util.HashMap<>();
+			for (int i = 1; i < step.length; i += 2) {
+				variables.put(step[i], step[i + 1]);
+			}
+			completeAs(step[0], task, variables);
 		}
 		assertThat(instance).isEnded().hasPassed("proxyRunDelivered");
 		assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).count()).isZero();

@@ -64,11 +64,11 @@ class ProxyRunMigrationTests {
 	static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
 	};
 
-	/** the added step: the using department's window confirms it received the certificate */
+	/** the added step: the runner confirms the window received the certificate, before the window signs for it */
 	static final String ADDED_STEP = """
-			<bpmn:sequenceFlow id="toProxyRunDelivered" sourceRef="deliverCertificate" targetRef="confirmReceipt" />
+			<bpmn:sequenceFlow id="certificateHandedOver" sourceRef="deliverCertificate" targetRef="confirmReceipt" />
 			    <bpmn:userTask id="confirmReceipt" name="用证部门确认收悉" camunda:formRef="deliverCertificate" camunda:formRefBinding="deployment" camunda:candidateGroups="${runnerGroup}" camunda:dueDate="${proxyRunDue}" />
-			    <bpmn:sequenceFlow id="receiptConfirmed" sourceRef="confirmReceipt" targetRef="proxyRunDelivered" />""";
+			    <bpmn:sequenceFlow id="receiptConfirmed" sourceRef="confirmReceipt" targetRef="signForCertificate" />""";
 
 	@Autowired
 	ProcessEngine engine;
@@ -168,8 +168,24 @@ class ProxyRunMigrationTests {
 
 	ProcessDefinition deployWithAddedStep() throws IOException {
 		return deployChanged(xml -> xml.replace(
-				"<bpmn:sequenceFlow id=\"toProxyRunDelivered\" sourceRef=\"deliverCertificate\" targetRef=\"proxyRunDelivered\" />",
+				"<bpmn:sequenceFlow id=\"certificateHandedOver\" name=\"已送达\" sourceRef=\"deliverCertificate\" targetRef=\"signForCertificate\" />",
 				ADDED_STEP));
+	}
+
+	/**
+	 * The model as it was before the using department signed (issue 22): the runner's delivery ends the run. Running
+	 * instances of that version finish on it.
+	 */
+	ProcessDefinition deployWithoutSignature() throws IOException {
+		return deployChanged(xml -> xml
+			.replaceAll("(?s)<bpmn:userTask id=\"signForCertificate\".*?</bpmn:userTask>", "")
+			.replaceAll("(?s)<bpmn:exclusiveGateway id=\"signOutcomeGateway\".*?</bpmn:exclusiveGateway>", "")
+			.replaceAll("(?s)<bpmn:sequenceFlow id=\"(toSignOutcomeGateway|certificateReturned|certificateSigned)\"[^>]*?/>", "")
+			.replaceAll("(?s)<bpmn:sequenceFlow id=\"(certificateReturned|certificateSigned)\".*?</bpmn:sequenceFlow>", "")
+			.replace("<bpmn:incoming>certificateReturned</bpmn:incoming>", "")
+			.replace("targetRef=\"signForCertificate\"", "targetRef=\"proxyRunDelivered\"")
+			.replace("<bpmn:incoming>certificateSigned</bpmn:incoming>", "<bpmn:incoming>certificateHandedOver</bpmn:incoming>")
+			.replaceAll("<bpmndi:BPMN(Shape|Edge) id=\"(signForCertificate|signOutcomeGateway|toSignOutcomeGateway|certificateReturned|certificateSigned)_di\".*?</bpmndi:BPMN(Shape|Edge)>", ""));
 	}
 
 	ResponseEntity<Map<String, Object>> migrate(String user, int from, int to, boolean dryRun) {
@@ -265,7 +281,7 @@ class ProxyRunMigrationTests {
 				Map.of("issueOutcome", "moreInfo", "moreInfoRequest", "请补充户口簿复印件"));
 		ProcessInstance delivering = open(true);
 		complete("runner-county-1", delivering, "fetchCertificate", Map.of("fetchNote", ""));
-		complete("clerk-minzheng-1", delivering, "issueCertificate", Map.of("issueOutcome", "issued"));
+		complete("clerk-minzheng-1", delivering, "issueCertificate", Map.of("issueOutcome", "issued", "paperOriginal", true));
 		ProcessInstance overdue = open(true);
 		fire(overdue, "yellowCardDue");
 		fire(overdue, "deadlineReached");
@@ -323,12 +339,14 @@ class ProxyRunMigrationTests {
 		assertThat(delivering).isWaitingAt("confirmReceipt");
 		assertThat(task(delivering, "confirmReceipt").getProcessDefinitionId()).isEqualTo(changed.getId());
 		complete("runner-county-1", delivering, "confirmReceipt", Map.of());
+		complete("window-renshe-1", delivering, "signForCertificate", Map.of("signOutcome", "signed"));
 		assertThat(delivering).isEnded().hasPassed("deliverCertificate", "confirmReceipt", "proxyRunDelivered");
 
 		complete("runner-county-1", fetching, "fetchCertificate", Map.of("fetchNote", ""));
-		complete("clerk-minzheng-1", fetching, "issueCertificate", Map.of("issueOutcome", "issued"));
+		complete("clerk-minzheng-1", fetching, "issueCertificate", Map.of("issueOutcome", "issued", "paperOriginal", true));
 		complete("runner-county-1", fetching, "deliverCertificate", Map.of("deliveryConfirmed", true));
 		complete("runner-county-1", fetching, "confirmReceipt", Map.of());
+		complete("window-renshe-1", fetching, "signForCertificate", Map.of("signOutcome", "signed"));
 		assertThat(fetching).isEnded().hasPassed("confirmReceipt", "proxyRunDelivered");
 
 		complete("runner-county-1", supplementing, "supplementInformation", Map.of());
@@ -351,7 +369,7 @@ class ProxyRunMigrationTests {
 	void shouldRefuseAPlanThatStrandsRunsAndMoveNothing() throws IOException {
 		ProcessInstance delivering = open(true);
 		complete("runner-county-1", delivering, "fetchCertificate", Map.of("fetchNote", ""));
-		complete("clerk-minzheng-1", delivering, "issueCertificate", Map.of("issueOutcome", "issued"));
+		complete("clerk-minzheng-1", delivering, "issueCertificate", Map.of("issueOutcome", "issued", "paperOriginal", true));
 		ProcessInstance fetching = open(true);
 		Map<String, String> before = snapshot(delivering);
 
@@ -383,5 +401,24 @@ class ProxyRunMigrationTests {
 				original.getVersion() + 100, false);
 		assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(unknown.getBody().toString()).contains("toVersion", "没有版本");
+	}
+
+	/** A run that started before the window signed for certificates is delivered by its runner, as it was. */
+	@Test
+	void shouldEndARunOfAVersionWithoutTheSignatureAtTheRunnersDelivery() throws IOException {
+		ProcessDefinition withoutSignature = deployWithoutSignature();
+		assertThat((Object) repositoryService.getBpmnModelInstance(withoutSignature.getId())
+			.getModelElementById("signForCertificate")).isNull();
+		ProcessInstance run = open(true);
+		assertThat(definitionOf(run)).isEqualTo(withoutSignature.getId());
+
+		complete("runner-county-1", run, "fetchCertificate", Map.of());
+		complete("clerk-minzheng-1", run, "issueCertificate", Map.of("issueOutcome", "issued", "paperOriginal", true));
+		complete("runner-county-1", run, "deliverCertificate", Map.of("deliveryConfirmed", true));
+
+		assertThat(run).isEnded().hasPassed("proxyRunDelivered");
+		ProxyRun delivered = proxyRuns.find(run.getBusinessKey()).orElseThrow();
+		assertThat(delivered.getState()).isEqualTo(ProxyRunState.DELIVERED);
+		assertThat(delivered.getSteps()).last().extracting(ProxyRunStep::getActor).isEqualTo("runner-county-1");
 	}
 }

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.zhengpaopao.IntegrationTest;
 import org.zhengpaopao.TasklistUser;
+import org.zhengpaopao.TestFiles;
 import org.zhengpaopao.TestNotifications.RecordingNotifier;
 import org.zhengpaopao.calendar.WorkingDayCalendar;
 
@@ -59,6 +60,9 @@ class ProxyRunProcessTests {
 
 	@Autowired
 	RecordingNotifier notifier;
+
+	@Autowired
+	RunCertificates certificates;
 
 	RuntimeService runtimeService;
 	TaskService taskService;
@@ -120,11 +124,21 @@ class ProxyRunProcessTests {
 		assertThat(instance).isWaitingAt("issueCertificate");
 		assertThat(openTask(instance)).hasCandidateGroup("dept-minzheng").hasDueDate(fetch.getDueDate());
 
+		// the clerk attaches the certificate as a file (Tasklist's 「证明文件」 tab), then completes the form
+		certificates.attachFile(run.getCaseNo(), "火化证明.pdf", TestFiles.pdf(2), "clerk-minzheng-1");
 		completeAs("clerk-minzheng-1", instance, withVariables("issueOutcome", "issued"));
 		assertThat(instance).isWaitingAt("deliverCertificate");
 		assertThat(openTask(instance)).hasCandidateGroup("runners-county");
+		assertThat(runtimeService.getVariable(instance.getId(), "issuedAs")).as("what the runner carries")
+			.isEqualTo("证明文件");
 
-		completeAs("runner-county-1", instance, withVariables("deliveryConfirmed", true, "deliveryNote", "窗口签收"));
+		completeAs("runner-county-1", instance, withVariables("deliveryConfirmed", true, "deliveryNote", "已送窗口"));
+		assertThat(instance).isWaitingAt("signForCertificate");
+		assertThat(openTask(instance)).hasCandidateGroup("window-renshe").hasName("用证部门签收")
+			.hasDueDate(fetch.getDueDate());
+		assertThat(reload(run).getState()).as("handed over is not yet delivered").isEqualTo(ProxyRunState.HANDED_OVER);
+
+		completeAs("window-renshe-1", instance, withVariables("signOutcome", "signed", "signNote", "已核对证明文件"));
 		assertThat(instance).isEnded().hasPassed("proxyRunDelivered");
 
 		ProxyRun delivered = reload(run);
@@ -132,8 +146,10 @@ class ProxyRunProcessTests {
 		assertThat(delivered.getSteps()).extracting(ProxyRunStep::getStep, ProxyRunStep::getActor)
 			.containsSubsequence(org.assertj.core.groups.Tuple.tuple("accepted", "window-renshe-1"),
 					org.assertj.core.groups.Tuple.tuple("fetchCertificate", "runner-county-1"),
+					org.assertj.core.groups.Tuple.tuple("certificateAttached", "clerk-minzheng-1"),
 					org.assertj.core.groups.Tuple.tuple("certificateIssued", "clerk-minzheng-1"),
-					org.assertj.core.groups.Tuple.tuple("proxyRunDelivered", "runner-county-1"));
+					org.assertj.core.groups.Tuple.tuple("handedOver", "runner-county-1"),
+					org.assertj.core.groups.Tuple.tuple("proxyRunDelivered", "window-renshe-1"));
 	}
 
 	@Test
@@ -218,12 +234,73 @@ class ProxyRunProcessTests {
 		completeAs("runner-county-1", instance, withVariables("supplementNote", "已补交复印件"));
 		assertThat(instance).isWaitingAt("issueCertificate");
 
-		completeAs("clerk-minzheng-1", instance, withVariables("issueOutcome", "issued"));
+		completeAs("clerk-minzheng-1", instance, withVariables("issueOutcome", "issued", "licenceNumber", "ZZ3308250001"));
 		completeAs("runner-county-1", instance, withVariables("deliveryConfirmed", true));
+		completeAs("window-renshe-1", instance, withVariables("signOutcome", "signed"));
 		assertThat(instance).isEnded()
-			.hasPassedInOrder("issueCertificate", "supplementInformation", "issueCertificate", "deliverCertificate")
+			.hasPassedInOrder("issueCertificate", "supplementInformation", "issueCertificate", "deliverCertificate",
+					"signForCertificate")
 			.hasPassed("proxyRunDelivered");
 		assertThat(reload(run).getState()).isEqualTo(ProxyRunState.DELIVERED);
+	}
+
+	@Test
+	void shouldRefuseToIssueWithoutAFileALicenceNumberOrAPaperOriginal() {
+		ProxyRun run = open(COUNTY_CERTIFICATE, true);
+		ProcessInstance instance = processOf(run);
+		completeAs("runner-county-1", instance, Map.of());
+
+		assertThatThrownBy(() -> completeAs("clerk-minzheng-1", instance, withVariables("issueOutcome", "issued")))
+			.hasMessageContaining("须上传证明文件").hasMessageContaining("电子证照编号").hasMessageContaining("纸质原件");
+		assertThat(instance).isWaitingAt("issueCertificate");
+		assertThat(reload(run).getState()).isEqualTo(ProxyRunState.AWAITING_ISSUE);
+
+		completeAs("clerk-minzheng-1", instance, withVariables("issueOutcome", "issued", "paperOriginal", true));
+		assertThat(instance).isWaitingAt("deliverCertificate");
+		assertThat(runtimeService.getVariable(instance.getId(), "issuedAs")).isEqualTo("纸质原件");
+	}
+
+	@Test
+	void shouldSendAReturnedCertificateBackToTheRunnersWhileTheDeadlineKeepsCounting() {
+		ProxyRun run = open(COUNTY_CERTIFICATE, true);
+		ProcessInstance instance = processOf(run);
+		Date redCardDue = managementService.createJobQuery().processInstanceId(instance.getId()).timers().singleResult()
+			.getDuedate();
+		completeAs("runner-county-1", instance, Map.of());
+		completeAs("clerk-minzheng-1", instance, withVariables("issueOutcome", "issued", "licenceNumber", "ZZ3308250001"));
+		completeAs("runner-county-1", instance, withVariables("deliveryConfirmed", true));
+
+		assertThatThrownBy(() -> completeAs("window-renshe-1", instance, withVariables("signOutcome", "returned")))
+			.as("a return needs its reason").hasMessageContaining("退回须填写理由");
+		completeAs("window-renshe-1", instance,
+				withVariables("signOutcome", "returned", "returnReason", "送达的是户籍证明，需要的是火化证明"));
+
+		assertThat(instance).isWaitingAt("fetchCertificate");
+		assertThat(openTask(instance)).hasCandidateGroup("runners-county").hasDueDate(Date.from(reload(run).getDueAt()));
+		assertThat(runtimeService.getVariable(instance.getId(), "returnReason")).as("shown on the runner's form")
+			.isEqualTo("送达的是户籍证明，需要的是火化证明");
+		assertThat(runtimeService.getVariable(instance.getId(), "licenceNumber")).as("the clerk issues afresh").isNull();
+		ProxyRun returned = reload(run);
+		assertThat(returned.getState()).isEqualTo(ProxyRunState.FETCHING);
+		assertThat(returned.getLicenceNumber()).isNull();
+		assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).timers().singleResult()
+			.getDuedate()).as("the deadline keeps counting").isEqualTo(redCardDue);
+
+		completeAs("runner-county-1", instance, withVariables("fetchNote", "已请出证单位重新出具"));
+		assertThatThrownBy(() -> completeAs("clerk-minzheng-1", instance, withVariables("issueOutcome", "issued")))
+			.as("the returned licence number is not the run's any more").hasMessageContaining("电子证照编号");
+		completeAs("clerk-minzheng-1", instance, withVariables("issueOutcome", "issued", "licenceNumber", "ZZ3308250002"));
+		completeAs("runner-county-1", instance, withVariables("deliveryConfirmed", true));
+		assertThat(runtimeService.getVariable(instance.getId(), "signOutcome")).as("nothing preselected").isNull();
+		completeAs("window-renshe-1", instance, withVariables("signOutcome", "signed"));
+
+		assertThat(instance).isEnded().hasPassedInOrder("signForCertificate", "fetchCertificate", "signForCertificate", "proxyRunDelivered");
+		ProxyRun delivered = reload(run);
+		assertThat(delivered.getState()).isEqualTo(ProxyRunState.DELIVERED);
+		assertThat(delivered.getLicenceNumber()).isEqualTo("ZZ3308250002");
+		assertThat(delivered.getSteps()).extracting(ProxyRunStep::getStep)
+			.containsSubsequence("handedOver", "returnedByUsingDepartment", "fetchCertificate", "licenceRecorded",
+					"certificateIssued", "handedOver", "proxyRunDelivered");
 	}
 
 	@Test

@@ -27,6 +27,7 @@ class ProxyRunStepKindTests {
 	static final String RUNNER = "runner-county-1";
 	static final String CLERK = "clerk-minzheng-1";
 	static final String TASK_FORCE = "taskforce-1";
+	static final String WINDOW = "window-renshe-1";
 
 	@Test
 	void shouldWriteEveryStepKindInSomeTransition() {
@@ -56,8 +57,12 @@ class ProxyRunStepKindTests {
 				entry(ProxyRunStepKind.REQUESTED_FROM_ISSUER, "fetchCertificate"),
 				entry(ProxyRunStepKind.MORE_INFORMATION_NEEDED, "moreInformationNeeded"),
 				entry(ProxyRunStepKind.INFORMATION_SUPPLEMENTED, "supplementInformation"),
+				entry(ProxyRunStepKind.CERTIFICATE_ATTACHED, "certificateAttached"),
+				entry(ProxyRunStepKind.LICENCE_RECORDED, "licenceRecorded"),
 				entry(ProxyRunStepKind.ISSUED, "certificateIssued"),
 				entry(ProxyRunStepKind.REFUSED, "certificateRefused"),
+				entry(ProxyRunStepKind.HANDED_OVER, "handedOver"),
+				entry(ProxyRunStepKind.RETURNED, "returnedByUsingDepartment"),
 				entry(ProxyRunStepKind.DELIVERED, "proxyRunDelivered"),
 				entry(ProxyRunStepKind.YELLOW_CARD, "yellowCard"),
 				entry(ProxyRunStepKind.RED_CARD, "redCard"),
@@ -93,8 +98,15 @@ class ProxyRunStepKindTests {
 		run.coverForAbsence(RUNNER, "请假代岗", NOW);
 		run.extendDeadline(TASK_FORCE, LocalDate.of(2026, 10, 9), NOW.plus(15, ChronoUnit.DAYS), false, "出证部门系统故障",
 				NOW);
-		run.markIssued(CLERK, NOW);
-		run.markDelivered(RUNNER, "窗口已签收", NOW);
+		run.attachCertificateFile(7L, "火化证明.pdf", CLERK, NOW);
+		run.markIssued(CLERK, false, NOW);
+		run.handOver(RUNNER, "已送窗口", NOW);
+		run.returnByUsingDepartment(WINDOW, "不是所需证明", NOW);
+		run.markRequestedFromIssuer(RUNNER, "重新调取", NOW);
+		run.recordLicence("ZZ3308250001", CLERK, NOW);
+		run.markIssued(CLERK, false, NOW);
+		run.handOver(RUNNER, null, NOW);
+		run.signFor(WINDOW, "已核验电子证照", NOW);
 		return run;
 	}
 
@@ -130,7 +142,7 @@ class ProxyRunStepKindTests {
 
 	private static ProxyRun opened(String caseNo, Instant authorizationDue) {
 		ProxyRun run = new ProxyRun(Applicant.person("王建国", "330825199506066786", "13905700000"),
-				new ProxyRun.Request("huzhen", "huzhen-xiaku", "ZM-0009", "renshe", null, 3),
+				new ProxyRun.Request("huzhen", "huzhen-xiaku", "ZM-0009", "renshe", null, null, 3),
 				new ProxyRun.Issuer("minzheng", "县民政局"), authorizationDue, "window-renshe-1", NOW);
 		run.assignCaseNo(caseNo);
 		return run;

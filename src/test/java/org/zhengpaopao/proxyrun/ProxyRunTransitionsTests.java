@@ -27,7 +27,7 @@ class ProxyRunTransitionsTests {
 
 	static ProxyRun run(boolean authorizedAtWindow) {
 		var run = new ProxyRun(Applicant.person("李四", "330825199001014569", "13905705678"),
-				new ProxyRun.Request("muchen", "muchen-shuangdai", "ZM-0032", "minzheng", null, 5),
+				new ProxyRun.Request("muchen", "muchen-shuangdai", "ZM-0032", "minzheng", null, null, 5),
 				new ProxyRun.Issuer("muchen", "木陈乡人民政府"), authorizedAtWindow ? null : AUTHORIZATION_DUE,
 				"window-minzheng-1", NOW);
 		run.assignCaseNo(CASE_NO);
@@ -46,10 +46,22 @@ class ProxyRunTransitionsTests {
 		return run;
 	}
 
-	static ProxyRun delivered() {
+	static ProxyRun issued() {
 		var run = awaitingIssue();
-		run.markIssued("clerk-muchen-1", later(2));
-		run.markDelivered("runner-muchen-1", null, later(3));
+		run.recordLicence("ZZ3308250001", "clerk-muchen-1", later(2));
+		run.markIssued("clerk-muchen-1", false, later(2));
+		return run;
+	}
+
+	static ProxyRun handedOver() {
+		var run = issued();
+		run.handOver("runner-muchen-1", null, later(3));
+		return run;
+	}
+
+	static ProxyRun delivered() {
+		var run = handedOver();
+		run.signFor("window-minzheng-1", null, later(4));
 		return run;
 	}
 
@@ -234,11 +246,72 @@ class ProxyRunTransitionsTests {
 		assertThat(run.getState()).isEqualTo(ProxyRunState.DELIVERED);
 		assertThat(run.getState().isFinished()).isTrue();
 		assertThat(run.getSteps()).extracting(ProxyRunStep::getStep)
-			.containsExactly("accepted", "authorizedAtWindow", "routed", "fetchCertificate", "certificateIssued",
-					"proxyRunDelivered");
+			.containsExactly("accepted", "authorizedAtWindow", "routed", "fetchCertificate", "licenceRecorded",
+					"certificateIssued", "handedOver", "proxyRunDelivered");
 		assertThat(run.getSteps()).extracting(ProxyRunStep::getActor)
 			.containsExactly("window-minzheng-1", "window-minzheng-1", ProxyRun.SYSTEM, "runner-muchen-1",
-					"clerk-muchen-1", "runner-muchen-1");
+					"clerk-muchen-1", "clerk-muchen-1", "runner-muchen-1", "window-minzheng-1");
+	}
+
+	@Test
+	void shouldCountAsDeliveredOnlyOnceTheWindowSigns() {
+		var run = handedOver();
+
+		assertThat(run.getState()).isEqualTo(ProxyRunState.HANDED_OVER);
+		assertThat(run.getState().isFinished()).as("handed over, not yet signed for").isFalse();
+		assertThat(run.getSteps()).noneMatch(step -> step.is(ProxyRunStepKind.DELIVERED));
+	}
+
+	@Test
+	void shouldRefuseToIssueWithoutAFileALicenceNumberOrAPaperOriginal() {
+		var run = awaitingIssue();
+		int steps = run.getSteps().size();
+
+		var refused = catchThrowableOfType(InvalidInputException.class,
+				() -> run.markIssued("clerk-muchen-1", false, later(2)));
+
+		assertThat(refused.field()).isEqualTo("licenceNumber");
+		assertThat(refused).hasMessageContaining("上传证明文件").hasMessageContaining("电子证照编号").hasMessageContaining("纸质原件");
+		assertThat(run.getState()).isEqualTo(ProxyRunState.AWAITING_ISSUE);
+		assertThat(run.getSteps()).hasSize(steps);
+
+		run.markIssued("clerk-muchen-1", true, later(2));
+		assertThat(run.isPaperOriginal()).isTrue();
+		assertThat(run.certificateSummary()).isEqualTo("纸质原件");
+	}
+
+	@Test
+	void shouldKeepTheLatestFileAndNormalizeTheLicenceNumber() {
+		var run = awaitingIssue();
+
+		run.attachCertificateFile(1L, "第一版.pdf", "clerk-muchen-1", later(2));
+		run.attachCertificateFile(2L, "更正版.pdf", "clerk-muchen-1", later(2));
+		run.recordLicence(" ｚｚ3308250001 ", "clerk-muchen-1", later(2));
+		run.recordLicence("ZZ3308250001", "clerk-muchen-1", later(2));
+
+		assertThat(run.getCertificateDocumentId()).isEqualTo(2L);
+		assertThat(run.getLicenceNumber()).isEqualTo("ZZ3308250001");
+		assertThat(run.getSteps()).filteredOn(step -> step.is(ProxyRunStepKind.LICENCE_RECORDED)).hasSize(1);
+		assertThat(catchThrowableOfType(InvalidInputException.class,
+				() -> run.recordLicence("证照<script>", "clerk-muchen-1", later(2))).field()).isEqualTo("licenceNumber");
+	}
+
+	@Test
+	void shouldSendAReturnedCertificateBackToTheRunnersWithItsReason() {
+		var run = handedOver();
+
+		assertThat(catchThrowableOfType(InvalidInputException.class,
+				() -> run.returnByUsingDepartment("window-minzheng-1", "  ", later(4))).field()).isEqualTo("returnReason");
+		run.returnByUsingDepartment("window-minzheng-1", "送达的是户籍证明，不是死亡证明", later(4));
+
+		assertThat(run.getState()).isEqualTo(ProxyRunState.FETCHING);
+		assertThat(run.getLicenceNumber()).as("what was returned is no longer the run's certificate").isNull();
+		assertThat(run.getCertificateDocumentId()).isNull();
+		assertThat(run.getDeadline()).as("the deadline keeps counting").isEqualTo(DEADLINE);
+		assertThat(run.getSteps()).last().satisfies(step -> {
+			assertThat(step.getStep()).isEqualTo("returnedByUsingDepartment");
+			assertThat(step.getNote()).isEqualTo("送达的是户籍证明，不是死亡证明");
+		});
 	}
 
 	@Test
@@ -247,7 +320,7 @@ class ProxyRunTransitionsTests {
 		int steps = run.getSteps().size();
 
 		var refused = catchThrowableOfType(ConflictException.class,
-				() -> run.markDelivered("runner-muchen-1", null, later(2)));
+				() -> run.handOver("runner-muchen-1", null, later(2)));
 
 		assertThat(refused).hasMessageContaining("待出证部门出具").hasMessageContaining("AWAITING_ISSUE");
 		assertThat(run.getState()).isEqualTo(ProxyRunState.AWAITING_ISSUE);
@@ -258,7 +331,7 @@ class ProxyRunTransitionsTests {
 	void shouldRefuseToIssueBeforeTheRunnerAskedTheIssuer() {
 		var run = fetching();
 
-		assertThatThrownBy(() -> run.markIssued("clerk-muchen-1", later(1))).isInstanceOf(ConflictException.class);
+		assertThatThrownBy(() -> run.markIssued("clerk-muchen-1", true, later(1))).isInstanceOf(ConflictException.class);
 		assertThatThrownBy(() -> run.markRefused("clerk-muchen-1", "查无此人", later(1)))
 			.isInstanceOf(ConflictException.class);
 		assertThat(run.getState()).isEqualTo(ProxyRunState.FETCHING);
@@ -272,10 +345,10 @@ class ProxyRunTransitionsTests {
 
 		assertThat(run.getState()).isEqualTo(ProxyRunState.MORE_INFO_REQUESTED);
 		assertThat(run.getSteps()).last().extracting(ProxyRunStep::getNote).isEqualTo("请补充户口簿复印件");
-		assertThatThrownBy(() -> run.markIssued("clerk-muchen-1", later(3))).isInstanceOf(ConflictException.class);
+		assertThatThrownBy(() -> run.markIssued("clerk-muchen-1", true, later(3))).isInstanceOf(ConflictException.class);
 
 		run.supplementInformation("runner-muchen-1", "已补充", later(3));
-		run.markIssued("clerk-muchen-1", later(4));
+		run.markIssued("clerk-muchen-1", true, later(4));
 
 		assertThat(run.getState()).isEqualTo(ProxyRunState.ISSUED);
 	}

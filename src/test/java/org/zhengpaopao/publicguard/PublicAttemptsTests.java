@@ -154,8 +154,9 @@ class PublicAttemptsTests {
 		String caseNo = proxyRuns.open(new NewProxyRun("赵六", "330825198503121239", PHONE, "huzhen", "huzhen-xiaku",
 				"ZM-0009", "renshe", true), "window-renshe-1").getCaseNo();
 		completeAs("runner-county-1", task(caseNo, "fetchCertificate"), withVariables("fetchNote", "已提交"));
-		completeAs("clerk-minzheng-1", task(caseNo, "issueCertificate"), withVariables("issueOutcome", "issued"));
+		completeAs("clerk-minzheng-1", task(caseNo, "issueCertificate"), withVariables("issueOutcome", "issued", "licenceNumber", "ZZ3308250001"));
 		completeAs("runner-county-1", task(caseNo, "deliverCertificate"), withVariables("deliveryConfirmed", true));
+		completeAs("window-renshe-1", task(caseNo, "signForCertificate"), withVariables("signOutcome", "signed"));
 		return caseNo;
 	}
 

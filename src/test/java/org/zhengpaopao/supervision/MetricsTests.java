@@ -122,8 +122,9 @@ class MetricsTests {
 			.singleResult()
 			.getId();
 		completeAs("runner-county-1", instance, Map.of("fetchNote", "已通过协同平台提交"));
-		completeAs("clerk-minzheng-1", instance, Map.of("issueOutcome", "issued"));
-		completeAs("runner-county-1", instance, Map.of("deliveryConfirmed", true, "deliveryNote", "窗口签收"));
+		completeAs("clerk-minzheng-1", instance, Map.of("issueOutcome", "issued", "licenceNumber", "ZZ3308250001"));
+		completeAs("runner-county-1", instance, Map.of("deliveryConfirmed", true, "deliveryNote", "已送窗口"));
+		completeAs("window-renshe-1", instance, Map.of("signOutcome", "signed"));
 		String delivered = freshScrape();
 
 		assertThat(sample(delivered, "zhengpaopao_proxy_runs_delivered_total", ""))

@@ -45,6 +45,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.zhengpaopao.DatabaseFingerprint;
 import org.zhengpaopao.IntegrationTest;
+import org.zhengpaopao.TestFiles;
 import org.zhengpaopao.ProxyRunCopy;
 import org.zhengpaopao.Spellings;
 import org.zhengpaopao.TestNotifications.RecordingNotifier;
@@ -64,6 +65,7 @@ import org.zhengpaopao.demandreport.NewDemandReport;
 import org.zhengpaopao.proxyrun.NewProxyRun;
 import org.zhengpaopao.proxyrun.ProxyRun;
 import org.zhengpaopao.proxyrun.ProxyRuns;
+import org.zhengpaopao.proxyrun.RunCertificates;
 import org.zhengpaopao.system.Idempotency;
 import org.zhengpaopao.web.BadInputCorpus.Case;
 import org.zhengpaopao.web.BadInputCorpus.Outcome;
@@ -97,6 +99,9 @@ class BadInputCorpusTests {
 
 	@Autowired
 	ProxyRuns proxyRuns;
+
+	@Autowired
+	RunCertificates runCertificates;
 
 	@Autowired
 	Assessment assessment;
@@ -287,6 +292,16 @@ class BadInputCorpusTests {
 				"ZM-0032", "minzheng", true), "window-minzheng-1");
 		shared.put("caseNo", run.getCaseNo());
 		shared.put("processInstanceId", run.getProcessInstanceId());
+		// at the issuing clerk's 出具证明: one to record licence numbers on, one with a file to copy
+		ProxyRun issuing = proxyRuns.open(new NewProxyRun("张三", APPLICANT_ID, "13905701234", "huzhen", "huzhen-xiaku",
+				"ZM-0032", "minzheng", true), "window-minzheng-1");
+		complete("runner-huzhen-1", issuing, Map.of());
+		shared.put("issuingCaseNo", issuing.getCaseNo());
+		ProxyRun withFile = proxyRuns.open(new NewProxyRun("张三", APPLICANT_ID, "13905701234", "huzhen", "huzhen-xiaku",
+				"ZM-0032", "minzheng", true), "window-minzheng-1");
+		complete("runner-huzhen-1", withFile, Map.of());
+		runCertificates.attachFile(withFile.getCaseNo(), "证明.pdf", TestFiles.pdf(1), "clerk-huzhen-1");
+		shared.put("certificateCaseNo", withFile.getCaseNo());
 		shared.put("applicationCaseNo", applications.take(new NewApplication("王建国", APPLICANT_ID, "13905700001",
 				"huzhen", "huzhen-xiaku", "SX-001", List.of("ZM-0114"), List.of("ZM-0114"), true), null,
 				"window-minzheng-1").application().getCaseNo());
@@ -393,8 +408,9 @@ class BadInputCorpusTests {
 		ProxyRun run = proxyRuns.open(new NewProxyRun("赵六", APPLICANT_ID, phone, "huzhen", "huzhen-xiaku", "ZM-0032",
 				"minzheng", true), "window-minzheng-1");
 		complete("runner-huzhen-1", run, Map.of());
-		complete("clerk-huzhen-1", run, Map.of("issueOutcome", "issued"));
+		complete("clerk-huzhen-1", run, Map.of("issueOutcome", "issued", "licenceNumber", "ZZ3308250001"));
 		complete("runner-huzhen-1", run, Map.of("deliveryConfirmed", true));
+		complete("window-minzheng-1", run, Map.of("signOutcome", "signed"));
 		return Map.of("ratingCaseNo", run.getCaseNo(), "ratingPhone", phone);
 	}
 

@@ -9,6 +9,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
@@ -18,7 +19,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
  */
 class ProblemDetailsAdviceTests {
 
-	final ProblemDetailsAdvice advice = new ProblemDetailsAdvice();
+	final ProblemDetailsAdvice advice = new ProblemDetailsAdvice(DataSize.ofMegabytes(10));
 
 	@Test
 	void shouldAnswerTheUnexpectedWithAReferenceAndNothingOfTheInside() throws Exception {
@@ -51,7 +52,7 @@ class ProblemDetailsAdviceTests {
 		assertThat(answer.getStatusCode().value()).isEqualTo(413);
 		ProblemDetail problem = (ProblemDetail) answer.getBody();
 		assertThat(problem.getTitle()).isEqualTo("请求内容过大 / Request too large");
-		assertThat(problem.getDetail()).contains("上传的文件过大（上限 11 MB）");
+		assertThat(problem.getDetail()).isEqualTo("文件不能超过 10 MB / The file may not exceed 10 MB");
 	}
 
 	@Test

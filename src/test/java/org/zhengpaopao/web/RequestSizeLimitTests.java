@@ -30,6 +30,8 @@ class RequestSizeLimitTests {
 		MockHttpServletResponse response = send("/api/proxy-runs/DP20261207001/certificate", 10 * MB + 1000);
 
 		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(send("/api/proxy-runs/DP20261207001/certificate", 65 * 1024, "application/json").getStatus())
+			.as("a licence number is a small JSON body").isEqualTo(413);
 	}
 
 	@Test
@@ -51,6 +53,7 @@ class RequestSizeLimitTests {
 	@Test
 	void shouldStopACertificateWithoutADeclaredLengthOnceItPassesTheLimit() {
 		var request = new MockHttpServletRequest("POST", "/api/proxy-runs/DP20261207001/certificate");
+		request.setContentType("multipart/form-data; boundary=zpp");
 		request.setContent(new byte[(int) (10 * MB + 65 * 1024)]);
 		HttpServletRequest undeclared = new jakarta.servlet.http.HttpServletRequestWrapper(request) {
 			@Override
@@ -71,12 +74,17 @@ class RequestSizeLimitTests {
 	}
 
 	private MockHttpServletResponse send(String path, long length) throws Exception {
+		return send(path, length, "multipart/form-data; boundary=zpp");
+	}
+
+	private MockHttpServletResponse send(String path, long length, String contentType) throws Exception {
 		var request = new MockHttpServletRequest("POST", path) {
 			@Override
 			public long getContentLengthLong() {
 				return length;
 			}
 		};
+		request.setContentType(contentType);
 		var response = new MockHttpServletResponse();
 		filter.doFilter(request, response, new MockFilterChain());
 		return response;

@@ -2,6 +2,7 @@ package org.zhengpaopao.proxyrun.process;
 
 import static org.zhengpaopao.proxyrun.process.ProxyRunVariables.*;
 
+import java.util.List;
 import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -27,6 +28,11 @@ class ProxyRunTaskListener implements TaskListener {
 	static final int MAX_TEXT = 1000;
 	static final Set<String> ISSUE_OUTCOMES = Set.of("issued", "refused", "moreInfo");
 	static final Set<String> SUPERVISION_ACTIONS = Set.of("urge", "transfer", "extend", "closeAsException");
+	static final Set<String> SIGN_OUTCOMES = Set.of("signed", "returned");
+	/** what the deliver and sign forms show: 「电子证照 …；证明文件；纸质原件」 */
+	static final String ISSUED_AS = "issuedAs";
+	/** the model's signature step: runs on a version without it end with the runner's delivery */
+	private static final String SIGN_TASK = ProxyRunTask.SIGN_FOR_CERTIFICATE.id();
 
 	private final ProxyRunProgress proxyRuns;
 
@@ -36,6 +42,11 @@ class ProxyRunTaskListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
+		if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+			// a signature task again after a return: the window decides afresh, nothing preselected
+			task.getExecution().removeVariables(List.of(SIGN_OUTCOME, RETURN_REASON, SIGN_NOTE));
+			return;
+		}
 		String caseNo = (String) task.getVariable(CASE_NO);
 		String actor = TaskActor.of(task);
 		ProxyRunTask userTask = ProxyRunTask.of(task.getTaskDefinitionKey())
@@ -48,7 +59,9 @@ class ProxyRunTaskListener implements TaskListener {
 				String refusal = note(task, REFUSAL_REASON);
 				String moreInfo = note(task, MORE_INFO_REQUEST);
 				switch (outcome) {
-					case "issued" -> proxyRuns.issued(caseNo, actor);
+					case "issued" -> task.getExecution().setVariable(ISSUED_AS, proxyRuns.issued(caseNo, actor,
+							Text.optional(FormValues.string(task, LICENCE_NUMBER), LICENCE_NUMBER, 200, false),
+							FormValues.yes(task, PAPER_ORIGINAL)));
 					case "refused" -> proxyRuns.refused(caseNo, actor, refusal);
 					default -> proxyRuns.moreInformationNeeded(caseNo, actor, moreInfo);
 				}
@@ -58,7 +71,25 @@ class ProxyRunTaskListener implements TaskListener {
 				if (!FormValues.yes(task, DELIVERY_CONFIRMED)) {
 					throw new InvalidInputException(DELIVERY_CONFIRMED, "请确认用证部门已签收", "confirm that the window has signed for it");
 				}
-				proxyRuns.delivered(caseNo, actor, note(task, DELIVERY_NOTE));
+				if (hasSignatureStep(task)) {
+					task.getExecution().setVariable(USING_WINDOW_GROUP,
+							proxyRuns.handedOver(caseNo, actor, note(task, DELIVERY_NOTE)));
+				}
+				else {
+					proxyRuns.deliveredWithoutSignature(caseNo, actor, note(task, DELIVERY_NOTE));
+				}
+			}
+			case SIGN_FOR_CERTIFICATE -> {
+				String outcome = FormValues.choice(task, SIGN_OUTCOME, SIGN_OUTCOMES, "请选择签收或退回",
+						"choose signed or returned");
+				if (outcome.equals("signed")) {
+					proxyRuns.signedFor(caseNo, actor, note(task, SIGN_NOTE));
+				}
+				else {
+					proxyRuns.returnedByUsingDepartment(caseNo, actor, note(task, RETURN_REASON));
+					// the issuing clerk issues afresh: no licence number or outcome carried over into the form
+					task.getExecution().removeVariables(List.of(LICENCE_NUMBER, PAPER_ORIGINAL, ISSUE_OUTCOME, ISSUED_AS));
+				}
 			}
 			case HANDLE_OVERDUE_RUN -> {
 				// the measure itself is taken by the service task the choice leads to; a choice the gateway does not
@@ -71,6 +102,10 @@ class ProxyRunTaskListener implements TaskListener {
 				Text.optional(FormValues.string(task, TRANSFER_TO), TRANSFER_TO, 64, false);
 			}
 		}
+	}
+
+	private static boolean hasSignatureStep(DelegateTask task) {
+		return task.getBpmnModelElementInstance().getModelInstance().getModelElementById(SIGN_TASK) != null;
 	}
 
 	/** A note or reason of the form: within its length, no control characters; null when empty. */

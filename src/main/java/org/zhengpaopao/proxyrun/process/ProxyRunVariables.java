@@ -31,6 +31,8 @@ final class ProxyRunVariables {
 	/** input of the escalation service tasks */
 	static final String LEVEL = "level";
 	static final String SUPERVISION_OUTCOME = "supervisionOutcome";
+	/** window-&lt;usingDepartmentCode&gt;: who signs for the certificate; set when the runner hands it over */
+	static final String USING_WINDOW_GROUP = "usingWindowGroup";
 
 	// submitted by the task forms
 	static final String FETCH_NOTE = "fetchNote";
@@ -40,6 +42,11 @@ final class ProxyRunVariables {
 	static final String SUPPLEMENT_NOTE = "supplementNote";
 	static final String DELIVERY_CONFIRMED = "deliveryConfirmed";
 	static final String DELIVERY_NOTE = "deliveryNote";
+	static final String LICENCE_NUMBER = "licenceNumber";
+	static final String PAPER_ORIGINAL = "paperOriginal";
+	static final String SIGN_OUTCOME = "signOutcome";
+	static final String RETURN_REASON = "returnReason";
+	static final String SIGN_NOTE = "signNote";
 	static final String SUPERVISION_ACTION = "supervisionAction";
 	static final String URGE_NOTE = "urgeNote";
 	static final String TRANSFER_TO = "transferTo";

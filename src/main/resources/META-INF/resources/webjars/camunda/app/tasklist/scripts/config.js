@@ -23,8 +23,9 @@ export default {
     fallbackLocale: 'zh'
   },
 
-  // the 「申请人」 tab next to each task's form (masked identity; full for the issuing clerk, recorded)
-  customScripts: ['scripts/applicant-tab.js'],
+  // the tabs next to each task's form: 「申请人」 (masked identity; full for the issuing clerk, recorded) and
+  // 「证明文件」 (the issued certificate: attached by the issuing clerk, stamped copies for those who use it)
+  customScripts: ['scripts/task-tabs.js'],
 
   // the header and the page title: Chinese like the rest of the screen
   app: {
