@@ -123,27 +123,31 @@ class RunCertificateController {
 			boolean downloadable, List<DownloadView> downloads) {
 
 		static CertificateView of(ProxyRun run, RunCertificates certificates, Authentication staff) {
-			FileView file = certificates.file(run).map(FileView::of).orElse(null);
+			FileView file = certificates.file(run).map(document -> FileView.of(document, certificates)).orElse(null);
 			return new CertificateView(run.getLicenceNumber(), run.isPaperOriginal(), file, mayAttach(run, staff),
 					file != null && file.deletedAt() == null && mayDownload(run, staff),
-					certificates.downloads(run.getCaseNo()).stream().map(DownloadView::of).toList());
+					certificates.downloads(run.getCaseNo())
+						.stream()
+						.map(download -> DownloadView.of(download, certificates))
+						.toList());
 		}
 	}
 
 	record FileView(String kind, String kindLabel, String filename, long size, String sha256, String attachedBy,
-			Instant attachedAt, Instant deleteAfter, Instant deletedAt) {
+			String attachedByName, Instant attachedAt, Instant deleteAfter, Instant deletedAt) {
 
-		static FileView of(StoredDocument document) {
+		static FileView of(StoredDocument document, RunCertificates certificates) {
 			return new FileView(document.kind().name(), document.kind().label(), document.filename(), document.size(),
-					document.sha256(), document.storedBy(), document.storedAt(), document.deleteAfter(),
-					document.deletedAt());
+					document.sha256(), document.storedBy(), certificates.staffName(document.storedBy()),
+					document.storedAt(), document.deleteAfter(), document.deletedAt());
 		}
 	}
 
-	record DownloadView(String downloadedBy, Instant at) {
+	record DownloadView(String downloadedBy, String downloadedByName, Instant at) {
 
-		static DownloadView of(Download download) {
-			return new DownloadView(download.downloadedBy(), download.at());
+		static DownloadView of(Download download, RunCertificates certificates) {
+			return new DownloadView(download.downloadedBy(), certificates.staffName(download.downloadedBy()),
+					download.at());
 		}
 	}
 }

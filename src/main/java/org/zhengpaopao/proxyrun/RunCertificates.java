@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.zhengpaopao.document.Documents;
 import org.zhengpaopao.document.Download;
 import org.zhengpaopao.document.StoredDocument;
+import org.zhengpaopao.identity.GroupMembers;
 import org.zhengpaopao.organization.Department;
 import org.zhengpaopao.organization.Organization;
 import org.zhengpaopao.system.ConflictException;
@@ -30,12 +31,15 @@ public class RunCertificates {
 	private final ProxyRunRepository runs;
 	private final Documents documents;
 	private final Organization organization;
+	private final GroupMembers members;
 	private final Clock clock;
 
-	RunCertificates(ProxyRunRepository runs, Documents documents, Organization organization, Clock clock) {
+	RunCertificates(ProxyRunRepository runs, Documents documents, Organization organization, GroupMembers members,
+			Clock clock) {
 		this.runs = runs;
 		this.documents = documents;
 		this.organization = organization;
+		this.members = members;
 		this.clock = clock;
 	}
 
@@ -95,6 +99,11 @@ public class RunCertificates {
 	@Transactional(readOnly = true)
 	public List<Download> downloads(String caseNo) {
 		return documents.downloads(caseNo);
+	}
+
+	/** who attached or took a copy, as Tasklist names them */
+	String staffName(String userId) {
+		return members.nameOf(userId);
 	}
 
 	/** The run has ended: its files are kept for the retention period from now, then deleted (and that recorded). */

@@ -241,7 +241,7 @@ class OutOfOrderEngineRestTests {
 	Task task(String... key) {
 		var query = taskService.createTaskQuery().processInstanceBusinessKey(run.getCaseNo());
 		return key.length == 0 ? query.taskDefinitionKeyIn("fetchCertificate", "issueCertificate",
-				"supplementInformation", "deliverCertificate").singleResult() : query.taskDefinitionKey(key[0]).singleResult();
+				"supplementInformation", "deliverCertificate", "signForCertificate").singleResult() : query.taskDefinitionKey(key[0]).singleResult();
 	}
 
 	/** Claims (unless claimed already) and completes the run's step as {@code user}, through engine REST. */

@@ -130,7 +130,8 @@ async function render(node, taskId) {
 
 const dateTime = iso => (iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '—');
 
-const megabytes = bytes => (bytes / 1024 / 1024).toFixed(2) + ' MB';
+const fileSize = bytes => (bytes < 1024 * 1024 ? Math.max(1, Math.round(bytes / 1024)) + ' KB'
+	: (bytes / 1024 / 1024).toFixed(1) + ' MB');
 
 /** What a run's certificate travels as, a link to its stamped copy, and every copy handed out. */
 function certificateFacts(caseNo, certificate) {
@@ -140,7 +141,7 @@ function certificateFacts(caseNo, certificate) {
 	if (file && file.deletedAt) {
 		fileFact = `${file.filename}（已于 ${dateTime(file.deletedAt)} 按保存期限删除）`;
 	} else if (file) {
-		fileFact = el('span', null, `${file.filename}（${file.kindLabel}，${megabytes(file.size)}，${file.attachedBy} 于 ${dateTime(file.attachedAt)} 上传）`,
+		fileFact = el('span', null, `${file.filename}（${file.kindLabel}，${fileSize(file.size)}，${file.attachedByName} 于 ${dateTime(file.attachedAt)} 上传）`,
 			certificate.downloadable ? [' ', el('a', {
 				className: 'zpp-stamped-copy', target: '_blank', rel: 'noopener',
 				href: API + '/proxy-runs/' + encodeURIComponent(caseNo) + '/certificate'
@@ -148,10 +149,10 @@ function certificateFacts(caseNo, certificate) {
 	}
 	const facts = el('dl', { className: 'dl-horizontal zpp-certificate' },
 		fact('电子证照编号', certificate.licenceNumber), fact('纸质原件', certificate.paperOriginal ? '是' : '否'),
-		fact('证明文件', fileFact), file ? fact('SHA-256', file.sha256) : null);
+		fact('证明文件', fileFact));
 	const downloads = certificate.downloads.length === 0 ? el('p', { className: 'zpp-muted' }, '尚无下载记录。')
 		: el('ul', { className: 'zpp-downloads' },
-			certificate.downloads.map(d => el('li', null, `${dateTime(d.at)} ${d.downloadedBy}`)));
+			certificate.downloads.map(d => el('li', null, `${dateTime(d.at)} ${d.downloadedByName}`)));
 	return [facts, el('h5', null, '下载记录'), downloads];
 }
 
