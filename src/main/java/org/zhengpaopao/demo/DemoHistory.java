@@ -47,7 +47,8 @@ import org.zhengpaopao.system.CountyTime;
 
 /**
  * Writes six months of history through the real processes, once, into an empty database: every working day a few
- * proxy-runs that runners fetch, clerks issue (now and then refuse) and runners deliver, about one in eight late
+ * proxy-runs that runners fetch, clerks issue (now and then refuse) as electronic licences, runners deliver and
+ * windows sign for, about one in eight late
  * enough for its yellow and red cards and escalations to fire; a few certificate-free cases; and the applicants'
  * ratings, with the rectification of the bad ones; a share of the runs and cases are companies' ({@link DemoCompanies}).
  * The engine's clock is moved to each step's time and the timers that fell due are executed, exactly as the job
