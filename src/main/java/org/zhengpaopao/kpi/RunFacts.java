@@ -17,7 +17,8 @@ import org.zhengpaopao.proxyrun.ProxyRunStepKind;
  * What the KPIs read from one run's recorded steps ({@link ProxyRunStepKind}). Every count is of a step, at the time
  * it was recorded, so a run adds to a period exactly the events that happened in it.
  *
- * @param runner                 who delivered the certificate; for a run not delivered, who last took it to the
+ * @param runner                 who handed the certificate over to the window that signed for it (before the
+ *                               window signed, who delivered it); for a run not delivered, who last took it to the
  *                               issuer (fetch or supplement); null when no runner ever worked on it
  * @param ending                 the step that ended the run (delivered, refused, closed as exception, authorization
  *                               expired), null while it is open
@@ -39,7 +40,7 @@ record RunFacts(ProxyRun run, String runner, Instant acceptedAt, ProxyRunStep en
 		ProxyRunStep ending = null;
 		boolean red = false;
 		for (ProxyRunStep step : steps) {
-			if (step.is(REQUESTED_FROM_ISSUER) || step.is(INFORMATION_SUPPLEMENTED)) {
+			if (step.is(REQUESTED_FROM_ISSUER) || step.is(INFORMATION_SUPPLEMENTED) || step.is(HANDED_OVER)) {
 				runner = step.getActor();
 			}
 			red |= step.is(RED_CARD);
@@ -55,7 +56,8 @@ record RunFacts(ProxyRun run, String runner, Instant acceptedAt, ProxyRunStep en
 			.findFirst()
 			.orElse(run.getCreatedAt());
 		if (ending != null && ending.is(DELIVERED)) {
-			runner = ending.getActor();
+			// signed for by the window: the runner is who handed it over; delivered by the runner on an older version
+			runner = steps.stream().noneMatch(s -> s.is(HANDED_OVER)) ? ending.getActor() : runner;
 			workingDays = calendar.workingDaysBetween(Period.dateOf(accepted), Period.dateOf(ending.getAt()));
 		}
 		if (ending != null && (ending.is(DELIVERED) || ending.is(REFUSED))) {

@@ -236,6 +236,12 @@ class ApplicationProcessTests {
 		assertThat(instance).isWaitingAt("decideApplication").hasPassed("proxyRunEnded");
 		assertThat(only(application).getStatus()).isEqualTo(CertificateStatus.SATISFIED);
 		assertThat(only(application).getOutcome()).contains(certificate.getProxyRunCaseNo(), "已送达");
+		// the deciding window sees what the certificate came as, and the run carries the case's matter for its stamp
+		Task decision = task(instance.getId(), "decideApplication");
+		assertThat((String) taskService.getVariable(decision.getId(), "certificateSummary"))
+			.contains(certificate.getProxyRunCaseNo(), "电子证照 ZZ3308250001");
+		assertThat(proxyRuns.find(certificate.getProxyRunCaseNo()).orElseThrow().getMatterName())
+			.isEqualTo(application.getMatterName());
 	}
 
 	@Test
