@@ -31,7 +31,7 @@ class RedeploymentTests {
 			.orderByDeploymentTime().desc().list().get(0);
 		assertThat(repositoryService.getDeploymentResourceNames(proxyRun.getId())).containsExactlyInAnyOrder(
 				"proxy-run.bpmn", "fetch-certificate.form", "issue-certificate.form", "supplement-information.form",
-				"deliver-certificate.form", "overdue-run.form", "runner-routing.dmn");
+				"deliver-certificate.form", "sign-for-certificate.form", "overdue-run.form", "runner-routing.dmn");
 	}
 
 	@Test

@@ -58,6 +58,10 @@ class ProxyRunControllerTests {
 	@MockitoBean
 	ProxyRunProcess process;
 
+	/** no certificate attached to any run */
+	@MockitoBean
+	RunCertificates certificates;
+
 	static MockHttpServletRequestBuilder open(String json) {
 		return post("/api/proxy-runs").contentType(MediaType.APPLICATION_JSON).content(json);
 	}
