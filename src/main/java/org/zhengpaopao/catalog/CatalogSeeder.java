@@ -64,7 +64,8 @@ class CatalogSeeder implements ApplicationRunner {
 					throw seedError(row, "using department without a window");
 				}
 				matters.save(new Matter(row.get("code"), row.get("name"), MatterCategory.valueOf(row.get("category")),
-						row.get("usingDepartmentCode")));
+						row.get("usingDepartmentCode"), Boolean.parseBoolean(row.get("online")),
+						Boolean.parseBoolean(row.get("zeroTrip"))));
 				addedMatters++;
 			}
 		}

@@ -104,8 +104,8 @@ class CatalogControllerTests {
 	@Test
 	@WithMockUser(username = "window-renshe-1", authorities = { "ROLE_WINDOW", "GROUP_window-renshe" })
 	void shouldListOnlyTheOneIdMattersWhenAsked() throws Exception {
-		given(catalog.matters(null)).willReturn(List.of(new Matter("SX-001", "最低生活保障申请", MatterCategory.LIVELIHOOD, "minzheng"),
-				new Matter("SX-002", "临时救助申请", MatterCategory.LIVELIHOOD, "minzheng")));
+		given(catalog.matters(null)).willReturn(List.of(new Matter("SX-001", "最低生活保障申请", MatterCategory.LIVELIHOOD, "minzheng", true, false),
+				new Matter("SX-002", "临时救助申请", MatterCategory.LIVELIHOOD, "minzheng", true, false)));
 		given(catalog.oneIdFlags()).willReturn(Map.of("SX-001", true, "SX-002", false));
 
 		mvc.perform(get("/api/catalog/matters").param("oneId", "true"))
