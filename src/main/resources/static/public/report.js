@@ -59,9 +59,20 @@
     $('accepted').hidden = false;
   });
 
+  // the public catalog links here with ?matter=<code>: choose its department and the matter
+  const prefill = () => {
+    const code = new URLSearchParams(location.search).get('matter');
+    const owner = code && departments.find(d => d.matters.some(m => m.code === code));
+    if (!owner) return;
+    $('department').value = owner.code;
+    $('department').dispatchEvent(new Event('change'));
+    $('matter').value = code;
+    $('matter').dispatchEvent(new Event('change'));
+  };
+
   $('demandedOn').max = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
   fetch('/public/api/demand-reports/choices', { headers: { Accept: 'application/json' } })
     .then(response => (response.ok ? response.json() : Promise.reject(new Error('HTTP ' + response.status))))
-    .then(choices => { departments = choices; fill($('department'), choices, '请选择部门'); })
+    .then(choices => { departments = choices; fill($('department'), choices, '请选择部门'); prefill(); })
     .catch(() => showError('部门和证明清单加载失败，请稍后刷新重试，或拨打12345热线反映。'));
 })();

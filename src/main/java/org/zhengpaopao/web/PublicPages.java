@@ -15,5 +15,6 @@ class PublicPages implements WebMvcConfigurer {
 		registry.addViewController("/public/rate").setViewName("forward:/public/rate.html");
 		registry.addViewController("/public/report").setViewName("forward:/public/report.html");
 		registry.addViewController("/public/report-track").setViewName("forward:/public/report-track.html");
+		registry.addViewController("/public/catalog").setViewName("forward:/public/catalog.html");
 	}
 }
