@@ -539,7 +539,8 @@ class AuthorizationMatrixTests {
 
 	Map<String, Probe> publicProbes() {
 		Map<String, Probe> probes = new LinkedHashMap<>();
-		probes.put("public-pages", user -> Stream.of("/public/track", "/public/authorize", "/public/rate", "/public/report", "/public/report-track")
+		probes.put("public-pages", user -> Stream.of("/public/track", "/public/authorize", "/public/rate", "/public/report", "/public/report-track",
+				"/public/catalog")
 			.allMatch(page -> carriedOut(call(staffOrNobody(user), HttpMethod.GET, page, null))));
 		probes.put("public-track", user -> {
 			Run fresh = openRun();
@@ -582,6 +583,10 @@ class AuthorizationMatrixTests {
 			String wrong = number.substring(0, number.length() - 1) + (number.endsWith("0") ? "1" : "0");
 			return answeredWithTheCase(call(staffOrNobody(user), HttpMethod.POST, "/public/api/demand-reports/track",
 					Map.of("trackingNumber", user.equals("applicant") ? number : wrong)));
+		});
+		probes.put("public-catalog", user -> {
+			var answer = call(staffOrNobody(user), HttpMethod.GET, "/public/api/catalog/matters?q=zdsh", null);
+			return refusedOr(answer, () -> answer.getBody().contains("最低生活保障申请"));
 		});
 		return probes;
 	}
