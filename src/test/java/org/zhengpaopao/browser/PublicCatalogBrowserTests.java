@@ -33,12 +33,17 @@ class PublicCatalogBrowserTests {
 	@LocalServerPort
 	int port;
 
-	/** Console errors (CSP violations among them) and uncaught script errors, from now on. */
+	/**
+	 * Console errors (CSP violations among them) and uncaught script errors, from now on. The catalog page names no
+	 * icon to fetch; the other public pages do not yet, so Chromium's request for /favicon.ico (a 404) is not theirs.
+	 */
 	static List<String> errorsOn(Page page) {
 		List<String> errors = new ArrayList<>();
 		page.onConsoleMessage(message -> {
-			if (message.type().equals("error") || message.text().contains("Content Security Policy")) {
-				errors.add(message.text());
+			boolean icon = message.location() != null && message.location().contains("/favicon.ico")
+					&& !page.url().contains("/public/catalog");
+			if (!icon && (message.type().equals("error") || message.text().contains("Content Security Policy"))) {
+				errors.add(message.text() + " at " + message.location());
 			}
 		});
 		page.onPageError(errors::add);
