@@ -87,9 +87,9 @@
   function renderCards(rates, total) {
     var rateCards = $('rateCards');
     rateCards.textContent = '';
-    rateCard(rateCards, '一证通办率', rates.oneIdRate, '件办件');
-    rateCard(rateCards, '零跑腿率', rates.zeroTripRate, '件已办结证明的办件');
-    rateCard(rateCards, '网上办率', rates.onlineRate, '项代跑授权');
+    rateCard(rateCards, '一证通办率（按办件）', rates.oneIdRate, '件办件');
+    rateCard(rateCards, '零跑腿率（按办件）', rates.zeroTripRate, '件已办结证明的办件');
+    rateCard(rateCards, '网上办率（按办件）', rates.onlineRate, '项代跑授权');
     rateCard(rateCards, '满意率', rates.satisfactionRate, '条评价');
 
     var runCards = $('runCards');
@@ -275,6 +275,47 @@
     });
   }
 
+  // --- matter-level figures (事项口径)
+
+  function renderMatterFigures(figures) {
+    $('matterDate').textContent = '截至 ' + figures.date;
+    var cards = $('matterCards');
+    cards.textContent = '';
+    [figures.livelihoodOneIdRate, figures.onlineRate, figures.zeroTripRate].forEach(function (figure) {
+      card(cards, figure.label, pct(figure.value), figure.numerator + ' / ' + figure.denominator + ' 个事项');
+    });
+    card(cards, '累计清理证明数', String(figures.clearedCumulative),
+      figures.batches.map(function (b) { return b.name + ' ' + b.cleared; }).join('，') || '统计日尚无已公布的清单');
+
+    var table = $('batchTable');
+    table.textContent = '';
+    var head = el('tr');
+    ['批次', '公布日期', '砍掉', '共享', '替代', '代跑', '清理证明数', '累计'].forEach(function (title, i) {
+      head.appendChild(el('th', i === 0 ? { 'class': 'name' } : {}, title));
+    });
+    table.appendChild(head);
+    figures.batches.forEach(function (b) {
+      var tr = el('tr');
+      tr.appendChild(el('td', { 'class': 'name' }, b.name));
+      tr.appendChild(el('td', {}, b.publishedOn));
+      [b.cancelled, b.shared, b.replaced, b.proxyRun, b.cleared, b.cumulative].forEach(function (v) {
+        tr.appendChild(el('td', {}, String(v)));
+      });
+      table.appendChild(tr);
+    });
+  }
+
+  function today() { var d = new Date(); return d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate()); }
+
+  /** At the last day of the chosen period, or today while that day is still ahead. */
+  function loadMatterFigures(to) {
+    var date = lastDay(to), now = today();
+    fetchJson('/api/kpi/matter-rates?date=' + (date > now ? now : date)).then(renderMatterFigures).catch(function (error) {
+      $('matterCards').textContent = '';
+      $('matterCards').appendChild(el('div', { 'class': 'empty' }, '事项口径加载失败：' + (error.detail || error.message)));
+    });
+  }
+
   // --- service circle
 
   function time(value) { return value ? value.substring(0, 16).replace('T', ' ') : '—'; }
@@ -331,6 +372,7 @@
     var range = 'from=' + from + '-01&to=' + lastDay(to);
     $('message').hidden = true;
     $('periodLabel').textContent = monthLabel(from) + (from === to ? '' : ' 至 ' + monthLabel(to));
+    loadMatterFigures(to);
     Promise.all([
       fetchJson('/api/kpi/rates?' + range),
       fetchJson('/api/kpi?' + range + '&by=MONTH'),
@@ -345,9 +387,9 @@
         [{ name: '按时办结率', color: COLORS.green, values: months.rows.map(function (r) { return r.onTimeRate; }) },
           { name: '满意率', color: COLORS.orange, values: months.rows.map(function (r) { return r.satisfactionRate; }) }]);
       comboChart($('rateTrend'), labels, null, [
-        { name: '一证通办率', color: COLORS.blue, values: rates.months.map(function (m) { return m.oneIdRate.value; }) },
-        { name: '零跑腿率', color: COLORS.green, values: rates.months.map(function (m) { return m.zeroTripRate.value; }) },
-        { name: '网上办率', color: COLORS.purple, values: rates.months.map(function (m) { return m.onlineRate.value; }) },
+        { name: '一证通办率（按办件）', color: COLORS.blue, values: rates.months.map(function (m) { return m.oneIdRate.value; }) },
+        { name: '零跑腿率（按办件）', color: COLORS.green, values: rates.months.map(function (m) { return m.zeroTripRate.value; }) },
+        { name: '网上办率（按办件）', color: COLORS.purple, values: rates.months.map(function (m) { return m.onlineRate.value; }) },
         { name: '满意率', color: COLORS.orange, values: rates.months.map(function (m) { return m.satisfactionRate.value; }) }]);
       var townshipRows = rank(townships.rows);
       rateBars($('townshipChart'), townshipRows, 'onTimeRate', COLORS.green);

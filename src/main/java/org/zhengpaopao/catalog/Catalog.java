@@ -27,14 +27,16 @@ public class Catalog {
 	private final CertificateRepository certificates;
 	private final MatterRepository matters;
 	private final CatalogEntryRepository entries;
+	private final CatalogBatchRepository batches;
 	private final Clock clock;
 	private final NameSearch names = new NameSearch();
 
 	Catalog(CertificateRepository certificates, MatterRepository matters, CatalogEntryRepository entries,
-			Clock clock) {
+			CatalogBatchRepository batches, Clock clock) {
 		this.certificates = certificates;
 		this.matters = matters;
 		this.entries = entries;
+		this.batches = batches;
 		this.clock = clock;
 	}
 
@@ -78,6 +80,27 @@ public class Catalog {
 	/** Every entry in force, of every matter, in one query. */
 	public List<CatalogEntry> entriesInForce() {
 		return entries.findBySupersededAtIsNullAndRetiredFalse();
+	}
+
+	/**
+	 * The catalog as it was published at {@code at}: of every entry, the version taken on before {@code at} and not
+	 * yet superseded then, unless that version took the entry off the list.
+	 */
+	public List<CatalogEntry> entriesPublishedAt(java.time.Instant at) {
+		return entries.publishedAt(at);
+	}
+
+	/** The county's published lists, oldest first. */
+	public List<CatalogBatch> batches() {
+		return batches.findAll(org.springframework.data.domain.Sort.by("number"));
+	}
+
+	/** The name of a published list; 「动态调整」 for entries added later ({@code null}). */
+	public String batchName(Integer batch) {
+		if (batch == null) {
+			return "动态调整";
+		}
+		return batches.findById(batch).map(CatalogBatch::getName).orElse("第" + batch + "批");
 	}
 
 	/** 一证通办: every certificate the matter still lists is satisfied by the ID card alone. */

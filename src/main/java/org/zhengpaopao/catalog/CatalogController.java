@@ -99,14 +99,15 @@ class CatalogController {
 
 	@GetMapping("/tallies")
 	@Operation(summary = "清单统计 / Entries in force by batch and disposition, counted from the catalog itself",
-			description = "batch 1 = 2018年3月第一批, batch 2 = 2018年9月第二批, batch null = later adjustments (动态调整)")
+			description = "batch 0 = 2017年清理, batch 1 = 2018年3月第一批, batch 2 = 2018年9月第二批 (seeds/catalog-batches.csv), "
+					+ "batch null = later adjustments (动态调整)")
 	List<BatchTally> tallies() {
 		Map<Integer, Map<Disposition, Long>> byBatch = new LinkedHashMap<>();
 		for (Catalog.Tally tally : catalog.tallies()) {
 			byBatch.computeIfAbsent(tally.batch(), b -> new EnumMap<>(Disposition.class))
 				.put(tally.disposition(), tally.entries());
 		}
-		return byBatch.entrySet().stream().map(e -> BatchTally.of(e.getKey(), e.getValue())).toList();
+		return byBatch.entrySet().stream().map(e -> BatchTally.of(e.getKey(), catalog.batchName(e.getKey()), e.getValue())).toList();
 	}
 
 	private EntryView view(CatalogEntry entry) {
@@ -158,16 +159,11 @@ class CatalogController {
 	record BatchTally(Integer batch, String list, long cancelled, long shared, long replaced, long proxyRun,
 			long total) {
 
-		static BatchTally of(Integer batch, Map<Disposition, Long> counts) {
+		static BatchTally of(Integer batch, String list, Map<Disposition, Long> counts) {
 			long cancelled = counts.getOrDefault(Disposition.CANCELLED, 0L);
 			long shared = counts.getOrDefault(Disposition.SHARED, 0L);
 			long replaced = counts.getOrDefault(Disposition.REPLACED, 0L);
 			long proxyRun = counts.getOrDefault(Disposition.PROXY, 0L);
-			String list = batch == null ? "动态调整" : switch (batch) {
-				case 1 -> "2018年3月第一批";
-				case 2 -> "2018年9月第二批";
-				default -> "第" + batch + "批";
-			};
 			return new BatchTally(batch, list, cancelled, shared, replaced, proxyRun,
 					cancelled + shared + replaced + proxyRun);
 		}

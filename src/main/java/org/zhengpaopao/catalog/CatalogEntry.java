@@ -37,7 +37,7 @@ public class CatalogEntry {
 	@Column(nullable = false)
 	private int version;
 
-	/** 1 or 2 for the published lists of 2018; null for later adjustments. */
+	/** The published list ({@link CatalogBatch}): 0 = 2017, 1 and 2 = 2018; null for later adjustments. */
 	private Integer batch;
 
 	@Enumerated(EnumType.STRING)

@@ -24,6 +24,13 @@ interface CatalogEntryRepository extends org.springframework.data.jpa.repository
 	boolean existsByCertificateCodeAndDispositionAndSupersededAtIsNullAndRetiredFalse(String certificateCode,
 			Disposition disposition);
 
+	boolean existsByBatch(Integer batch);
+
+	/** The versions published at {@code at}: taken on before it, not yet superseded then, not a retirement. */
+	@Query("select e from CatalogEntry e where e.changedAt < :at and (e.supersededAt is null or e.supersededAt >= :at) "
+			+ "and e.retired = false")
+	List<CatalogEntry> publishedAt(@org.springframework.data.repository.query.Param("at") java.time.Instant at);
+
 	boolean existsByMatterCodeAndCertificateCode(String matterCode, String certificateCode);
 
 	@Query("select e.batch as batch, e.disposition as disposition, count(e) as entries from CatalogEntry e "

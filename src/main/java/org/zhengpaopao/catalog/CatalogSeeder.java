@@ -1,7 +1,9 @@
 package org.zhengpaopao.catalog;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.commons.csv.CSVRecord;
@@ -19,8 +21,10 @@ import org.zhengpaopao.system.InvalidInputException;
 import org.zhengpaopao.system.SeedFiles;
 
 /**
- * Loads matters, certificates and the catalog into an empty database. Matters and certificates missing from the
- * database are added; the entries only while there are none, so that maintainers' changes are never overwritten.
+ * Loads the published lists (batches), matters, certificates and the catalog into an empty database. Batches, matters
+ * and certificates missing from the database are added; the entries of a batch only while the database has no entry of
+ * that batch, so that maintainers' changes are never overwritten and a database seeded before a batch was added to the
+ * seeds (the 2017 clean-up, ADR 0037) gains it on its next start.
  */
 @Component
 @Order(20)
@@ -33,20 +37,28 @@ class CatalogSeeder implements ApplicationRunner {
 	private final CertificateRepository certificates;
 	private final MatterRepository matters;
 	private final CatalogEntryRepository entries;
+	private final CatalogBatchRepository batches;
 	private final Organization organization;
 
 	CatalogSeeder(SeedFiles seeds, CertificateRepository certificates, MatterRepository matters,
-			CatalogEntryRepository entries, Organization organization) {
+			CatalogEntryRepository entries, CatalogBatchRepository batches, Organization organization) {
 		this.seeds = seeds;
 		this.certificates = certificates;
 		this.matters = matters;
 		this.entries = entries;
+		this.batches = batches;
 		this.organization = organization;
 	}
 
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) {
+		for (CSVRecord row : seeds.read("catalog-batches.csv")) {
+			int number = Integer.parseInt(row.get("number"));
+			if (!batches.existsById(number)) {
+				batches.save(new CatalogBatch(number, row.get("name"), LocalDate.parse(row.get("publishedOn"))));
+			}
+		}
 		int addedCertificates = 0;
 		for (CSVRecord row : seeds.read("certificates.csv")) {
 			if (!certificates.existsById(row.get("code"))) {
@@ -69,7 +81,7 @@ class CatalogSeeder implements ApplicationRunner {
 				addedMatters++;
 			}
 		}
-		int addedEntries = entries.count() == 0 ? seedEntries() : 0;
+		int addedEntries = seedEntries();
 		if (addedCertificates + addedMatters + addedEntries > 0) {
 			log.info("Seeded {} certificates, {} matters and {} catalog entries", addedCertificates, addedMatters,
 					addedEntries);
@@ -77,6 +89,10 @@ class CatalogSeeder implements ApplicationRunner {
 	}
 
 	private int seedEntries() {
+		Map<Integer, CatalogBatch> published = new HashMap<>();
+		batches.findAll().forEach(b -> published.put(b.getNumber(), b));
+		Set<Integer> alreadySeeded = new HashSet<>();
+		published.keySet().stream().filter(entries::existsByBatch).forEach(alreadySeeded::add);
 		Set<String> seen = new HashSet<>();
 		int added = 0;
 		for (CSVRecord row : seeds.read("catalog-entries.csv")) {
@@ -88,7 +104,20 @@ class CatalogSeeder implements ApplicationRunner {
 			if (!seen.add(matter + "/" + certificate)) {
 				throw seedError(row, "the matter lists this certificate twice");
 			}
-			int batch = Integer.parseInt(row.get("batch"));
+			int number = Integer.parseInt(row.get("batch"));
+			CatalogBatch batch = published.get(number);
+			if (batch == null) {
+				throw seedError(row, "batch " + number + " is not in catalog-batches.csv");
+			}
+			if (alreadySeeded.contains(number)) {
+				continue;
+			}
+			if (entries.existsByMatterCodeAndCertificateCode(matter, certificate)) {
+				// a maintainer listed it before this batch reached the seeds: theirs stands
+				log.warn("Seed line {}: {}/{} is already in the catalog, left as it is", row.getRecordNumber(), matter,
+						certificate);
+				continue;
+			}
 			EntryTerms terms;
 			try {
 				String replacement = row.get("replacement");
@@ -100,20 +129,11 @@ class CatalogSeeder implements ApplicationRunner {
 			catch (InvalidInputException e) {
 				throw seedError(row, e.field() + ": " + e.bilingualMessage());
 			}
-			entries.save(CatalogEntry.first(matter, certificate, batch, terms, SEEDED_BY, publishedOn(batch)
-				.atStartOfDay(CountyTime.ZONE)
-				.toInstant(), "第" + batch + "批证明清单（" + publishedOn(batch).getYear() + "年" + publishedOn(batch).getMonthValue() + "月）"));
+			entries.save(CatalogEntry.first(matter, certificate, number, terms, SEEDED_BY,
+					batch.getPublishedOn().atStartOfDay(CountyTime.ZONE).toInstant(), "证明清单：" + batch.getName()));
 			added++;
 		}
 		return added;
-	}
-
-	private static LocalDate publishedOn(int batch) {
-		return switch (batch) {
-			case 1 -> LocalDate.of(2018, 3, 1);
-			case 2 -> LocalDate.of(2018, 9, 1);
-			default -> throw new IllegalArgumentException("batch " + batch);
-		};
 	}
 
 	private Department department(CSVRecord row, String column) {

@@ -48,7 +48,7 @@ public record EntryTerms(Disposition disposition, Replacement replacement, Strin
 	}
 
 	/** Satisfied by the ID card alone: nothing to bring, sign or wait for. */
-	boolean satisfiedByIdCard() {
+	public boolean satisfiedByIdCard() {
 		return disposition == Disposition.CANCELLED || disposition == Disposition.SHARED
 				|| replacement == Replacement.LICENCE;
 	}

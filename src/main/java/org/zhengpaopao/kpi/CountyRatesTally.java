@@ -108,7 +108,7 @@ class CountyRatesTally {
 	List<CountyRates.CatalogTally> catalogTallies() {
 		return catalog.tallies()
 			.stream()
-			.map(t -> new CountyRates.CatalogTally(t.batch(), Kpis.batchName(t.batch()), t.disposition(),
+			.map(t -> new CountyRates.CatalogTally(t.batch(), catalog.batchName(t.batch()), t.disposition(),
 					t.disposition().label(), t.entries()))
 			.toList();
 	}

@@ -31,12 +31,15 @@ class KpiController {
 	private final CountyRatesTally rates;
 	private final KpiFacts facts;
 	private final MonthlyReport report;
+	private final MatterRatesTally matterRates;
 
-	KpiController(Kpis kpis, CountyRatesTally rates, KpiFacts facts, MonthlyReport report) {
+	KpiController(Kpis kpis, CountyRatesTally rates, KpiFacts facts, MonthlyReport report,
+			MatterRatesTally matterRates) {
 		this.kpis = kpis;
 		this.rates = rates;
 		this.facts = facts;
 		this.report = report;
+		this.matterRates = matterRates;
 	}
 
 	@GetMapping("/api/kpi")
@@ -58,10 +61,11 @@ class KpiController {
 	}
 
 	@GetMapping("/api/kpi/rates")
-	@Operation(summary = "全县考核比率 / The county's rates: one-ID, zero-trip, online, satisfaction; catalog tallies",
-			description = "另附期间内受理的办件按申请人类型（个人、企业）的件数。\n\n一证通办率："
-					+ CountyRates.ONE_ID + "\n\n零跑腿率：" + CountyRates.ZERO_TRIP + "\n\n网上办率："
-					+ CountyRates.ONLINE + "\n\n满意率：" + CountyRates.SATISFACTION
+	@Operation(summary = "全县考核比率（按办件统计）/ The county's per-case rates: one-ID, zero-trip, online, satisfaction; catalog tallies",
+			description = "按办件统计（办件口径）：期间内受理的办件、给出的授权和评价。按事项统计的一证通办率、可网办率、零跑腿率见 "
+					+ "/api/kpi/matter-rates。另附期间内受理的办件按申请人类型（个人、企业）的件数。\n\n"
+					+ CountyRates.ONE_ID + "\n\n" + CountyRates.ZERO_TRIP + "\n\n"
+					+ CountyRates.ONLINE + "\n\n" + CountyRates.SATISFACTION
 					+ "\n\n另附证明清单（现行有效条目）按批次和处理方式的条目数，以及期间内逐月的四项比率。")
 	CountyRates rates(
 			@Parameter(description = "统计期间首日 YYYY-MM-DD（默认本月1日）") @RequestParam(required = false) String from,
@@ -70,9 +74,18 @@ class KpiController {
 		return rates.rates(Period.parse(from, to, month, facts.today()));
 	}
 
+	@GetMapping("/api/kpi/matter-rates")
+	@Operation(summary = "事项口径（按事项统计）/ The county's matter-level figures at a date: one-ID livelihood matters, online and zero-trip matters, certificates cleared per batch",
+			description = MatterRates.BASIS + "\n\n" + MatterRates.LIVELIHOOD_ONE_ID + "\n\n" + MatterRates.ONLINE
+					+ "\n\n" + MatterRates.ZERO_TRIP + "\n\n" + MatterRates.CLEARED)
+	MatterRates matterRates(@Parameter(description = "统计日期 YYYY-MM-DD（默认今天，北京时间），按当日结束时已公布的清单统计")
+	@RequestParam(required = false) String date) {
+		return matterRates.at(date == null || date.isBlank() ? facts.today() : Period.day(date, "date"));
+	}
+
 	@GetMapping(value = "/api/kpi/report.xlsx", produces = XLSX)
 	@Operation(summary = "月度例会报告（Excel）/ The monthly meeting's report as an Excel workbook",
-			description = "工作表：汇总（全县指标和比率、证明清单统计）、乡镇（15个乡镇街道）、部门（出证单位）、超期清单（本月末前亮红牌且本月内仍未办结的代跑）、"
+			description = "工作表：汇总（全县指标和按办件统计的比率、证明清单统计）、事项口径（月末按事项统计的一证通办、可网办、零跑腿和各批次清理证明数）、乡镇（15个乡镇街道）、部门（出证单位）、超期清单（本月末前亮红牌且本月内仍未办结的代跑）、"
 					+ "差评整改（本月的差评及整改状态）。",
 			responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = XLSX)))
 	ResponseEntity<byte[]> report(

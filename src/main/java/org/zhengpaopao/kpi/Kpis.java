@@ -221,15 +221,4 @@ class Kpis {
 	String certificateName(String code) {
 		return catalog.certificate(code).map(Certificate::getName).orElse(code);
 	}
-
-	static String batchName(Integer batch) {
-		if (batch == null) {
-			return "动态调整";
-		}
-		return switch (batch) {
-			case 1 -> "第一批（2018年3月）";
-			case 2 -> "第二批（2018年9月）";
-			default -> "第" + batch + "批";
-		};
-	}
 }

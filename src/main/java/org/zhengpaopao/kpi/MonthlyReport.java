@@ -30,6 +30,7 @@ import org.zhengpaopao.proxyrun.ProxyRun;
 class MonthlyReport {
 
 	static final String SUMMARY = "汇总";
+	static final String MATTERS = "事项口径";
 	static final String TOWNSHIPS = "乡镇";
 	static final String DEPARTMENTS = "部门";
 	static final String OVERDUE = "超期清单";
@@ -39,13 +40,16 @@ class MonthlyReport {
 	private final Kpis kpis;
 	private final CountyRatesTally countyRates;
 	private final MonthlyLists lists;
+	private final MatterRatesTally matterRates;
 	private final Clock clock;
 
-	MonthlyReport(KpiFacts kpiFacts, Kpis kpis, CountyRatesTally countyRates, MonthlyLists lists, Clock clock) {
+	MonthlyReport(KpiFacts kpiFacts, Kpis kpis, CountyRatesTally countyRates, MonthlyLists lists,
+			MatterRatesTally matterRates, Clock clock) {
 		this.kpiFacts = kpiFacts;
 		this.kpis = kpis;
 		this.countyRates = countyRates;
 		this.lists = lists;
+		this.matterRates = matterRates;
 		this.clock = clock;
 	}
 
@@ -60,6 +64,7 @@ class MonthlyReport {
 		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			Styles styles = new Styles(workbook);
 			summary(workbook.createSheet(SUMMARY), styles, month, county.total(), rates);
+			matters(workbook.createSheet(MATTERS), styles, matterRates.at(month.atEndOfMonth()));
 			rows(workbook.createSheet(TOWNSHIPS), styles, "乡镇（街道）", townships, false);
 			rows(workbook.createSheet(DEPARTMENTS), styles, "出证单位", departments, true);
 			overdue(workbook.createSheet(OVERDUE), styles, lists.overdue(data));
@@ -110,11 +115,11 @@ class MonthlyReport {
 		r = count(sheet, r, styles, "差评整改超期", total.rectificationOverdue(), "逾期整改或已过期限仍未整改");
 		r = count(sheet, r, styles, REPORTS_COLUMN, total.confirmedDemandReports(),
 				"群众举报部门索要清单已砍掉、共享或替代的证明，本月经核实属实的（按部门见「部门」表）");
-		r = rate(sheet, r, styles, "一证通办率", rates.oneIdRate().value(),
+		r = rate(sheet, r, styles, "一证通办率（按办件）", rates.oneIdRate().value(),
 				rates.oneIdRate().numerator() + " / " + rates.oneIdRate().denominator() + " 件：受理时每项证明均已取消、共享或以证照替代");
-		r = rate(sheet, r, styles, "零跑腿率", rates.zeroTripRate().value(), rates.zeroTripRate().numerator() + " / "
+		r = rate(sheet, r, styles, "零跑腿率（按办件）", rates.zeroTripRate().value(), rates.zeroTripRate().numerator() + " / "
 				+ rates.zeroTripRate().denominator() + " 件：证明全部取得，申请人未为任何证明跑腿");
-		r = rate(sheet, r, styles, "网上办率", rates.onlineRate().value(), rates.onlineRate().numerator() + " / "
+		r = rate(sheet, r, styles, "网上办率（按办件）", rates.onlineRate().value(), rates.onlineRate().numerator() + " / "
 				+ rates.onlineRate().denominator() + " 项代跑授权由申请人在线确认");
 		r = rate(sheet, r, styles, "满意率（全县口径）", rates.satisfactionRate().value(), rates.satisfactionRate().numerator()
 				+ " / " + rates.satisfactionRate().denominator() + " 条评价");
@@ -133,6 +138,41 @@ class MonthlyReport {
 		sheet.setColumnWidth(0, 24 * 256);
 		sheet.setColumnWidth(1, 16 * 256);
 		sheet.setColumnWidth(2, 60 * 256);
+	}
+
+	// --- 事项口径
+
+	static final String[] BATCH_COLUMNS = { "批次", "清理证明数", "公布日期", "砍掉", "共享", "替代", "代跑", "累计" };
+
+	/** The matter-level figures at the month's last day: the county's own way of reporting (docs/kpi.md). */
+	private static void matters(Sheet sheet, Styles styles, MatterRates figures) {
+		Row title = sheet.createRow(0);
+		text(title, 0, "事项口径（按事项统计）", styles.title);
+		Row date = sheet.createRow(1);
+		text(date, 0, "统计日期", styles.label);
+		text(date, 1, figures.date().toString(), null);
+		text(date, 2, "当日结束时已公布的证明清单；事项的类别、可网办、零跑腿取当前标记", styles.note);
+		header(sheet.createRow(3), styles, "指标", "数值", "口径");
+		int r = 4;
+		for (MatterRates.Figure figure : List.of(figures.livelihoodOneIdRate(), figures.onlineRate(),
+				figures.zeroTripRate())) {
+			r = rate(sheet, r, styles, figure.label(), figure.value(),
+					figure.numerator() + " / " + figure.denominator() + " 个事项");
+		}
+		r = count(sheet, r, styles, "累计清理证明数", figures.clearedCumulative(), "各批次清单所列的证明（含代跑）之和");
+		r++;
+		header(sheet.createRow(r++), styles, BATCH_COLUMNS);
+		for (MatterRates.BatchCleared batch : figures.batches()) {
+			Row row = sheet.createRow(r++);
+			text(row, 0, batch.name(), styles.cell);
+			integer(row, 1, batch.cleared(), styles);
+			text(row, 2, batch.publishedOn().toString(), styles.cell);
+			long[] values = { batch.cancelled(), batch.shared(), batch.replaced(), batch.proxyRun(), batch.cumulative() };
+			for (int i = 0; i < values.length; i++) {
+				integer(row, 3 + i, values[i], styles);
+			}
+		}
+		widths(sheet, 30, 14, 60, 8, 8, 8, 8, 8);
 	}
 
 	// --- 乡镇, 部门

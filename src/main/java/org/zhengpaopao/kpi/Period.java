@@ -66,6 +66,16 @@ record Period(LocalDate from, LocalDate to) {
 		return month;
 	}
 
+	/** One date, YYYY-MM-DD, within the calendar's range. */
+	static LocalDate day(String text, String field) {
+		LocalDate day = date(text, field);
+		if (!WorkingDayCalendar.inRange(day)) {
+			throw new InvalidInputException(field, "日期须在 " + WorkingDayCalendar.EARLIEST + " 至 " + WorkingDayCalendar.LATEST + " 之间",
+					"dates are between " + WorkingDayCalendar.EARLIEST + " and " + WorkingDayCalendar.LATEST);
+		}
+		return day;
+	}
+
 	private static LocalDate date(String text, String field) {
 		try {
 			return LocalDate.parse(text.strip());

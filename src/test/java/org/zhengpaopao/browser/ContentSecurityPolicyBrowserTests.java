@@ -101,6 +101,16 @@ class ContentSecurityPolicyBrowserTests {
 			List<String> violations = violationsOn(page);
 			page.navigate(page("/kpi/"));
 			assertThat(page.locator("#rateCards .card")).hasCount(4);
+			assertThat(page.locator("#rateCards .card").first()).containsText("一证通办率（按办件）");
+			// the county's own figures, per matter, next to the per-case ones
+			assertThat(page.locator("#matterFigures h2")).containsText("事项口径（按事项统计）");
+			assertThat(page.locator("#matterCards .card")).hasCount(4);
+			assertThat(page.locator("#matterCards .card").first()).containsText("民生事项一证通办率（按事项）");
+			Locator batches = page.locator("#batchTable tr");
+			assertThat(batches).hasCount(4);
+			assertThat(batches.nth(1)).containsText("2017年清理");
+			assertThat(batches.nth(3).locator("td").first()).hasText("2018年9月第二批");
+			assertThat(batches.nth(3).locator("td").last()).hasText("583");
 			assertThat(page.locator("#issuerTable th").last()).hasText("属实举报");
 			assertThat(page.locator("#coverageCards .card").first()).containsText("服务圈覆盖率");
 			Locator swatch = page.locator("#runTrend .legend i").first();

@@ -473,6 +473,7 @@ class AuthorizationMatrixTests {
 		probes.put("api-kpi", get("/api/kpi"));
 		probes.put("api-kpi-rates", get("/api/kpi/rates"));
 		probes.put("api-kpi-report", get("/api/kpi/report.xlsx?month=2026-10"));
+		probes.put("api-kpi-matter-rates", get("/api/kpi/matter-rates?date=2026-10-31"));
 		probes.put("api-coverage", get("/api/coverage"));
 		probes.put("api-absence-record", user -> cancelledAfter(call(user, HttpMethod.POST, "/api/absences",
 				Map.of("from", ABSENCE_DAY, "to", ABSENCE_DAY, "reason", "权限矩阵测试"))));

@@ -22,7 +22,7 @@ import org.zhengpaopao.WebappSession;
 class KpiAccessTests {
 
 	static final List<String> PATHS = List.of("/api/kpi?month=2025-01", "/api/kpi/rates?month=2025-01",
-			"/api/kpi/report.xlsx?month=2025-01");
+			"/api/kpi/report.xlsx?month=2025-01", "/api/kpi/matter-rates?date=2025-01-31");
 
 	@Autowired
 	TestRestTemplate http;

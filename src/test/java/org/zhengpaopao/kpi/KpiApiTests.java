@@ -275,7 +275,7 @@ class KpiApiTests {
 		assertThat(rates.get("catalog")).hasSize(tallies.size());
 		JsonNode first = rates.get("catalog").get(0);
 		assertThat(first.get("batch").asInt()).isEqualTo(tallies.get(0).batch());
-		assertThat(first.get("batchName").asText()).isEqualTo("第一批（2018年3月）");
+		assertThat(first.get("batchName").asText()).isEqualTo("2017年清理");
 		assertThat(first.get("disposition").asText()).isEqualTo(tallies.get(0).disposition().name());
 		assertThat(first.get("entries").asLong()).isEqualTo(tallies.get(0).entries());
 	}
@@ -296,8 +296,10 @@ class KpiApiTests {
 	@Test
 	void shouldDescribeEveryRateInTheApiDocs() {
 		String docs = http.withBasicAuth("manager-1", "demo").getForObject("/v3/api-docs", String.class);
-		assertThat(docs).contains("\"/api/kpi\"", "\"/api/kpi/rates\"", "\"/api/kpi/report.xlsx\"", "一证通办率 = ",
-				"零跑腿率 = ", "网上办率 = ", "满意率 = ", "按时办结率 = ");
+		assertThat(docs).contains("\"/api/kpi\"", "\"/api/kpi/rates\"", "\"/api/kpi/report.xlsx\"",
+				"\"/api/kpi/matter-rates\"", "一证通办率（按办件统计）= ", "零跑腿率（按办件统计）= ", "网上办率（按办件统计）= ",
+				"满意率（按评价统计）= ", "按时办结率 = ", "民生事项一证通办率（按事项统计）= ", "可网办率（按事项统计）= ",
+				"零跑腿率（按事项统计）= ");
 	}
 
 	@Test

@@ -34,6 +34,8 @@ import org.zhengpaopao.organization.Organization;
 import org.zhengpaopao.proxyrun.ProxyRunAuthorizations;
 import org.zhengpaopao.proxyrun.ProxyRuns;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * The monthly report for March 2025, downloaded as a manager would and opened with POI: every sheet checked cell by
  * cell against {@link KpiFixture}'s March, worked out by hand (see {@link KpiApiTests} for the arithmetic).
@@ -136,11 +138,44 @@ class KpiReportTests {
 	}
 
 	@Test
-	void shouldHaveTheFiveSheetsOfTheMonthlyMeeting() {
-		assertThat(workbook.getNumberOfSheets()).isEqualTo(5);
+	void shouldHaveTheSixSheetsOfTheMonthlyMeeting() {
+		assertThat(workbook.getNumberOfSheets()).isEqualTo(6);
 		assertThat(List.of(workbook.getSheetName(0), workbook.getSheetName(1), workbook.getSheetName(2),
-				workbook.getSheetName(3), workbook.getSheetName(4)))
-			.containsExactly("汇总", "乡镇", "部门", "超期清单", "差评整改");
+				workbook.getSheetName(3), workbook.getSheetName(4), workbook.getSheetName(5)))
+			.containsExactly("汇总", "事项口径", "乡镇", "部门", "超期清单", "差评整改");
+	}
+
+	@Test
+	void shouldGiveTheMatterLevelFiguresAtTheMonthsLastDay() {
+		Sheet sheet = workbook.getSheet("事项口径");
+		assertThat(text(sheet, 0, 0)).isEqualTo("事项口径（按事项统计）");
+		assertThat(text(sheet, 1, 1)).isEqualTo("2025-03-31");
+		// the same numbers as the API gives for that day
+		JsonNode figures = http.withBasicAuth("manager-1", "demo")
+			.getForEntity("/api/kpi/matter-rates?date=2025-03-31", JsonNode.class)
+			.getBody();
+		int r = 4;
+		for (String figure : List.of("livelihoodOneIdRate", "onlineRate", "zeroTripRate")) {
+			JsonNode expected = figures.get(figure);
+			percent(sheet, r, expected.get("label").asText(), expected.get("value").asDouble());
+			assertThat(text(sheet, r, 2)).isEqualTo(
+					expected.get("numerator").asLong() + " / " + expected.get("denominator").asLong() + " 个事项");
+			r++;
+		}
+		assertThat(text(sheet, 4, 0)).isEqualTo("民生事项一证通办率（按事项）");
+		metric(sheet, 7, "累计清理证明数", 583);
+		assertThat(text(sheet, 9, 0)).isEqualTo("批次");
+		assertThat(text(sheet, 9, 1)).isEqualTo("清理证明数");
+		Row lastBatch = sheet.getRow(12);
+		assertThat(lastBatch.getCell(0).getStringCellValue()).isEqualTo("2018年9月第二批");
+		assertThat(numbers(sheet.getRow(10), 1, 1)).containsExactly(192.0);
+		assertThat(numbers(sheet.getRow(11), 1, 1)).containsExactly(161.0);
+		assertThat(numbers(lastBatch, 1, 1)).containsExactly(230.0);
+		// 砍掉, 共享, 替代, 代跑, 累计 of the September list: its 23 proxy-runs are cleared certificates too
+		JsonNode september = figures.get("batches").get(2);
+		assertThat(numbers(lastBatch, 3, 7)).containsExactly(september.get("cancelled").asDouble(),
+				september.get("shared").asDouble(), september.get("replaced").asDouble(), 23.0, 583.0);
+		assertThat(sheet.getRow(13)).isNull();
 	}
 
 	@Test
@@ -170,10 +205,10 @@ class KpiReportTests {
 		metric(summary, 22, "差评整改超期", 1);
 		// no citizen's report of a demanded certificate was confirmed in March 2025
 		metric(summary, 23, "属实举报（清单外索要证明）", 0);
-		percent(summary, 24, "一证通办率", 0.5);
+		percent(summary, 24, "一证通办率（按办件）", 0.5);
 		assertThat(text(summary, 24, 2)).startsWith("2 / 4 件");
-		percent(summary, 25, "零跑腿率", 0.75);
-		percent(summary, 26, "网上办率", 0.4);
+		percent(summary, 25, "零跑腿率（按办件）", 0.75);
+		percent(summary, 26, "网上办率（按办件）", 0.4);
 		percent(summary, 27, "满意率（全县口径）", 0.6);
 		// R5 and A1 are a company's
 		metric(summary, 28, "企业申请的代跑", 1);
@@ -184,7 +219,7 @@ class KpiReportTests {
 		List<Catalog.Tally> tallies = catalog.tallies();
 		for (int i = 0; i < tallies.size(); i++) {
 			Catalog.Tally tally = tallies.get(i);
-			assertThat(text(summary, 32 + i, 0)).isEqualTo(Kpis.batchName(tally.batch()));
+			assertThat(text(summary, 32 + i, 0)).isEqualTo(catalog.batchName(tally.batch()));
 			assertThat(text(summary, 32 + i, 1)).isEqualTo(tally.disposition().label());
 			assertThat(number(summary, 32 + i, 2)).isEqualTo(tally.entries());
 		}
