@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +24,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.zhengpaopao.IntegrationTest;
 import org.zhengpaopao.TasklistUser;
 import org.zhengpaopao.notification.GroupMessage;
@@ -56,8 +60,21 @@ class CatalogReviewProcessTests {
 	@Autowired
 	OutboxContents outbox;
 
+	@Autowired
+	MatterRepository matters;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
 	TaskService taskService;
 	ManagementService managementService;
+	/** the entries a test listed first: retired after it, so that the catalog's figures stay as the seeds have them */
+	final List<String[]> listed = new ArrayList<>();
+	boolean onlineBefore;
+	boolean zeroTripBefore;
 
 	@BeforeEach
 	void setUp() {
@@ -66,12 +83,48 @@ class CatalogReviewProcessTests {
 		managementService = engine.getManagementService();
 		// Tuesday 1 December 2026, 10:00
 		ClockUtil.setCurrentTime(at("2026-12-01T10:00"));
+		Matter matter = catalog.matter(MATTER).orElseThrow();
+		onlineBefore = matter.isOnline();
+		zeroTripBefore = matter.isZeroTrip();
 	}
 
 	@AfterEach
 	void tearDown() {
 		ClockUtil.reset();
 		engine.getIdentityService().clearAuthentication();
+		for (String[] entry : listed) {
+			if (inForce(entry[0], entry[1]) != null) {
+				catalog.retire(entry[0], entry[1], "catalog-1", "测试复原");
+			}
+		}
+		new TransactionTemplate(transactions).executeWithoutResult(
+				status -> matters.findById(MATTER).orElseThrow().changeCapabilities(onlineBefore, zeroTripBefore));
+	}
+
+	/** A matter no other test changes; each test lists a certificate of its own on it first (batch-free, shared). */
+	static final String MATTER = "SX-097";
+
+	/** A certificate the matter has never listed, listed now as checked in shared data: the published entry. */
+	String listShared() {
+		String certificate = unlisted();
+		catalog.add(MATTER, certificate, new EntryTerms(Disposition.SHARED, null, "省公共数据平台", null, null), "catalog-1",
+				"测试准备");
+		listed.add(new String[] { MATTER, certificate });
+		return certificate;
+	}
+
+	/** A certificate the matter has never listed; retired after the test if a publication lists it. */
+	String unlisted() {
+		String certificate = catalog.certificates()
+			.stream()
+			.map(Certificate::getCode)
+			.filter(code -> jdbc.queryForObject(
+					"select count(*) from zpp_catalog_entry where matter_code = ? and certificate_code = ?", Long.class,
+					MATTER, code) == 0)
+			.findFirst()
+			.orElseThrow();
+		listed.add(new String[] { MATTER, certificate });
+		return certificate;
 	}
 
 	static Date at(String localDateTime) {
@@ -117,12 +170,13 @@ class CatalogReviewProcessTests {
 
 	@Test
 	void shouldPublishASharedDataChangeAfterTheReformOfficeWithoutLegalReview() {
-		// 入学 matter SX-073: 村（居）委会证明 no longer fetched by a runner but checked in shared data; online now
+		// a certificate the matter now checks in shared data, and the matter online
+		String certificate = unlisted();
 		EntryTerms shared = new EntryTerms(Disposition.SHARED, null, "省公共数据平台·村（居）民信息库", null,
-				"县级规范性文件（义务教育招生）");
-		boolean zeroTrip = catalog.matter("SX-073").orElseThrow().isZeroTrip();
-		String number = review.propose(List.of(CatalogChange.change("SX-073", "ZM-0039", shared),
-				CatalogChange.capabilities("SX-073", true, !zeroTrip)), "村居信息已归集共享", "catalog-1");
+				"县级规范性文件");
+		boolean zeroTrip = zeroTripBefore;
+		String number = review.propose(List.of(CatalogChange.add(MATTER, certificate, shared),
+				CatalogChange.capabilities(MATTER, true, !zeroTrip)), "村居信息已归集共享", "catalog-1");
 
 		assertThat(number).matches("TZ20261201-\\d{6}");
 		ProcessInstance instance = instance(number);
@@ -133,22 +187,22 @@ class CatalogReviewProcessTests {
 		assertThat(reviewTask.getDueDate()).isEqualTo(at("2026-12-04T18:00"));
 		assertThat(instance).variables().containsEntry("needsLegalReview", false);
 		assertThat((String) engine.getRuntimeService().getVariable(instance.getId(), "summary"))
-			.contains("SX-073", "ZM-0039", "「共享」", "可网办 是，零跑腿 " + (zeroTrip ? "否" : "是"));
+			.contains(MATTER, certificate, "新增", "「共享」", "可网办 是，零跑腿 " + (zeroTrip ? "否" : "是"));
 		// proposed is not published: the catalog and the matter are as they were
-		assertThat(inForce("SX-073", "ZM-0039").getDisposition()).isEqualTo(Disposition.PROXY);
-		assertThat(catalog.matter("SX-073").orElseThrow().isZeroTrip()).isEqualTo(zeroTrip);
+		assertThat(inForce(MATTER, certificate)).isNull();
+		assertThat(catalog.matter(MATTER).orElseThrow().isZeroTrip()).isEqualTo(zeroTrip);
 
 		ClockUtil.setCurrentTime(at("2026-12-02T15:00"));
 		completeAs("manager-1", reviewTask, withVariables("reviewDecision", "approved", "reviewNote", "同意"));
 
 		assertThat(instance).isEnded().hasPassed("publishChanges", "changesPublished").hasNotPassed("reviewLegality");
-		CatalogEntry published = inForce("SX-073", "ZM-0039");
+		CatalogEntry published = inForce(MATTER, certificate);
 		assertThat(published.getDisposition()).isEqualTo(Disposition.SHARED);
 		assertThat(published.getChangedBy()).isEqualTo("catalog-1");
 		assertThat(published.getChangeReason()).isEqualTo("变更申请 " + number + "：村居信息已归集共享");
 		assertThat(published.getChangedAt()).isEqualTo(at("2026-12-02T15:00").toInstant());
-		assertThat(catalog.matter("SX-073").orElseThrow().isOnline()).isTrue();
-		assertThat(catalog.matter("SX-073").orElseThrow().isZeroTrip()).isEqualTo(!zeroTrip);
+		assertThat(catalog.matter(MATTER).orElseThrow().isOnline()).isTrue();
+		assertThat(catalog.matter(MATTER).orElseThrow().isZeroTrip()).isEqualTo(!zeroTrip);
 		CatalogProposal proposal = proposals.get(number);
 		assertThat(proposal.getState()).isEqualTo(ProposalState.PUBLISHED);
 		assertThat(proposal.getHistory()).extracting(ProposalStep::getAction, ProposalStep::getActor)
@@ -159,9 +213,10 @@ class CatalogReviewProcessTests {
 
 	@Test
 	void shouldPublishACancellationOnlyAfterLegalReviewAndNotApplyItToNewCasesBefore() {
+		String certificate = listShared();
 		EntryTerms cancelled = new EntryTerms(Disposition.CANCELLED, null, "可通过不动产登记信息核查，不再要求提供", null,
 				"《不动产登记暂行条例实施细则》第四十条");
-		String number = review.propose(List.of(CatalogChange.change("SX-070", "ZM-0034", cancelled)), "取消村镇建设办证明",
+		String number = review.propose(List.of(CatalogChange.change(MATTER, certificate, cancelled)), "取消该证明",
 				"catalog-1");
 		ProcessInstance instance = instance(number);
 
@@ -173,14 +228,16 @@ class CatalogReviewProcessTests {
 		// five working days from Tuesday 1 December: Tuesday 8 December
 		assertThat(legal.getDueDate()).isEqualTo(at("2026-12-08T18:00"));
 		assertThat(proposals.get(number).getState()).isEqualTo(ProposalState.LEGAL_REVIEW);
-		// a case taken now still needs the certificate fetched by a runner
-		assertThat(inForce("SX-070", "ZM-0034").getDisposition()).isEqualTo(Disposition.PROXY);
+		// a case taken now still has the certificate checked in shared data, as published
+		assertThat(inForce(MATTER, certificate).getDisposition()).isEqualTo(Disposition.SHARED);
+		assertThat(inForce(MATTER, certificate).getVersion()).isEqualTo(1);
 
 		completeAs("clerk-sifa-1", legal, withVariables("legalDecision", "approved", "legalNote", "符合规定"));
 
 		assertThat(instance).isEnded().hasPassed("reviewLegality", "publishChanges");
-		assertThat(inForce("SX-070", "ZM-0034").getDisposition()).isEqualTo(Disposition.CANCELLED);
-		assertThat(inForce("SX-070", "ZM-0034").getChangeReason()).startsWith("变更申请 " + number);
+		assertThat(inForce(MATTER, certificate).getDisposition()).isEqualTo(Disposition.CANCELLED);
+		assertThat(inForce(MATTER, certificate).getVersion()).isEqualTo(2);
+		assertThat(inForce(MATTER, certificate).getChangeReason()).isEqualTo("变更申请 " + number + "：取消该证明");
 		assertThat(proposals.get(number).getHistory()).extracting(ProposalStep::getAction)
 			.containsExactly(ProposalStep.Action.PROPOSED, ProposalStep.Action.APPROVED,
 					ProposalStep.Action.LEGAL_APPROVED, ProposalStep.Action.PUBLISHED);
@@ -188,8 +245,9 @@ class CatalogReviewProcessTests {
 
 	@Test
 	void shouldReturnARefusalToTheProposerWithTheReasonAndReviewTheResubmission() {
+		String certificate = listShared();
 		EntryTerms shared = new EntryTerms(Disposition.SHARED, null, "全国学生资助管理信息系统", null, "《学生资助资金管理办法》");
-		String number = review.propose(List.of(CatalogChange.change("SX-074", "ZM-0024", shared)), "改用资助系统",
+		String number = review.propose(List.of(CatalogChange.change(MATTER, certificate, shared)), "改用资助系统",
 				"catalog-1");
 		ProcessInstance instance = instance(number);
 
@@ -207,7 +265,7 @@ class CatalogReviewProcessTests {
 		assertThat(revise).hasName("修改后重新提交或撤回").isAssignedTo("catalog-1");
 		assertThat(instance).variables().containsEntry("refusalReason", "请写明数据来源的对接部门");
 		assertThat(proposals.get(number).getState()).isEqualTo(ProposalState.RETURNED);
-		assertThat(inForce("SX-074", "ZM-0024").getDetail()).isEqualTo("全国中小学生学籍信息管理系统");
+		assertThat(inForce(MATTER, certificate).getDetail()).isEqualTo("省公共数据平台");
 
 		ClockUtil.setCurrentTime(at("2026-12-03T09:00"));
 		completeAs("catalog-1", revise, withVariables("revision", "resubmit", "revisionNote", "对接部门为县教育局"));
@@ -218,7 +276,7 @@ class CatalogReviewProcessTests {
 		completeAs("manager-1", task(number, "reviewProposal"), withVariables("reviewDecision", "approved"));
 
 		assertThat(instance).isEnded().hasPassed("changesPublished");
-		assertThat(inForce("SX-074", "ZM-0024").getDetail()).isEqualTo("全国学生资助管理信息系统");
+		assertThat(inForce(MATTER, certificate).getDetail()).isEqualTo("全国学生资助管理信息系统");
 		assertThat(proposals.get(number).getHistory()).extracting(ProposalStep::getAction, ProposalStep::getNote)
 			.contains(org.assertj.core.groups.Tuple.tuple(ProposalStep.Action.REFUSED, "请写明数据来源的对接部门"),
 					org.assertj.core.groups.Tuple.tuple(ProposalStep.Action.RESUBMITTED, "对接部门为县教育局"));
@@ -226,9 +284,10 @@ class CatalogReviewProcessTests {
 
 	@Test
 	void shouldApplyNothingWhenTheProposerWithdrawsAfterALegalRefusal() {
+		String certificate = listShared();
 		EntryTerms replaced = new EntryTerms(Disposition.REPLACED, Replacement.LICENCE, "以不动产权证书替代", null,
-				"县级规范性文件（义务教育招生）");
-		String number = review.propose(List.of(CatalogChange.change("SX-072", "ZM-0021", replaced)), "以证照替代",
+				"县级规范性文件");
+		String number = review.propose(List.of(CatalogChange.change(MATTER, certificate, replaced)), "以证照替代",
 				"catalog-1");
 		ProcessInstance instance = instance(number);
 		completeAs("manager-1", task(number, "reviewProposal"), withVariables("reviewDecision", "approved"));
@@ -241,7 +300,8 @@ class CatalogReviewProcessTests {
 		completeAs("catalog-1", task(number, "reviseProposal"), withVariables("revision", "withdraw"));
 
 		assertThat(instance).isEnded().hasPassed("proposalWithdrawn").hasNotPassed("publishChanges");
-		assertThat(inForce("SX-072", "ZM-0021").getDisposition()).isEqualTo(Disposition.SHARED);
+		assertThat(inForce(MATTER, certificate).getDisposition()).isEqualTo(Disposition.SHARED);
+		assertThat(inForce(MATTER, certificate).getVersion()).isEqualTo(1);
 		assertThat(proposals.get(number).getState()).isEqualTo(ProposalState.WITHDRAWN);
 		assertThat(proposals.get(number).getHistory()).extracting(ProposalStep::getAction)
 			.containsExactly(ProposalStep.Action.PROPOSED, ProposalStep.Action.APPROVED,
@@ -250,9 +310,10 @@ class CatalogReviewProcessTests {
 
 	@Test
 	void shouldWarnThenRedCardEachReviewLeftLying() {
+		String certificate = listShared();
 		EntryTerms cancelled = new EntryTerms(Disposition.CANCELLED, null, "可通过查封登记信息核查", null,
 				"《不动产登记暂行条例》第十四条");
-		String number = review.propose(List.of(CatalogChange.change("SX-071", "ZM-0093", cancelled)), "取消查封证明",
+		String number = review.propose(List.of(CatalogChange.change(MATTER, certificate, cancelled)), "取消查封证明",
 				"catalog-1");
 		ProcessInstance instance = instance(number);
 
@@ -281,14 +342,14 @@ class CatalogReviewProcessTests {
 					org.assertj.core.groups.Tuple.tuple("红牌超期 " + number, "task-force"));
 		// the cards leave the task where it was
 		assertThat(instance).isWaitingAt("reviewLegality");
-		assertThat(inForce("SX-071", "ZM-0093").getDisposition()).isEqualTo(Disposition.SHARED);
+		assertThat(inForce(MATTER, certificate).getDisposition()).isEqualTo(Disposition.SHARED);
 	}
 
 	@Test
 	void shouldLetOnlyTheReviewingGroupsAndTheProposerDoTheirTasks() {
-		EntryTerms cancelled = new EntryTerms(Disposition.CANCELLED, null, "可通过预防接种系统核查", null,
-				"县级规范性文件（义务教育招生）");
-		String number = review.propose(List.of(CatalogChange.change("SX-073", "ZM-0073", cancelled)), "取消接种证明",
+		String certificate = listShared();
+		EntryTerms cancelled = new EntryTerms(Disposition.CANCELLED, null, "可通过预防接种系统核查", null, "县级规范性文件");
+		String number = review.propose(List.of(CatalogChange.change(MATTER, certificate, cancelled)), "取消接种证明",
 				"catalog-1");
 
 		for (String stranger : List.of("catalog-1", "clerk-sifa-1", "runner-county-1")) {
@@ -322,7 +383,7 @@ class CatalogReviewProcessTests {
 		// SX-001 lists 户籍证明 ZM-0002 already
 		assertThatThrownBy(() -> review.propose(List.of(CatalogChange.add("SX-001", "ZM-0002", cancelled)), "x",
 				"catalog-1")).isInstanceOf(ConflictException.class);
-		assertThatThrownBy(() -> review.propose(List.of(CatalogChange.retire("SX-073", "ZM-0002")), "x", "catalog-1"))
+		assertThatThrownBy(() -> review.propose(List.of(CatalogChange.retire(MATTER, unlisted())), "x", "catalog-1"))
 			.isInstanceOf(ConflictException.class);
 		assertThatThrownBy(() -> review.propose(List.of(CatalogChange.retire("SX-001", "ZM-0002"),
 				CatalogChange.change("SX-001", "ZM-0002", cancelled)), "x", "catalog-1"))
