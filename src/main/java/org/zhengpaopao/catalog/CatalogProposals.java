@@ -101,10 +101,10 @@ public class CatalogProposals implements CatalogReview {
 						"第" + (i + 1) + "项：请选择变更类型（ADD_ENTRY/CHANGE_ENTRY/RETIRE_ENTRY/SET_CAPABILITIES）",
 						"choose the kind of change");
 			}
-			Matter matter = catalog.matter(change.matterCode())
-				.orElseThrow(() -> new InvalidInputException(at + ".matterCode",
-						"第" + (changes.indexOf(change) + 1) + "项：没有这个事项：" + change.matterCode(), "unknown matter"));
 			String no = "第" + (i + 1) + "项：";
+			Matter matter = catalog.matter(change.matterCode())
+				.orElseThrow(() -> new InvalidInputException(at + ".matterCode", no + "没有这个事项：" + change.matterCode(),
+						"unknown matter"));
 			if (change.kind() == CatalogChange.Kind.SET_CAPABILITIES) {
 				if (change.online() == null || change.zeroTrip() == null) {
 					throw new InvalidInputException(at + ".online", no + "请选择是否「可网办」和「零跑腿」",

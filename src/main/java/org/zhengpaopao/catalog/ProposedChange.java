@@ -46,8 +46,9 @@ class ProposedChange {
 
 	ProposedChange(CatalogChange change) {
 		this.kind = change.kind();
-		this.matterCode = change.matterCode();
-		this.certificateCode = change.certificateCode();
+		// as checked: the codes without the spaces around them
+		this.matterCode = change.matterCode().strip();
+		this.certificateCode = change.certificateCode() == null ? null : change.certificateCode().strip();
 		EntryTerms terms = change.terms();
 		if (terms != null) {
 			this.disposition = terms.disposition();

@@ -36,8 +36,8 @@ class CatalogReviewSteps {
 		return task -> {
 			String number = (String) task.getVariable(PROPOSAL_NUMBER);
 			String actor = TaskActor.of(task);
-			switch (task.getTaskDefinitionKey()) {
-				case "reviewProposal" -> {
+			switch (CatalogReviewTask.of(task.getTaskDefinitionKey())) {
+				case REVIEW_PROPOSAL -> {
 					String decision = FormValues.choice(task, REVIEW_DECISION, DECISIONS, "请选择审核结果：通过或退回",
 							"choose approved or refused");
 					String note = FormValues.note(task, REVIEW_NOTE, MAX_NOTE);
@@ -52,7 +52,7 @@ class CatalogReviewSteps {
 						returned(task, proposals.refuse(number, note, actor), note);
 					}
 				}
-				case "reviewLegality" -> {
+				case REVIEW_LEGALITY -> {
 					String decision = FormValues.choice(task, LEGAL_DECISION, DECISIONS, "请选择审查结果：通过或退回",
 							"choose approved or refused");
 					String note = FormValues.note(task, LEGAL_NOTE, MAX_NOTE);
@@ -63,7 +63,7 @@ class CatalogReviewSteps {
 						returned(task, proposals.refuse(number, note, actor), note);
 					}
 				}
-				case "reviseProposal" -> {
+				case REVISE_PROPOSAL -> {
 					String revision = FormValues.choice(task, REVISION, REVISIONS, "请选择重新提交或撤回",
 							"choose resubmit or withdraw");
 					String note = FormValues.note(task, REVISION_NOTE, MAX_NOTE);
@@ -76,7 +76,6 @@ class CatalogReviewSteps {
 						proposals.withdraw(number, note, actor);
 					}
 				}
-				default -> throw new IllegalStateException("No catalog-change step for " + task.getTaskDefinitionKey());
 			}
 		};
 	}
