@@ -12,6 +12,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
 import org.zhengpaopao.application.ApplicationTask;
 import org.zhengpaopao.assessment.RectificationTask;
+import org.zhengpaopao.catalog.process.CatalogReviewTask;
 import org.zhengpaopao.proxyrun.ProxyRunTask;
 
 /**
@@ -46,6 +47,12 @@ class UserTaskIdsTests {
 	void shouldNameExactlyTheUserTasksOfTheRectification() throws IOException {
 		assertThat(Arrays.stream(RectificationTask.values()).map(RectificationTask::id))
 			.containsExactlyInAnyOrderElementsOf(userTasks("rectification.bpmn").stream().map(UserTask::getId).toList());
+	}
+
+	@Test
+	void shouldNameExactlyTheUserTasksOfTheCatalogReview() throws IOException {
+		assertThat(Arrays.stream(CatalogReviewTask.values()).map(CatalogReviewTask::id))
+			.containsExactlyInAnyOrderElementsOf(userTasks("catalog-change.bpmn").stream().map(UserTask::getId).toList());
 	}
 
 	/** the model as deployed: {@code bpmn/} travels onto the classpath under the same name */

@@ -1,5 +1,6 @@
 package org.zhengpaopao.catalog;
 
+import java.net.URI;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -7,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,7 +16,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.zhengpaopao.system.NotFoundException;
 
@@ -34,9 +34,11 @@ class CatalogController {
 			+ "blank): all, by code.";
 
 	private final Catalog catalog;
+	private final CatalogReview review;
 
-	CatalogController(Catalog catalog) {
+	CatalogController(Catalog catalog, CatalogReview review) {
 		this.catalog = catalog;
+		this.review = review;
 	}
 
 	@GetMapping("/certificates")
@@ -76,25 +78,39 @@ class CatalogController {
 	}
 
 	@PostMapping("/matters/{matterCode}/entries")
-	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "新增清单条目（清单维护人员）/ Add a certificate to a matter's list (catalog maintainers)")
-	EntryView add(@PathVariable String matterCode, @RequestBody EntryRequest request, Principal principal) {
-		return view(catalog.add(matterCode, request.certificateCode(), request.terms(), principal.getName(),
-				request.reason()));
+	@Operation(summary = "提出新增清单条目（清单维护人员），经审核后发布 / Propose adding a certificate to a matter's list: "
+			+ "202 with the proposal, published after the county's review (docs/catalog-review.md)")
+	ResponseEntity<ProposalReceipt> add(@PathVariable String matterCode, @RequestBody EntryRequest request,
+			Principal principal) {
+		return proposed(review.propose(List.of(CatalogChange.add(matterCode, request.certificateCode(), request.terms())),
+				request.reason(), principal.getName()));
 	}
 
 	@PutMapping("/matters/{matterCode}/entries/{certificateCode}")
-	@Operation(summary = "调整清单条目，生成新版本（清单维护人员）/ Change an entry: a new version (catalog maintainers)")
-	EntryView change(@PathVariable String matterCode, @PathVariable String certificateCode,
+	@Operation(summary = "提出调整清单条目（清单维护人员），经审核后发布 / Propose changing an entry: 202 with the proposal; "
+			+ "a new version once the review publishes it")
+	ResponseEntity<ProposalReceipt> change(@PathVariable String matterCode, @PathVariable String certificateCode,
 			@RequestBody EntryRequest request, Principal principal) {
-		return view(catalog.change(matterCode, certificateCode, request.terms(), principal.getName(), request.reason()));
+		return proposed(review.propose(List.of(CatalogChange.change(matterCode, certificateCode, request.terms())),
+				request.reason(), principal.getName()));
 	}
 
 	@PostMapping("/matters/{matterCode}/entries/{certificateCode}/retirement")
-	@Operation(summary = "移出清单（清单维护人员）/ Retire an entry: the matter no longer lists it (catalog maintainers)")
-	EntryView retire(@PathVariable String matterCode, @PathVariable String certificateCode,
+	@Operation(summary = "提出移出清单（清单维护人员），经审核后发布 / Propose retiring an entry: 202 with the proposal")
+	ResponseEntity<ProposalReceipt> retire(@PathVariable String matterCode, @PathVariable String certificateCode,
 			@RequestBody Retirement request, Principal principal) {
-		return view(catalog.retire(matterCode, certificateCode, principal.getName(), request.reason()));
+		return proposed(review.propose(List.of(CatalogChange.retire(matterCode, certificateCode)), request.reason(),
+				principal.getName()));
+	}
+
+	static ResponseEntity<ProposalReceipt> proposed(String number) {
+		return ResponseEntity.accepted()
+			.location(URI.create("/api/catalog/proposals/" + number))
+			.body(new ProposalReceipt(number, ProposalState.REFORM_REVIEW, ProposalState.REFORM_REVIEW.label()));
+	}
+
+	/** What a proposal's submitter gets back: its number, to follow it at {@code /api/catalog/proposals/{number}}. */
+	record ProposalReceipt(String number, ProposalState state, String stateLabel) {
 	}
 
 	@GetMapping("/tallies")

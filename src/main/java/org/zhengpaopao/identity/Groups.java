@@ -15,7 +15,7 @@ public final class Groups {
 	/** 跑改办、督考办 */
 	public static final String MANAGERS = "managers";
 	public static final String DESIGNERS = "designers";
-	/** 证明清单维护人员: add, change and retire catalog entries */
+	/** 证明清单维护人员: propose catalog changes (add, change, retire entries), which the county reviews */
 	public static final String CATALOG_MAINTAINERS = "catalog-maintainers";
 	/** created by the Camunda starter for the admin user */
 	public static final String ADMINS = "camunda-admin";
@@ -72,9 +72,13 @@ public final class Groups {
 	/** Who watches in Cockpit: 跑改办·督考办, 工作专班, and the designers who look at their models running. */
 	public static final List<String> COCKPIT_USERS = List.of(MANAGERS, TASK_FORCE, DESIGNERS);
 
-	/** Groups whose members have tasks, so Tasklist: the work groups, the task force and managers. */
+	/**
+	 * Groups whose members have tasks, so Tasklist: the work groups, the task force, managers and the catalog
+	 * maintainers (a refused catalog change comes back to its proposer).
+	 */
 	public static boolean usesTasklist(String groupId) {
-		return isWorkGroup(groupId) || groupId.equals(TASK_FORCE) || groupId.equals(MANAGERS);
+		return isWorkGroup(groupId) || groupId.equals(TASK_FORCE) || groupId.equals(MANAGERS)
+				|| groupId.equals(CATALOG_MAINTAINERS);
 	}
 
 	/** Whether the signed-in staff member belongs to one of the groups (both doors into {@code /api} say so). */

@@ -113,7 +113,8 @@ class SecurityConfiguration {
 				.requestMatchers("/api/applications/**")
 				.hasAnyAuthority(CamundaIdentityAuthenticationProvider.WINDOW, CamundaIdentityAuthenticationProvider.MANAGER,
 						CamundaIdentityAuthenticationProvider.TASK_FORCE, CamundaIdentityAuthenticationProvider.ADMIN)
-				// every member of staff reads the catalog; only its maintainers change it
+				// every member of staff reads the catalog (proposals: the controller shows a maintainer their own, all
+				// to 跑改办, 县司法局 and admins); only its maintainers propose changes, which the county reviews
 				.requestMatchers(HttpMethod.GET, "/api/catalog/**")
 				.authenticated()
 				.requestMatchers("/api/catalog/**")

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.zhengpaopao.TasklistUser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
@@ -28,6 +31,12 @@ class CatalogApiTests {
 
 	@Autowired
 	TestRestTemplate http;
+
+	@Autowired
+	ProcessEngine engine;
+
+	@Autowired
+	Catalog catalog;
 
 	<T> ResponseEntity<T> call(String user, HttpMethod method, String path, Object body,
 			ParameterizedTypeReference<T> type) {
@@ -142,37 +151,70 @@ class CatalogApiTests {
 	}
 
 	@Test
-	void shouldKeepEveryChangeAsANewVersionWithWhoWhenAndWhy() {
+	void shouldProposeAChangeAndKeepItAsANewVersionWithWhoWhenAndWhyOncePublished() {
 		String matter = "/api/catalog/matters/SX-100";
 		String certificate = unlistedCertificate("SX-100");
 
-		var added = call("catalog-1", HttpMethod.POST, matter + "/entries",
-				Map.of("certificateCode", certificate, "disposition", "PROXY", "detail", "由证跑跑代为调取",
-						"deadlineWorkingDays", 3, "legalBasis", "县政府办公室文件", "reason", "部门申请增列"),
+		var proposed = call("catalog-1", HttpMethod.POST, matter + "/entries",
+				Map.of("certificateCode", certificate, "disposition", "SHARED", "detail", "省公共数据平台",
+						"legalBasis", "县政府办公室文件", "reason", "部门申请增列"),
 				OBJECT);
-		assertThat(added.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-		assertThat(added.getBody()).containsEntry("version", 1).containsEntry("changedBy", "catalog-1");
+		assertThat(proposed.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+		String number = (String) proposed.getBody().get("number");
+		assertThat(proposed.getHeaders().getLocation()).hasToString("/api/catalog/proposals/" + number);
+		// a proposal is not a version: the matter does not list it yet
+		assertThat(call("catalog-1", HttpMethod.GET, matter + "/entries/" + certificate + "/history", null, OBJECT)
+			.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		var proposal = call("catalog-1", HttpMethod.GET, "/api/catalog/proposals/" + number, null, OBJECT).getBody();
+		assertThat((Map<String, Object>) proposal.get("proposal")).containsEntry("state", "REFORM_REVIEW")
+			.containsEntry("proposer", "catalog-1")
+			.containsEntry("needsLegalReview", false);
+		assertThat((List<Map<String, Object>>) proposal.get("changes")).singleElement()
+			.satisfies(change -> assertThat(change).containsEntry("kind", "ADD_ENTRY")
+				.containsEntry("certificateCode", certificate)
+				.containsEntry("disposition", "SHARED"));
+		assertThat(call("catalog-1", HttpMethod.GET, "/api/catalog/proposals", null, LIST).getBody())
+			.extracting(p -> p.get("number"))
+			.contains(number);
+		// another member of staff sees no proposals; the reform office sees them all
+		assertThat(call("window-renshe-1", HttpMethod.GET, "/api/catalog/proposals/" + number, null, OBJECT)
+			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(call("manager-1", HttpMethod.GET, "/api/catalog/proposals", null, LIST).getBody())
+			.extracting(p -> p.get("number"))
+			.contains(number);
 
-		var changed = call("catalog-1", HttpMethod.PUT, matter + "/entries/" + certificate,
-				Map.of("disposition", "CANCELLED", "detail", "经评估无需提供", "reason", "第三批清理"), OBJECT);
-		assertThat(changed.getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(changed.getBody()).containsEntry("version", 2).containsEntry("disposition", "CANCELLED");
-
-		var retired = call("catalog-1", HttpMethod.POST, matter + "/entries/" + certificate + "/retirement",
-				Map.of("reason", "事项已调整"), OBJECT);
-		assertThat(retired.getBody()).containsEntry("version", 3).containsEntry("retired", true);
+		Task reviewTask = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(number).singleResult();
+		TasklistUser.claimAndComplete(engine, "manager-1", reviewTask.getId(), Map.of("reviewDecision", "approved"));
 
 		var history = get(matter + "/entries/" + certificate + "/history", LIST).getBody();
-		assertThat(history).extracting(v -> v.get("version"), v -> v.get("disposition"), v -> v.get("changeReason"))
-			.containsExactly(org.assertj.core.groups.Tuple.tuple(1, "PROXY", "部门申请增列"),
-					org.assertj.core.groups.Tuple.tuple(2, "CANCELLED", "第三批清理"),
-					org.assertj.core.groups.Tuple.tuple(3, "CANCELLED", "事项已调整"));
-		assertThat(history.get(0).get("supersededAt")).isEqualTo(history.get(1).get("changedAt"));
-		assertThat(history.get(2).get("supersededAt")).isNull();
-		// a retired entry is no longer in force
-		assertThat((List<Map<String, Object>>) get(matter, OBJECT).getBody().get("entries"))
-			.extracting(e -> e.get("certificateCode"))
-			.doesNotContain(certificate);
+		assertThat(history).singleElement()
+			.satisfies(v -> assertThat(v).containsEntry("version", 1)
+				.containsEntry("disposition", "SHARED")
+				.containsEntry("changedBy", "catalog-1")
+				.containsEntry("changeReason", "变更申请 " + number + "：部门申请增列"));
+		assertThat((Map<String, Object>) call("catalog-1", HttpMethod.GET, "/api/catalog/proposals/" + number, null,
+				OBJECT).getBody().get("proposal")).containsEntry("state", "PUBLISHED");
+		catalog.retire("SX-100", certificate, "catalog-1", "测试复原");
+	}
+
+	@Test
+	void shouldTakeAChangeSetForIntegrators() {
+		var proposed = call("catalog-1", HttpMethod.POST, "/api/catalog/proposals", Map.of("reason", "导入 清单2026.xlsx",
+				"changes", List.of(Map.of("kind", "SET_CAPABILITIES", "matterCode", "SX-100", "online", true, "zeroTrip",
+						false), Map.of("kind", "RETIRE_ENTRY", "matterCode", "SX-100", "certificateCode",
+								((List<Map<String, Object>>) get("/api/catalog/matters/SX-100", OBJECT).getBody()
+									.get("entries")).get(0).get("certificateCode")))),
+				OBJECT);
+		assertThat(proposed.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+		assertThat((String) proposed.getBody().get("number")).matches("TZ\\d{8}-\\d{6}");
+
+		var twice = call("catalog-1", HttpMethod.POST, "/api/catalog/proposals", Map.of("reason", "重复",
+				"changes", List.of(Map.of("kind", "SET_CAPABILITIES", "matterCode", "SX-100", "online", true, "zeroTrip",
+						false), Map.of("kind", "SET_CAPABILITIES", "matterCode", "SX-100", "online", false, "zeroTrip",
+								false))),
+				OBJECT);
+		assertThat(twice.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(twice.getBody().get("detail").toString()).contains("只能调整一次");
 	}
 
 	@Test
@@ -198,7 +240,8 @@ class CatalogApiTests {
 
 		var unknownMatter = call("catalog-1", HttpMethod.PUT, "/api/catalog/matters/SX-999/entries/ZM-0001",
 				Map.of("disposition", "CANCELLED", "detail", "无依据", "reason", "清理"), OBJECT);
-		assertThat(unknownMatter.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(unknownMatter.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(unknownMatter.getBody().get("detail").toString()).contains("没有这个事项");
 		// nothing was stored by the refused requests
 		assertThat(call("catalog-1", HttpMethod.GET, "/api/catalog/matters/SX-002/entries/" + certificate + "/history",
 				null, OBJECT).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);

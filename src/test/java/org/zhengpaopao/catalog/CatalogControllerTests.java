@@ -6,6 +6,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.zhengpaopao.web.ProblemDetails.invalidField;
@@ -28,7 +29,7 @@ import org.zhengpaopao.identity.ApplicationSecurity;
 /**
  * The catalog API on the web layer alone (the real security chains and problem details, the catalog mocked):
  * terms that do not fit their disposition, unknown choices and wrong types are refused naming the field before the
- * catalog is asked; only its maintainers change it.
+ * catalog is asked; only its maintainers propose changes, which are answered 202 with the proposal to follow.
  */
 @WebMvcTest(CatalogController.class)
 @ApplicationSecurity
@@ -42,6 +43,9 @@ class CatalogControllerTests {
 
 	@MockitoBean
 	Catalog catalog;
+
+	@MockitoBean
+	CatalogReview review;
 
 	static MockHttpServletRequestBuilder add(String json) {
 		return post(ENTRIES).contentType(MediaType.APPLICATION_JSON).content(json);
@@ -61,7 +65,7 @@ class CatalogControllerTests {
 				{ "certificateCode": "ZM-0014", "detail": "无依据", "reason": "清理" }"""))
 			.andExpect(invalidField("disposition",
 					"请选择处理方式（CANCELLED/SHARED/REPLACED/PROXY） / choose a disposition"));
-		verifyNoInteractions(catalog);
+		verifyNoInteractions(catalog, review);
 	}
 
 	@Test
@@ -70,7 +74,7 @@ class CatalogControllerTests {
 				{ "certificateCode": "ZM-0014", "disposition": "DROPPED", "detail": "无依据", "reason": "清理" }"""))
 			.andExpect(invalidField("disposition", "应为以下之一：CANCELLED, SHARED, REPLACED, PROXY / "
 					+ "should be one of CANCELLED, SHARED, REPLACED, PROXY"));
-		verifyNoInteractions(catalog);
+		verifyNoInteractions(catalog, review);
 	}
 
 	@Test
@@ -81,7 +85,7 @@ class CatalogControllerTests {
 				.formatted(deadline)))
 				.andExpect(invalidField("deadlineWorkingDays", "应为整数 / should be a whole number"));
 		}
-		verifyNoInteractions(catalog);
+		verifyNoInteractions(catalog, review);
 	}
 
 	@Test
@@ -89,7 +93,7 @@ class CatalogControllerTests {
 		mvc.perform(post(ENTRIES + "/ZM-0014/retirement").contentType(MediaType.APPLICATION_JSON)
 			.content("{ \"reason\": \"清理\", \"retired\": true }"))
 			.andExpect(invalidField("retired", "不是可接受的字段 / is not a known field"));
-		verifyNoInteractions(catalog);
+		verifyNoInteractions(catalog, review);
 	}
 
 	@Test
@@ -98,6 +102,20 @@ class CatalogControllerTests {
 		mvc.perform(add("""
 				{ "certificateCode": "ZM-0014", "disposition": "CANCELLED", "detail": "x", "reason": "y" }"""))
 			.andExpect(problem(403, "无权操作 / Forbidden"));
+		verifyNoInteractions(catalog, review);
+	}
+
+	@Test
+	void shouldProposeAChangeInsteadOfChangingTheCatalog() throws Exception {
+		given(review.propose(List.of(CatalogChange.retire("SX-002", "ZM-0014")), "清理", "catalog-1"))
+			.willReturn("TZ20261201-000007");
+
+		mvc.perform(post(ENTRIES + "/ZM-0014/retirement").contentType(MediaType.APPLICATION_JSON)
+			.content("{ \"reason\": \"清理\" }"))
+			.andExpect(status().isAccepted())
+			.andExpect(header().string("Location", "/api/catalog/proposals/TZ20261201-000007"))
+			.andExpect(jsonPath("$.number").value("TZ20261201-000007"))
+			.andExpect(jsonPath("$.state").value("REFORM_REVIEW"));
 		verifyNoInteractions(catalog);
 	}
 
@@ -120,7 +138,7 @@ class CatalogControllerTests {
 			.andExpect(invalidField("category", "格式不正确 / has the wrong format"));
 		mvc.perform(get("/api/catalog/matters").param("oneId", "maybe"))
 			.andExpect(invalidField("oneId", "格式不正确 / has the wrong format"));
-		verifyNoInteractions(catalog);
+		verifyNoInteractions(catalog, review);
 	}
 
 	@Test

@@ -32,6 +32,11 @@ class RedeploymentTests {
 		assertThat(repositoryService.getDeploymentResourceNames(proxyRun.getId())).containsExactlyInAnyOrder(
 				"proxy-run.bpmn", "fetch-certificate.form", "issue-certificate.form", "supplement-information.form",
 				"deliver-certificate.form", "sign-for-certificate.form", "overdue-run.form", "runner-routing.dmn");
+		var catalogChange = repositoryService.createDeploymentQuery().deploymentName("catalog-change.bpmn")
+			.orderByDeploymentTime().desc().list().get(0);
+		assertThat(repositoryService.getDeploymentResourceNames(catalogChange.getId())).containsExactlyInAnyOrder(
+				"catalog-change.bpmn", "review-catalog-proposal.form", "review-catalog-legality.form",
+				"revise-catalog-proposal.form");
 	}
 
 	@Test

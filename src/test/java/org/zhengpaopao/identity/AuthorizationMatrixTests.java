@@ -47,6 +47,8 @@ import org.zhengpaopao.assessment.Assessment;
 import org.zhengpaopao.assessment.RatingLevel;
 import org.zhengpaopao.application.NewApplication;
 import org.zhengpaopao.catalog.Catalog;
+import org.zhengpaopao.catalog.CatalogChange;
+import org.zhengpaopao.catalog.CatalogReview;
 import org.zhengpaopao.catalog.CatalogEntry;
 import org.zhengpaopao.catalog.Disposition;
 import org.zhengpaopao.catalog.EntryTerms;
@@ -95,6 +97,9 @@ class AuthorizationMatrixTests {
 
 	@Autowired
 	Catalog catalog;
+
+	@Autowired
+	CatalogReview catalogReview;
 
 	@Autowired
 	Assessment assessment;
@@ -465,6 +470,27 @@ class AuthorizationMatrixTests {
 				+ "/entries/" + addedEntry(), Map.of("disposition", "CANCELLED", "detail", "仍无需提供", "reason", "复核"))));
 		probes.put("api-catalog-retire", user -> carriedOut(call(user, HttpMethod.POST, "/api/catalog/matters/"
 				+ MATTER + "/entries/" + addedEntry() + "/retirement", Map.of("reason", "权限矩阵测试"))));
+		probes.put("api-catalog-propose", user -> carriedOut(call(user, HttpMethod.POST, "/api/catalog/proposals",
+				Map.of("reason", "权限矩阵测试", "changes", List.of(Map.of("kind", "SET_CAPABILITIES", "matterCode", MATTER,
+						"online", true, "zeroTrip", false))))));
+		probes.put("api-catalog-proposals", user -> {
+			String number = catalogProposal();
+			var answer = call(user, HttpMethod.GET, "/api/catalog/proposals", null);
+			return refusedOr(answer, () -> body(answer).findValuesAsText("number").contains(number));
+		});
+		probes.put("api-catalog-proposal", user -> carriedOut(
+				call(user, HttpMethod.GET, "/api/catalog/proposals/" + catalogProposal(), null)));
+		probes.put("task-catalog-legality", user -> {
+			String number = catalogReview.propose(List.of(CatalogChange.change(MATTER, addedEntry(),
+					new EntryTerms(Disposition.CANCELLED, null, "经合法性审查无需提供", null, null))), "权限矩阵测试", "catalog-1");
+			taskService.complete(taskService.createTaskQuery().processInstanceBusinessKey(number).singleResult().getId(),
+					Map.of("reviewDecision", "approved"));
+			return carriedOut(call(user, HttpMethod.POST, "/engine-rest/task/" + taskService.createTaskQuery()
+				.processInstanceBusinessKey(number)
+				.taskDefinitionKey("reviewLegality")
+				.singleResult()
+				.getId() + "/complete", Map.of("variables", Map.of("legalDecision", Map.of("value", "approved")))));
+		});
 		probes.put("api-notifications", get("/api/notifications"));
 		probes.put("api-notification-resend", user -> carriedOut(
 				call(user, HttpMethod.POST, "/api/notifications/" + failedNotification() + "/resend", null)));
@@ -751,6 +777,11 @@ class AuthorizationMatrixTests {
 			.filter(code -> !listed.contains(code))
 			.reduce((first, second) -> second)
 			.orElseThrow();
+	}
+
+	/** A proposal of the catalog maintainer's, under review: a capabilities change, which applies nothing. */
+	String catalogProposal() {
+		return catalogReview.propose(List.of(CatalogChange.capabilities(MATTER, true, false)), "权限矩阵测试", "catalog-1");
 	}
 
 	/** A fresh cancelled entry of the matter, added by the catalog maintainer, for a row to change or retire. */

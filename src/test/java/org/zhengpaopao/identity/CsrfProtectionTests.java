@@ -140,7 +140,7 @@ class CsrfProtectionTests {
 
 	@Test
 	void shouldRefuseAnApiPutThatCarriesOnlyTheWebappSession() {
-		// catalog maintainers have no task, so no Tasklist: the welcome page is the webapp they log into
+		// the welcome page: a webapp every member of staff may log into
 		WebappSession maintainer = WebappSession.login(http, "catalog-1", "welcome");
 		int versions = catalogVersions();
 
