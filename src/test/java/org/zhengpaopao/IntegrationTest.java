@@ -17,6 +17,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "demo", "test" })
-@Import({ TestNotifications.class, EngineClock.class, TestDataSharing.class })
+// CatalogReviewStandIn: only while the application has no CatalogReview of its own (it then steps aside)
+@Import({ TestNotifications.class, EngineClock.class, TestDataSharing.class, CatalogReviewStandIn.class })
 public @interface IntegrationTest {
 }

@@ -23,7 +23,8 @@ class RequestSizeLimitTests {
 
 	static final long MB = 1024 * 1024;
 
-	final RequestSizeLimit filter = new RequestSizeLimit(DataSize.ofKilobytes(64), DataSize.ofMegabytes(10));
+	final RequestSizeLimit filter = new RequestSizeLimit(DataSize.ofKilobytes(64), DataSize.ofMegabytes(10),
+			DataSize.ofMegabytes(5));
 
 	@Test
 	void shouldLetATenMegabyteCertificateThrough() throws Exception {
