@@ -60,6 +60,9 @@ import org.zhengpaopao.catalog.CatalogEntry;
 import org.zhengpaopao.catalog.Certificate;
 import org.zhengpaopao.catalog.Disposition;
 import org.zhengpaopao.catalog.EntryTerms;
+import org.zhengpaopao.catalog.workbook.CatalogImports;
+import org.zhengpaopao.catalog.workbook.CatalogWorkbook;
+import org.zhengpaopao.catalog.workbook.WorkbookEdits;
 import org.zhengpaopao.demandreport.DemandReports;
 import org.zhengpaopao.demandreport.NewDemandReport;
 import org.zhengpaopao.proxyrun.NewProxyRun;
@@ -111,6 +114,12 @@ class BadInputCorpusTests {
 
 	@Autowired
 	Catalog catalog;
+
+	@Autowired
+	CatalogWorkbook catalogWorkbook;
+
+	@Autowired
+	CatalogImports catalogImports;
 
 	@Autowired
 	TaskService taskService;
@@ -324,6 +333,8 @@ class BadInputCorpusTests {
 		shared.put("failedNotification", failedNotification());
 		shared.putAll(pendingAuthorization());
 		shared.putAll(finishedCaseToRate());
+		// the bad confirmations are sent to a real import, so that it is their body that is refused
+		shared.put("catalogImport", catalogImport());
 		String badlyRated = finishedCaseToRate().get("ratingCaseNo");
 		assessment.rate(badlyRated, proxyRuns.find(badlyRated).orElseThrow().getPhone(), RatingLevel.DISSATISFIED, "坏输入测试");
 		shared.put("badlyRatedCaseNo", badlyRated);
@@ -431,6 +442,13 @@ class BadInputCorpusTests {
 		}
 	}
 
+	/** The catalog maintainer's import of a workbook that changes one entry's 说明, waiting for confirmation. */
+	String catalogImport() {
+		return String.valueOf(catalogImports.preview(WorkbookEdits.withOneChangedDetail(catalogWorkbook.export(), MATTER,
+				catalog.entriesInForce(MATTER).get(0).getCertificateCode(), "坏输入测试 " + UUID.randomUUID()),
+				"坏输入.xlsx", "catalog-1"));
+	}
+
 	/** Values that must differ per case are made here; those a valid case uses up are made in {@link #fresh}. */
 	String placeholder(String name) {
 		if (name.equals("idempotencyKey")) {
@@ -440,7 +458,7 @@ class BadInputCorpusTests {
 			return reportPhone();
 		}
 		if (Set.of("failedNotification", "pendingCaseNo", "pendingCode", "ratingCaseNo", "ratingPhone",
-				"absenceToEnd").contains(name)) {
+				"absenceToEnd", "catalogImport").contains(name)) {
 			return token(name);
 		}
 		return shared.get(name);
@@ -462,6 +480,7 @@ class BadInputCorpusTests {
 					.record(new NewAbsence("clerk-muchen-1", "2030-04-01", "2030-04-01", "坏输入测试", null), "manager-1")
 					.getId()
 					.toString());
+				case "catalogImport" -> Map.of("catalogImport", catalogImport());
 				default -> throw new IllegalArgumentException(endpoint.get("fresh").asText());
 			};
 		}

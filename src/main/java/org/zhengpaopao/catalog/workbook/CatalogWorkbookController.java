@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -24,6 +25,8 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.util.unit.DataSize;
 import org.zhengpaopao.catalog.workbook.CatalogImports.WithRefusedRows;
 import org.zhengpaopao.catalog.workbook.ImportRow.FieldChange;
 import org.zhengpaopao.identity.Groups;
@@ -44,11 +47,14 @@ class CatalogWorkbookController {
 	private final CatalogWorkbook workbook;
 	private final CatalogImports imports;
 	private final java.time.Clock clock;
+	private final long maxWorkbookSize;
 
-	CatalogWorkbookController(CatalogWorkbook workbook, CatalogImports imports, java.time.Clock clock) {
+	CatalogWorkbookController(CatalogWorkbook workbook, CatalogImports imports, java.time.Clock clock,
+			@Value("${zhengpaopao.catalog.max-workbook-size:5MB}") DataSize maxWorkbookSize) {
 		this.workbook = workbook;
 		this.imports = imports;
 		this.clock = clock;
+		this.maxWorkbookSize = maxWorkbookSize.toBytes();
 	}
 
 	@GetMapping(value = "/export.xlsx", produces = XLSX)
@@ -76,6 +82,13 @@ class CatalogWorkbookController {
 			throws IOException {
 		if (file == null) {
 			throw new InvalidInputException("file", "请选择要导入的工作簿", "the multipart field file is required");
+		}
+		// a body of declared length is stopped before (RequestSizeLimit); one sent in chunks is parsed by the server
+		// up to the upload limit of documents, so the workbook's own limit is checked here
+		if (file.getSize() > maxWorkbookSize) {
+			String size = maxWorkbookSize / (1024 * 1024) + " MB";
+			throw new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE,
+					"文件不能超过 " + size + " / The file may not exceed " + size);
 		}
 		long id = imports.preview(file.getBytes(), file.getOriginalFilename(), staff.getName());
 		return view(imports.find(id));

@@ -18,6 +18,15 @@ public final class WorkbookEdits {
 
 	public static final String MATTERS = WorkbookLayout.MATTERS;
 	public static final String ENTRIES = WorkbookLayout.ENTRIES;
+	public static final String MATTER_CODE = WorkbookLayout.MATTER_CODE;
+	public static final String CERTIFICATE_CODE = WorkbookLayout.CERTIFICATE_CODE;
+	public static final String DISPOSITION = WorkbookLayout.DISPOSITION;
+	public static final String REPLACEMENT = WorkbookLayout.REPLACEMENT;
+	public static final String DETAIL = WorkbookLayout.DETAIL;
+	public static final String LEGAL_BASIS = WorkbookLayout.LEGAL_BASIS;
+	public static final String DEADLINE = WorkbookLayout.DEADLINE;
+	public static final String ONLINE = WorkbookLayout.ONLINE;
+	public static final String ZERO_TRIP = WorkbookLayout.ZERO_TRIP;
 
 	private static final DataFormatter TEXT = new DataFormatter();
 
