@@ -56,7 +56,8 @@ class SecurityConfiguration {
 	static final String OWN_PAGES_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-	static final RequestMatcher OWN_PAGES = new OrRequestMatcher(path("/public/**"), path("/kpi/**"), path("/window/**"));
+	static final RequestMatcher OWN_PAGES = new OrRequestMatcher(path("/public/**"), path("/kpi/**"), path("/window/**"),
+			path("/catalog/**"));
 
 	/** Swagger UI's scripts are files too, but its components set style attributes. */
 	static final String SWAGGER_UI_POLICY = OWN_PAGES_POLICY.replace("style-src 'self'",

@@ -55,10 +55,12 @@ class WebappSessionAuthentication extends OncePerRequestFilter {
 
 	/**
 	 * What the staff pages send: the window opens a proxy-run and takes an application; the issuing clerk attaches
-	 * the certificate from Tasklist's 「证明文件」 tab. Nothing else.
+	 * the certificate from Tasklist's 「证明文件」 tab; the catalog maintainer uploads a catalog workbook on
+	 * {@code /catalog/} and confirms or drops its import. Nothing else.
 	 */
 	static final List<String> CHANGES_FROM_PAGES = List.of("POST /api/proxy-runs", "POST /api/applications",
-			"POST /api/proxy-runs/*/certificate");
+			"POST /api/proxy-runs/*/certificate", "POST /api/catalog/imports", "POST /api/catalog/imports/*/confirmation",
+			"DELETE /api/catalog/imports/*");
 
 	private static final AntPathMatcher PATHS = new AntPathMatcher();
 

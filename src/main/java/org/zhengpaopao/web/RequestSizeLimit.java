@@ -24,21 +24,26 @@ import jakarta.servlet.http.HttpServletResponse;
  * {@code zhengpaopao.api.max-request-body} (64 KB) is answered 413 before it is read, or, without a declared
  * length, as soon as the limit is passed. Right after the outage filter, so that not even a login reads it. The one
  * upload, an issued certificate ({@code POST /api/proxy-runs/{caseNo}/certificate}), may be as large as a document
- * may be ({@code zhengpaopao.documents.max-size}, 10 MB) plus the usual 64 KB for the form around it.
+ * may be ({@code zhengpaopao.documents.max-size}, 10 MB) plus the usual 64 KB for the form around it; a catalog
+ * workbook ({@code POST /api/catalog/imports}) up to {@code zhengpaopao.catalog.max-workbook-size} (5 MB), likewise.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RequestSizeLimit extends OncePerRequestFilter {
 
 	private static final Pattern UPLOAD = Pattern.compile("/api/proxy-runs/[^/]+/certificate");
+	private static final Pattern WORKBOOK_UPLOAD = Pattern.compile("/api/catalog/imports");
 
 	private final long limit;
 	private final long document;
+	private final long workbook;
 
 	RequestSizeLimit(@Value("${zhengpaopao.api.max-request-body:64KB}") DataSize limit,
-			@Value("${zhengpaopao.documents.max-size:10MB}") DataSize document) {
+			@Value("${zhengpaopao.documents.max-size:10MB}") DataSize document,
+			@Value("${zhengpaopao.catalog.max-workbook-size:5MB}") DataSize workbook) {
 		this.limit = limit.toBytes();
 		this.document = document.toBytes();
+		this.workbook = workbook.toBytes();
 	}
 
 	@Override
@@ -51,10 +56,12 @@ class RequestSizeLimit extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		// the file, not a JSON body sent to the same address (a licence number), may be large
-		boolean upload = UPLOAD.matcher(path(request)).matches() && request.getContentType() != null
+		boolean multipart = request.getContentType() != null
 				&& request.getContentType().toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
-		long max = upload ? document + limit : limit;
-		String message = upload ? uploadMessage() : message();
+		long file = !multipart ? 0 : UPLOAD.matcher(path(request)).matches() ? document
+				: WORKBOOK_UPLOAD.matcher(path(request)).matches() ? workbook : 0;
+		long max = file + limit;
+		String message = file > 0 ? fileTooLarge(file) : message();
 		if (request.getContentLengthLong() > max) {
 			Problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE.value(), message);
 			return;
@@ -78,10 +85,6 @@ class RequestSizeLimit extends OncePerRequestFilter {
 
 	private String message() {
 		return "请求内容不能超过 " + limit / 1024 + " KB / The request body may not exceed " + limit / 1024 + " KB";
-	}
-
-	private String uploadMessage() {
-		return fileTooLarge(document);
 	}
 
 	static String fileTooLarge(long maxBytes) {

@@ -52,6 +52,9 @@ import org.zhengpaopao.catalog.CatalogReview;
 import org.zhengpaopao.catalog.CatalogEntry;
 import org.zhengpaopao.catalog.Disposition;
 import org.zhengpaopao.catalog.EntryTerms;
+import org.zhengpaopao.catalog.workbook.CatalogImports;
+import org.zhengpaopao.catalog.workbook.CatalogWorkbook;
+import org.zhengpaopao.catalog.workbook.WorkbookEdits;
 import org.zhengpaopao.demandreport.DemandReports;
 import org.zhengpaopao.demandreport.NewDemandReport;
 import org.zhengpaopao.proxyrun.NewProxyRun;
@@ -100,6 +103,12 @@ class AuthorizationMatrixTests {
 
 	@Autowired
 	CatalogReview catalogReview;
+
+	@Autowired
+		CatalogWorkbook catalogWorkbook;
+
+	@Autowired
+	CatalogImports catalogImports;
 
 	@Autowired
 	Assessment assessment;
@@ -491,6 +500,12 @@ class AuthorizationMatrixTests {
 				.singleResult()
 				.getId() + "/complete", Map.of("variables", Map.of("legalDecision", Map.of("value", "approved")))));
 		});
+		probes.put("api-catalog-export", get("/api/catalog/export.xlsx"));
+		probes.put("api-catalog-import", user -> carriedOut(importWorkbook(user, catalogWorkbook.export())));
+		probes.put("api-catalog-import-confirm", user -> carriedOut(call(user, HttpMethod.POST,
+				"/api/catalog/imports/" + maintainersImport() + "/confirmation", Map.of())));
+		probes.put("api-catalog-import-drop", user -> carriedOut(
+				call(user, HttpMethod.DELETE, "/api/catalog/imports/" + maintainersImport(), null)));
 		probes.put("api-notifications", get("/api/notifications"));
 		probes.put("api-notification-resend", user -> carriedOut(
 				call(user, HttpMethod.POST, "/api/notifications/" + failedNotification() + "/resend", null)));
@@ -549,6 +564,8 @@ class AuthorizationMatrixTests {
 		probes.put("api-window-receipt", get("/api/window/receipts/" + caseNo));
 		probes.put("window-pages", user -> Stream.of("/window/", "/window/receipts/" + caseNo)
 			.allMatch(page -> carriedOut(call(user, HttpMethod.GET, page, null))));
+
+		probes.put("catalog-pages", user -> carriedOut(call(user, HttpMethod.GET, "/catalog/", null)));
 
 		probes.put("webapp-tasklist", user -> webappLogin(user, "tasklist"));
 		probes.put("webapp-cockpit", user -> webappLogin(user, "cockpit"));
@@ -782,6 +799,28 @@ class AuthorizationMatrixTests {
 	/** A proposal of the catalog maintainer's, under review: a capabilities change, which applies nothing. */
 	String catalogProposal() {
 		return catalogReview.propose(List.of(CatalogChange.capabilities(MATTER, true, false)), "权限矩阵测试", "catalog-1");
+	}
+
+	int importSequence;
+
+	/** A workbook import by the catalog maintainer that changes one entry's 说明, waiting for its confirmation. */
+	long maintainersImport() {
+		String certificate = catalog.entriesInForce(MATTER).get(0).getCertificateCode();
+		return catalogImports.preview(WorkbookEdits.withOneChangedDetail(catalogWorkbook.export(), MATTER, certificate,
+				"权限矩阵测试 " + (++importSequence)), "矩阵.xlsx", "catalog-1");
+	}
+
+	ResponseEntity<String> importWorkbook(String user, byte[] xlsx) {
+		var body = new LinkedMultiValueMap<String, Object>();
+		body.add("file", new HttpEntity<>(new ByteArrayResource(xlsx) {
+			@Override
+			public String getFilename() {
+				return "矩阵.xlsx";
+			}
+		}));
+		HttpHeaders headers = credentials(user);
+		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+		return http.exchange("/api/catalog/imports", HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
 	}
 
 	/** A fresh cancelled entry of the matter, added by the catalog maintainer, for a row to change or retire. */

@@ -205,6 +205,32 @@ class CsrfProtectionTests {
 	}
 
 	@Test
+	void shouldImportACatalogWorkbookFromTheCatalogPageOnlyWithTheSessionsToken() {
+		WebappSession maintainer = WebappSession.login(http, "catalog-1", "welcome");
+		byte[] workbook = http.exchange("/api/catalog/export.xlsx", HttpMethod.GET, new HttpEntity<>(maintainer.cookies()),
+				byte[].class).getBody();
+		var form = new org.springframework.util.LinkedMultiValueMap<String, Object>();
+		form.add("file", new HttpEntity<>(new org.springframework.core.io.ByteArrayResource(workbook) {
+			@Override
+			public String getFilename() {
+				return "清单.xlsx";
+			}
+		}));
+
+		HttpHeaders cookieOnly = maintainer.cookies();
+		cookieOnly.setContentType(MediaType.MULTIPART_FORM_DATA);
+		assertProblem(http.exchange("/api/catalog/imports", HttpMethod.POST, new HttpEntity<>(form, cookieOnly),
+				String.class), HttpStatus.UNAUTHORIZED);
+
+		HttpHeaders page = maintainer.cookies();
+		page.setContentType(MediaType.MULTIPART_FORM_DATA);
+		page.add(StaffPageToken.HEADER, staffToken(maintainer));
+		page.add(CrossSiteRequestRefusal.FETCH_SITE, "same-origin");
+		assertThat(http.exchange("/api/catalog/imports", HttpMethod.POST, new HttpEntity<>(form, page), String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+	}
+
+	@Test
 	void shouldGiveNoTokenWithoutAWebappSession() {
 		var anonymous = http.getForEntity("/api/session", Map.class);
 		assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -100,6 +100,19 @@ class SecurityHeadersTests {
 	}
 
 	@Test
+	void shouldServeTheCatalogPageUnderTheStrictPolicyWithoutInlineCode() {
+		for (String path : List.of("/catalog/", "/catalog/catalog.js", "/catalog/catalog.css")) {
+			var response = get(path, new HttpHeaders());
+			assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+			assertThat(response.getHeaders().get("Content-Security-Policy")).as(path).containsExactly(STRICT_POLICY);
+			assertEveryAnswersHeaders(response, "DENY");
+		}
+		assertThat(INLINE_CODE.matcher(get("/catalog/", new HttpHeaders()).getBody()).find()).isFalse();
+		assertThat(get("/catalog/catalog.js", new HttpHeaders()).getBody()).as("style attributes are refused")
+			.doesNotContain("style.");
+	}
+
+	@Test
 	void shouldNeverLetAnApiAnswerBeStored() {
 		HttpHeaders manager = new HttpHeaders();
 		manager.setBasicAuth("manager-1", "demo");

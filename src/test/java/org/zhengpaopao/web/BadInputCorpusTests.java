@@ -60,6 +60,9 @@ import org.zhengpaopao.catalog.CatalogEntry;
 import org.zhengpaopao.catalog.Certificate;
 import org.zhengpaopao.catalog.Disposition;
 import org.zhengpaopao.catalog.EntryTerms;
+import org.zhengpaopao.catalog.workbook.CatalogImports;
+import org.zhengpaopao.catalog.workbook.CatalogWorkbook;
+import org.zhengpaopao.catalog.workbook.WorkbookEdits;
 import org.zhengpaopao.demandreport.DemandReports;
 import org.zhengpaopao.demandreport.NewDemandReport;
 import org.zhengpaopao.proxyrun.NewProxyRun;
@@ -114,6 +117,12 @@ class BadInputCorpusTests {
 
 	@Autowired
 	org.zhengpaopao.catalog.CatalogReview catalogReview;
+
+	@Autowired
+		CatalogWorkbook catalogWorkbook;
+
+	@Autowired
+	CatalogImports catalogImports;
 
 	@Autowired
 	TaskService taskService;
@@ -331,6 +340,8 @@ class BadInputCorpusTests {
 		shared.put("failedNotification", failedNotification());
 		shared.putAll(pendingAuthorization());
 		shared.putAll(finishedCaseToRate());
+		// the bad confirmations are sent to a real import, so that it is their body that is refused
+		shared.put("catalogImport", catalogImport());
 		String badlyRated = finishedCaseToRate().get("ratingCaseNo");
 		assessment.rate(badlyRated, proxyRuns.find(badlyRated).orElseThrow().getPhone(), RatingLevel.DISSATISFIED, "坏输入测试");
 		shared.put("badlyRatedCaseNo", badlyRated);
@@ -438,6 +449,13 @@ class BadInputCorpusTests {
 		}
 	}
 
+	/** The catalog maintainer's import of a workbook that changes one entry's 说明, waiting for confirmation. */
+	String catalogImport() {
+		return String.valueOf(catalogImports.preview(WorkbookEdits.withOneChangedDetail(catalogWorkbook.export(), MATTER,
+				catalog.entriesInForce(MATTER).get(0).getCertificateCode(), "坏输入测试 " + UUID.randomUUID()),
+				"坏输入.xlsx", "catalog-1"));
+	}
+
 	/** Values that must differ per case are made here; those a valid case uses up are made in {@link #fresh}. */
 	String placeholder(String name) {
 		if (name.equals("idempotencyKey")) {
@@ -447,7 +465,7 @@ class BadInputCorpusTests {
 			return reportPhone();
 		}
 		if (Set.of("failedNotification", "pendingCaseNo", "pendingCode", "ratingCaseNo", "ratingPhone",
-				"absenceToEnd").contains(name)) {
+				"absenceToEnd", "catalogImport").contains(name)) {
 			return token(name);
 		}
 		return shared.get(name);
@@ -469,6 +487,7 @@ class BadInputCorpusTests {
 					.record(new NewAbsence("clerk-muchen-1", "2030-04-01", "2030-04-01", "坏输入测试", null), "manager-1")
 					.getId()
 					.toString());
+				case "catalogImport" -> Map.of("catalogImport", catalogImport());
 				default -> throw new IllegalArgumentException(endpoint.get("fresh").asText());
 			};
 		}

@@ -17,13 +17,15 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * API bodies stay within 64 KB, except the upload of an issued certificate, which may be as large as a document may
- * be (10 MB) plus 64 KB for the form around it; larger ones are answered 413 with the limit the sender must keep.
+ * be (10 MB) plus 64 KB for the form around it, and of a catalog workbook (5 MB, likewise); larger ones are answered
+ * 413 with the limit the sender must keep.
  */
 class RequestSizeLimitTests {
 
 	static final long MB = 1024 * 1024;
 
-	final RequestSizeLimit filter = new RequestSizeLimit(DataSize.ofKilobytes(64), DataSize.ofMegabytes(10));
+	final RequestSizeLimit filter = new RequestSizeLimit(DataSize.ofKilobytes(64), DataSize.ofMegabytes(10),
+			DataSize.ofMegabytes(5));
 
 	@Test
 	void shouldLetATenMegabyteCertificateThrough() throws Exception {
@@ -40,6 +42,18 @@ class RequestSizeLimitTests {
 
 		assertThat(response.getStatus()).isEqualTo(413);
 		assertThat(response.getContentAsString(StandardCharsets.UTF_8)).contains("文件不能超过 10 MB");
+	}
+
+	@Test
+	void shouldLetAFiveMegabyteCatalogWorkbookThroughAndNoMore() throws Exception {
+		assertThat(send("/api/catalog/imports", 5 * MB + 1000).getStatus()).isEqualTo(200);
+
+		MockHttpServletResponse tooLarge = send("/api/catalog/imports", 6 * MB);
+		assertThat(tooLarge.getStatus()).isEqualTo(413);
+		assertThat(tooLarge.getContentAsString(StandardCharsets.UTF_8)).contains("文件不能超过 5 MB");
+		assertThat(send("/api/catalog/imports", 65 * 1024, "application/json").getStatus())
+			.as("only the multipart upload is large").isEqualTo(413);
+		assertThat(send("/api/catalog/imports/1/confirmation", 65 * 1024).getStatus()).isEqualTo(413);
 	}
 
 	@Test
