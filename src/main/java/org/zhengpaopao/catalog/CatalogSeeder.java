@@ -93,6 +93,9 @@ class CatalogSeeder implements ApplicationRunner {
 		batches.findAll().forEach(b -> published.put(b.getNumber(), b));
 		Set<Integer> alreadySeeded = new HashSet<>();
 		published.keySet().stream().filter(entries::existsByBatch).forEach(alreadySeeded::add);
+		if (alreadySeeded.equals(published.keySet())) {
+			return 0; // every list is in: the usual start, which need not read the seed file
+		}
 		Set<String> seen = new HashSet<>();
 		int added = 0;
 		for (CSVRecord row : seeds.read("catalog-entries.csv")) {

@@ -1,7 +1,6 @@
 package org.zhengpaopao.proxyrun;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -109,7 +108,6 @@ public class RunCertificates {
 	/** The run has ended: its files are kept for the retention period from now, then deleted (and that recorded). */
 	@EventListener
 	void runEnded(ProxyRunFinished finished) {
-		Instant now = clock.instant();
-		documents.ownerEnded(finished.caseNo(), now);
+		documents.ownerEnded(finished.caseNo(), clock.instant());
 	}
 }

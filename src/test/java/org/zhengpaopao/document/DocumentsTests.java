@@ -68,7 +68,7 @@ class DocumentsTests {
 	@Test
 	void shouldStoreAPdfWithItsKindSizeAndSha256() throws Exception {
 		String run = owner();
-		byte[] pdf = pdf(2);
+		byte[] pdf = TestFiles.pdf(2);
 
 		StoredDocument stored = documents.store(run, "  困难家庭证明.pdf ", pdf, "clerk-huzhen-1");
 
@@ -88,8 +88,8 @@ class DocumentsTests {
 	@Test
 	void shouldTellJpegAndPngByTheirContentNotTheirName() throws Exception {
 		String run = owner();
-		byte[] jpeg = image("jpeg");
-		byte[] png = image("png");
+		byte[] jpeg = TestFiles.image("jpeg");
+		byte[] png = TestFiles.image("png");
 
 		StoredDocument photo = documents.store(run, "C:\\fakepath\\扫描件.pdf", jpeg, "clerk-huzhen-1");
 		StoredDocument screenshot = documents.store(run, "证明\u0000\u202e.png", png, "clerk-huzhen-1");
@@ -134,7 +134,7 @@ class DocumentsTests {
 
 	@Test
 	void shouldRefuseAnImageThatDoesNotDecode() throws Exception {
-		byte[] png = image("png");
+		byte[] png = TestFiles.image("png");
 		byte[] cut = Arrays.copyOf(png, 40);
 
 		assertRefused(cut, "证明.png", "PNG 图片已损坏");
@@ -147,7 +147,7 @@ class DocumentsTests {
 
 	@Test
 	void shouldRefuseAFileOverTenMegabytes() throws Exception {
-		byte[] pdf = pdf(1);
+		byte[] pdf = TestFiles.pdf(1);
 		byte[] large = Arrays.copyOf(pdf, 11 * 1024 * 1024);
 
 		assertRefused(large, "证明.pdf", "文件不能超过 10 MB");
@@ -156,7 +156,7 @@ class DocumentsTests {
 	@Test
 	void shouldStampEveryPageOfAPdf() throws Exception {
 		String run = owner();
-		StoredDocument stored = documents.store(run, "证明.pdf", pdf(3), "clerk-huzhen-1");
+		StoredDocument stored = documents.store(run, "证明.pdf", TestFiles.pdf(3), "clerk-huzhen-1");
 
 		byte[] copy = documents.stampedCopy(stored.id(), STAMP, "window-minzheng-1");
 
@@ -174,7 +174,7 @@ class DocumentsTests {
 	@Test
 	void shouldStampAnImageWrappedIntoAnA4Page() throws Exception {
 		String run = owner();
-		StoredDocument stored = documents.store(run, "证明.jpg", image("jpeg"), "clerk-huzhen-1");
+		StoredDocument stored = documents.store(run, "证明.jpg", TestFiles.image("jpeg"), "clerk-huzhen-1");
 
 		byte[] copy = documents.stampedCopy(stored.id(), STAMP, "window-minzheng-1");
 
@@ -191,7 +191,7 @@ class DocumentsTests {
 	@Test
 	void shouldRecordEveryCopyHandedOut() throws Exception {
 		String run = owner();
-		StoredDocument stored = documents.store(run, "证明.pdf", pdf(1), "clerk-huzhen-1");
+		StoredDocument stored = documents.store(run, "证明.pdf", TestFiles.pdf(1), "clerk-huzhen-1");
 
 		documents.stampedCopy(stored.id(), STAMP, "window-minzheng-1");
 		at(MONDAY.plus(Duration.ofHours(2)));
@@ -207,9 +207,9 @@ class DocumentsTests {
 		String ended = owner();
 		String endedLater = owner();
 		String running = owner();
-		StoredDocument old = documents.store(ended, "证明.pdf", pdf(1), "clerk-huzhen-1");
-		StoredDocument recent = documents.store(endedLater, "证明.png", image("png"), "clerk-huzhen-1");
-		StoredDocument open = documents.store(running, "证明.pdf", pdf(1), "clerk-huzhen-1");
+		StoredDocument old = documents.store(ended, "证明.pdf", TestFiles.pdf(1), "clerk-huzhen-1");
+		StoredDocument recent = documents.store(endedLater, "证明.png", TestFiles.image("png"), "clerk-huzhen-1");
+		StoredDocument open = documents.store(running, "证明.pdf", TestFiles.pdf(1), "clerk-huzhen-1");
 		documents.stampedCopy(old.id(), STAMP, "window-minzheng-1");
 		documents.ownerEnded(ended, MONDAY);
 		documents.ownerEnded(endedLater, MONDAY.plus(Duration.ofDays(10)));
@@ -243,10 +243,10 @@ class DocumentsTests {
 	@Test
 	void shouldDeleteADocumentStoredAfterItsRunEndedWithTheOthers() throws Exception {
 		String run = owner();
-		documents.store(run, "证明.pdf", pdf(1), "clerk-huzhen-1");
+		documents.store(run, "证明.pdf", TestFiles.pdf(1), "clerk-huzhen-1");
 		documents.ownerEnded(run, MONDAY);
 
-		StoredDocument late = documents.store(run, "补充.pdf", pdf(1), "clerk-huzhen-1");
+		StoredDocument late = documents.store(run, "补充.pdf", TestFiles.pdf(1), "clerk-huzhen-1");
 
 		assertThat(late.deleteAfter()).isEqualTo(MONDAY.plus(Duration.ofDays(180)));
 	}
@@ -299,14 +299,6 @@ class DocumentsTests {
 		stripper.setEndPage(page);
 		stripper.getText(document);
 		return top[0];
-	}
-
-	static byte[] pdf(int pages) {
-		return TestFiles.pdf(pages);
-	}
-
-	static byte[] image(String format) {
-		return TestFiles.image(format);
 	}
 
 	/** A PNG of random pixels: it hardly compresses, so it is as large as a scan. */
