@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.zhengpaopao.applicant.Applicant;
+import org.zhengpaopao.applicant.Intake;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -61,8 +62,16 @@ public class Application {
 	@Column(name = "village_code", nullable = false, length = 64)
 	private String villageCode;
 
+	/** given with the intake: signed at the window, the platform's submission, or the agent's photographed paper */
 	@Column(name = "authorized_at_window", nullable = false)
 	private boolean authorizedAtWindow;
+
+	/** {@link org.zhengpaopao.applicant.IntakeChannel} */
+	@Column(name = "intake_channel", nullable = false, length = 16)
+	private String intakeChannel;
+
+	@Column(name = "intake_reference", length = Intake.MAX_REFERENCE)
+	private String intakeReference;
 
 	@Enumerated(EnumType.STRING)
 	@Column(nullable = false, length = 24)
@@ -93,10 +102,12 @@ public class Application {
 	protected Application() {
 	}
 
-	Application(Applicant applicant, Residence residence, String matterCode, String matterName,
+	Application(Applicant applicant, Residence residence, Intake intake, String matterCode, String matterName,
 			String usingDepartmentCode, boolean authorizedAtWindow, String idempotencyKey, String requestFingerprint,
 			String receivedBy, Instant receivedAt) {
 		this.applicant = applicant;
+		this.intakeChannel = intake.channel().name();
+		this.intakeReference = intake.reference();
 		this.townshipCode = residence.townshipCode();
 		this.villageCode = residence.villageCode();
 		this.matterCode = matterCode;
@@ -166,6 +177,10 @@ public class Application {
 
 	public Long getId() {
 		return id;
+	}
+
+	public Intake getIntake() {
+		return Intake.of(intakeChannel, intakeReference);
 	}
 
 	public String getCaseNo() {

@@ -47,7 +47,7 @@ class ApplicationController {
 	ResponseEntity<ApplicationView> take(@RequestBody NewApplication request,
 			@Parameter(description = "the window's key for this intake, e.g. a UUID; at most 64 ASCII characters")
 			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey, Principal principal) {
-		Applications.Intake intake;
+		Applications.Taken intake;
 		try {
 			intake = applications.take(request, idempotencyKey, principal.getName());
 		}

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhengpaopao.applicant.Applicant;
 import org.zhengpaopao.applicant.ApplicantType;
+import org.zhengpaopao.applicant.Intake;
 import org.zhengpaopao.catalog.Catalog;
 import org.zhengpaopao.catalog.CatalogEntry;
 import org.zhengpaopao.catalog.Certificate;
@@ -77,16 +78,26 @@ public class Applications {
 	}
 
 	/** A new case, or the case this idempotency key already took. */
-	public record Intake(Application application, boolean created) {
+	public record Taken(Application application, boolean created) {
 	}
 
 	/**
 	 * Checks the whole request before anything is stored; then stores the case and starts its process in the same
 	 * transaction, so that a failure leaves neither behind.
 	 */
-	public Intake take(NewApplication request, String idempotencyKey, String actor) {
+	public Taken take(NewApplication request, String idempotencyKey, String actor) {
+		return take(request, Intake.WINDOW, idempotencyKey, actor);
+	}
+
+	/**
+	 * Like {@link #take(NewApplication, String, String)}, for a case taken in elsewhere than a window.
+	 *
+	 * @param intake where the case was taken in; a platform's or an agent's case is authorized with its intake when
+	 *               {@code request.authorizedAtWindow()} says so
+	 */
+	public Taken take(NewApplication request, Intake intake, String idempotencyKey, String actor) {
 		String key = Idempotency.key(idempotencyKey);
-		String fingerprint = fingerprint(request);
+		String fingerprint = fingerprint(request, intake);
 		if (key != null) {
 			Optional<Application> earlier = applications.findByIdempotencyKey(key);
 			if (earlier.isPresent()) {
@@ -106,7 +117,7 @@ public class Applications {
 				: falseCommitments.existsByIdNumber(applicant.idNumber());
 
 		Application application = new Application(applicant,
-				new Application.Residence(township.getCode(), village.getCode()), matter.getCode(), matter.getName(),
+				new Application.Residence(township.getCode(), village.getCode()), intake, matter.getCode(), matter.getName(),
 				matter.getUsingDepartmentCode(), request.authorizedAtWindowOrDefault(), key, fingerprint, actor,
 				clock.instant());
 		for (CatalogEntry entry : entries) {
@@ -118,15 +129,15 @@ public class Applications {
 				"BJ" + LocalDate.now(clock).format(CASE_DATE) + "-" + String.format("%06d", application.getId()));
 		application.attachProcess(process.start(application.getCaseNo(),
 				Groups.window(application.getUsingDepartmentCode()), applicant.type().name()));
-		return new Intake(application, true);
+		return new Taken(application, true);
 	}
 
-	private Intake replay(Application earlier, String fingerprint) {
+	private Taken replay(Application earlier, String fingerprint) {
 		if (!earlier.getRequestFingerprint().equals(fingerprint)) {
 			throw new ConflictException("该幂等键已用于另一份内容不同的申请（办件 " + earlier.getCaseNo() + "）",
 					"this idempotency key was used for a different application");
 		}
-		return new Intake(earlier, false);
+		return new Taken(earlier, false);
 	}
 
 	private void plan(Application application, CatalogEntry entry, Certificate certificate, boolean commits,
@@ -207,7 +218,7 @@ public class Applications {
 		return commitments;
 	}
 
-	private static String fingerprint(NewApplication request) {
+	private static String fingerprint(NewApplication request, Intake intake) {
 		Object[] fields = { request.applicantName(), request.idNumber(), request.phone(), request.townshipCode(),
 				request.villageCode(), request.matterCode(), new TreeSet<>(request.requiredCertificates()),
 				new TreeSet<>(request.commitments()), request.authorizedAtWindowOrDefault() };
@@ -215,6 +226,9 @@ public class Applications {
 			// a person's fingerprint stays what it was before companies could apply: a key sent again still matches
 			fields = Stream.concat(Arrays.stream(fields),
 					Stream.of(ApplicantType.COMPANY, request.creditCode(), request.contactName())).toArray();
+		}
+		if (!intake.equals(Intake.WINDOW)) {
+			fields = Stream.concat(Arrays.stream(fields), Stream.of(intake.channel(), intake.reference())).toArray();
 		}
 		return Idempotency.fingerprint(fields);
 	}

@@ -92,7 +92,7 @@ public class CaseCertificates {
 						applicant.contactName(), applicant.phone(), application.getTownshipCode(),
 						application.getVillageCode(), item.getCertificateCode(), application.getUsingDepartmentCode(),
 						application.isAuthorizedAtWindow()),
-				item.getDeadlineWorkingDays(), application.getCaseNo(), application.getMatterName(),
+				application.getIntake(), item.getDeadlineWorkingDays(), application.getCaseNo(), application.getMatterName(),
 				application.getReceivedBy());
 		item.proxyRunOpened(opened.caseNo(), clock.instant());
 		return opened;

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 
 import org.zhengpaopao.applicant.Applicant;
+import org.zhengpaopao.applicant.Intake;
 import org.zhengpaopao.system.ConflictException;
 import org.zhengpaopao.system.InvalidInputException;
 
@@ -95,8 +96,16 @@ public class ProxyRun {
 	@Column(nullable = false, length = 32)
 	private ProxyRunState state;
 
+	/** given with the intake: signed at the window, the platform's submission, or the agent's photographed paper */
 	@Column(name = "authorized_at_window", nullable = false)
 	private boolean authorizedAtWindow;
+
+	/** {@link org.zhengpaopao.applicant.IntakeChannel} */
+	@Column(name = "intake_channel", nullable = false, length = 16)
+	private String intakeChannel;
+
+	@Column(name = "intake_reference", length = Intake.MAX_REFERENCE)
+	private String intakeReference;
 
 	/** the salted SHA-256 of the code last handed to the SMS gateway; the code itself is stored nowhere */
 	@Column(name = "authorization_code_hash", length = 64)
@@ -169,9 +178,11 @@ public class ProxyRun {
 	/**
 	 * @param authorizationDue when an authorization not given at the window expires; null if it was
 	 */
-	ProxyRun(Applicant applicant, Request request, Issuer issuer, Instant authorizationDue, String createdBy,
-			Instant now) {
+	ProxyRun(Applicant applicant, Request request, Intake intake, Issuer issuer, Instant authorizationDue,
+			String createdBy, Instant now) {
 		this.applicant = applicant;
+		this.intakeChannel = intake.channel().name();
+		this.intakeReference = intake.reference();
 		this.townshipCode = request.townshipCode();
 		this.villageCode = request.villageCode();
 		this.certificateCode = request.certificateCode();
@@ -185,10 +196,10 @@ public class ProxyRun {
 		this.authorizationDue = authorizationDue;
 		this.createdBy = createdBy;
 		this.createdAt = now;
-		record(ACCEPTED, "窗口受理代跑申请", createdBy, now, null);
+		record(ACCEPTED, intake.acceptedNote("代跑申请"), createdBy, now, null);
 		if (this.authorizedAtWindow) {
 			this.state = ProxyRunState.AUTHORIZED;
-			record(AUTHORIZED_AT_WINDOW, "申请人已在窗口签署授权委托书", createdBy, now, null);
+			record(AUTHORIZED_AT_WINDOW, intake.authorizationNote(), createdBy, now, null);
 		}
 		else {
 			this.state = ProxyRunState.AWAITING_AUTHORIZATION;
@@ -507,6 +518,10 @@ public class ProxyRun {
 
 	String getRequestFingerprint() {
 		return requestFingerprint;
+	}
+
+	public Intake getIntake() {
+		return Intake.of(intakeChannel, intakeReference);
 	}
 
 	public String getCaseNo() {

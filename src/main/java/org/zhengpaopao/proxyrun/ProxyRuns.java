@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhengpaopao.applicant.Applicant;
 import org.zhengpaopao.applicant.ApplicantType;
+import org.zhengpaopao.applicant.Intake;
 import org.zhengpaopao.calendar.WorkingDayCalendar;
 import org.zhengpaopao.catalog.Catalog;
 import org.zhengpaopao.catalog.Certificate;
@@ -66,22 +67,29 @@ public class ProxyRuns {
 	 * stores the run and starts its process in the same transaction, so that a failure leaves neither behind.
 	 */
 	public ProxyRun open(NewProxyRun request, String actor) {
-		return open(request, null, actor).run();
+		return open(request, Intake.WINDOW, null, actor).run();
 	}
 
 	/** A run opened at the window, or the run this idempotency key already opened. */
 	public record Opening(ProxyRun run, boolean created) {
 	}
 
+	/** At a window: {@link #open(NewProxyRun, Intake, String, String)} with {@link Intake#WINDOW}. */
+	public Opening open(NewProxyRun request, String idempotencyKey, String actor) {
+		return open(request, Intake.WINDOW, idempotencyKey, actor);
+	}
+
 	/**
 	 * Like {@link #open(NewProxyRun, String)}; with an idempotency key, the same request again returns the run the
 	 * key opened, and another request with that key is refused.
 	 *
+	 * @param intake where the run was taken in; a platform's or an agent's run is authorized with its intake when
+	 *               {@code request.authorizedAtWindow()} says so
 	 * @throws ConflictException when the key opened a run for a different request
 	 */
-	public Opening open(NewProxyRun request, String idempotencyKey, String actor) {
+	public Opening open(NewProxyRun request, Intake intake, String idempotencyKey, String actor) {
 		String key = Idempotency.key(idempotencyKey);
-		String fingerprint = fingerprint(request);
+		String fingerprint = fingerprint(request, intake);
 		if (key != null) {
 			Optional<ProxyRun> earlier = runs.findByIdempotencyKey(key);
 			if (earlier.isPresent()) {
@@ -97,13 +105,13 @@ public class ProxyRuns {
 			throw new InvalidInputException("certificateCode", "证明清单中该证明不属于代跑证明（取消、共享或替代），无需代跑",
 					"the catalog does not keep this certificate as a proxy-run, not a proxy-run certificate");
 		}
-		ProxyRunOpened opened = store(request, certificate, certificate.getFetchWorkingDays(), null, null, actor,
-				run -> run.keyedBy(key, key == null ? null : fingerprint));
+		ProxyRunOpened opened = store(request, intake, certificate, certificate.getFetchWorkingDays(), null, null,
+				actor, run -> run.keyedBy(key, key == null ? null : fingerprint));
 		process.start(opened);
 		return new Opening(get(opened.caseNo()), true);
 	}
 
-	private static String fingerprint(NewProxyRun request) {
+	private static String fingerprint(NewProxyRun request, Intake intake) {
 		Object[] fields = { request.applicantName(), request.idNumber(), request.phone(), request.townshipCode(),
 				request.villageCode(), request.certificateCode(), request.usingDepartmentCode(),
 				request.authorizedAtWindow() };
@@ -111,6 +119,9 @@ public class ProxyRuns {
 			// a person's fingerprint stays what it was before companies could apply: a key sent again still matches
 			fields = Stream.concat(Arrays.stream(fields),
 					Stream.of(ApplicantType.COMPANY, request.creditCode(), request.contactName())).toArray();
+		}
+		if (!intake.equals(Intake.WINDOW)) {
+			fields = Stream.concat(Arrays.stream(fields), Stream.of(intake.channel(), intake.reference())).toArray();
 		}
 		return Idempotency.fingerprint(fields);
 	}
@@ -124,9 +135,9 @@ public class ProxyRuns {
 	 * A run for a certificate of a case (办件): stored now, its process started by the case's process, which
 	 * hands it the returned facts.
 	 */
-	public ProxyRunOpened openForApplication(NewProxyRun request, int deadlineWorkingDays, String applicationCaseNo,
-			String matterName, String actor) {
-		return store(request, certificate(request.certificateCode()), deadlineWorkingDays, applicationCaseNo,
+	public ProxyRunOpened openForApplication(NewProxyRun request, Intake intake, int deadlineWorkingDays,
+			String applicationCaseNo, String matterName, String actor) {
+		return store(request, intake, certificate(request.certificateCode()), deadlineWorkingDays, applicationCaseNo,
 				matterName, actor,
 				run -> {
 				});
@@ -148,7 +159,7 @@ public class ProxyRuns {
 					"the catalog has no such certificate"));
 	}
 
-	private ProxyRunOpened store(NewProxyRun request, Certificate certificate, int deadlineWorkingDays,
+	private ProxyRunOpened store(NewProxyRun request, Intake intake, Certificate certificate, int deadlineWorkingDays,
 			String applicationCaseNo, String matterName, String actor,
 			java.util.function.Consumer<ProxyRun> beforeSaving) {
 		Applicant applicant = Applicant.parse(request.applicantType(), request.applicantName(), request.idNumber(),
@@ -167,7 +178,7 @@ public class ProxyRuns {
 		ProxyRun run = new ProxyRun(applicant,
 				new ProxyRun.Request(township.getCode(), village.getCode(), certificate.getCode(),
 						usingDepartment.getCode(), applicationCaseNo, matterName, deadlineWorkingDays),
-				new ProxyRun.Issuer(issuer.code(), issuer.name()), authorizationDue, actor, clock.instant());
+				intake, new ProxyRun.Issuer(issuer.code(), issuer.name()), authorizationDue, actor, clock.instant());
 		beforeSaving.accept(run);
 		runs.saveAndFlush(run);
 		run.assignCaseNo("DP" + LocalDate.now(clock).format(CASE_DATE) + "-" + String.format("%06d", run.getId()));

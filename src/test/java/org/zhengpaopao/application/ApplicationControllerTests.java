@@ -19,6 +19,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.zhengpaopao.applicant.Applicant;
+import org.zhengpaopao.applicant.Intake;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.http.MediaType;
@@ -56,7 +57,7 @@ class ApplicationControllerTests {
 	static Application taken() {
 		var application = new Application(
 				Applicant.person("王建国", "330825199111110025", "13905700001"),
-				new Application.Residence("huzhen", "huzhen-xiaku"),
+				new Application.Residence("huzhen", "huzhen-xiaku"), Intake.WINDOW,
 				"SX-001", "最低生活保障申请", "minzheng", true, null, null, "window-minzheng-1",
 				Instant.parse("2026-12-07T02:00:00Z"));
 		application.assignCaseNo(CASE_NO);
@@ -73,7 +74,7 @@ class ApplicationControllerTests {
 	@Test
 	void shouldAnswerCreatedWithTheCaseNumberAndWhatWillHappenToEachCertificate() throws Exception {
 		given(applications.take(any(), any(), eq("window-minzheng-1")))
-			.willReturn(new Applications.Intake(taken(), true));
+			.willReturn(new Applications.Taken(taken(), true));
 
 		mvc.perform(take(VALID))
 			.andExpect(status().isCreated())

@@ -8,6 +8,7 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 import org.zhengpaopao.applicant.Applicant;
+import org.zhengpaopao.applicant.Intake;
 import org.zhengpaopao.catalog.Disposition;
 import org.zhengpaopao.catalog.Replacement;
 
@@ -24,7 +25,7 @@ class RequiredCertificateTransitionsTests {
 			String legalBasis) {
 		var application = new Application(
 				Applicant.person("王建国", "330825199111110025", "13905700001"),
-				new Application.Residence("huzhen", "huzhen-xiaku"),
+				new Application.Residence("huzhen", "huzhen-xiaku"), Intake.WINDOW,
 				"SX-001", "最低生活保障申请", "minzheng", true, null, null, "window-minzheng-1", TAKEN);
 		application.assignCaseNo("BJ20261207-000001");
 		application.require(new RequiredCertificate.Terms("ZM-0114", "居住证明", 114, 2, disposition, replacement,

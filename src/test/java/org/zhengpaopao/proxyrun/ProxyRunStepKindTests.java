@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.zhengpaopao.applicant.Applicant;
+import org.zhengpaopao.applicant.Intake;
 
 /**
  * The step kinds are the seam between the proxy-run and its readers (KPIs, supervision): every kind a reader can
@@ -142,7 +143,7 @@ class ProxyRunStepKindTests {
 
 	private static ProxyRun opened(String caseNo, Instant authorizationDue) {
 		ProxyRun run = new ProxyRun(Applicant.person("王建国", "330825199506066786", "13905700000"),
-				new ProxyRun.Request("huzhen", "huzhen-xiaku", "ZM-0009", "renshe", null, null, 3),
+				new ProxyRun.Request("huzhen", "huzhen-xiaku", "ZM-0009", "renshe", null, null, 3), Intake.WINDOW,
 				new ProxyRun.Issuer("minzheng", "县民政局"), authorizationDue, "window-renshe-1", NOW);
 		run.assignCaseNo(caseNo);
 		return run;

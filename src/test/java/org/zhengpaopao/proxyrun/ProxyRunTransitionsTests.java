@@ -10,6 +10,7 @@ import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 import org.zhengpaopao.applicant.Applicant;
+import org.zhengpaopao.applicant.Intake;
 import org.zhengpaopao.system.ConflictException;
 import org.zhengpaopao.system.InvalidInputException;
 
@@ -27,7 +28,7 @@ class ProxyRunTransitionsTests {
 
 	static ProxyRun run(boolean authorizedAtWindow) {
 		var run = new ProxyRun(Applicant.person("李四", "330825199001014569", "13905705678"),
-				new ProxyRun.Request("muchen", "muchen-shuangdai", "ZM-0032", "minzheng", null, null, 5),
+				new ProxyRun.Request("muchen", "muchen-shuangdai", "ZM-0032", "minzheng", null, null, 5), Intake.WINDOW,
 				new ProxyRun.Issuer("muchen", "木陈乡人民政府"), authorizedAtWindow ? null : AUTHORIZATION_DUE,
 				"window-minzheng-1", NOW);
 		run.assignCaseNo(CASE_NO);

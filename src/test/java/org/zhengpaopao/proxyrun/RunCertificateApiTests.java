@@ -30,6 +30,7 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.zhengpaopao.IntegrationTest;
 import org.zhengpaopao.TasklistUser;
 import org.zhengpaopao.TestFiles;
+import org.zhengpaopao.applicant.Intake;
 import org.zhengpaopao.document.Documents;
 import org.zhengpaopao.organization.Organization;
 
@@ -205,7 +206,7 @@ class RunCertificateApiTests {
 	@Test
 	void shouldStampARunOfACaseWithTheCasesMatter() {
 		ProxyRunOpened opened = proxyRuns.openForApplication(new NewProxyRun("孙八", "330825199003074514",
-				"13905708877", "huzhen", "huzhen-mabaoqiao", "ZM-0040", "ziranziyuan", true), 3, "BJ20261207-000001",
+				"13905708877", "huzhen", "huzhen-mabaoqiao", "ZM-0040", "ziranziyuan", true), Intake.WINDOW, 3, "BJ20261207-000001",
 				"最低生活保障申请", WINDOW);
 
 		assertThat(certificates.stampFor(proxyRuns.find(opened.caseNo()).orElseThrow()))
