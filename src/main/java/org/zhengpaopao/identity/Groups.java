@@ -25,6 +25,7 @@ public final class Groups {
 	static final String LIAISON = "liaison-";
 	static final String ISSUING_CLERKS = "dept-";
 	static final String WINDOW = "window-";
+	static final String VILLAGE_AGENTS = "agents-";
 
 	private Groups() {
 	}
@@ -46,6 +47,15 @@ public final class Groups {
 
 	public static String window(String departmentCode) {
 		return WINDOW + departmentCode;
+	}
+
+	/** 村代办员 of a village or community. */
+	public static String villageAgents(String villageCode) {
+		return VILLAGE_AGENTS + villageCode;
+	}
+
+	public static boolean isVillageAgents(String groupId) {
+		return groupId.startsWith(VILLAGE_AGENTS);
 	}
 
 	/**
