@@ -254,4 +254,42 @@ class PlatformApiTests {
 				});
 		assertThat(elsewhere.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 	}
+
+	/**
+	 * Bad input on the platform's door. Here and not in web.BadInputCorpusTests: the corpus logs in as a staff user
+	 * over HTTP Basic, which this door refuses (403) before any input is read; every request here is signed.
+	 */
+	@Test
+	void shouldRefuseBadInputWithProblemDetailsAndStoreNothing() {
+		String id = newId();
+		String good = application(id, "13905705678");
+		java.util.Map<String, String> bad = new java.util.LinkedHashMap<>();
+		bad.put("not JSON", "{\"kind\":");
+		bad.put("unknown field", good.replace("\"kind\"", "\"extra\":1,\"kind\""));
+		bad.put("unknown kind", good.replace("\"APPLICATION\"", "\"PERMIT\""));
+		bad.put("no kind", good.replace("\"kind\":\"APPLICATION\",", ""));
+		bad.put("no platform id", good.replace("\"" + id + "\"", "null"));
+		bad.put("platform id too long", good.replace(id, "W".repeat(65)));
+		bad.put("platform id with a space", good.replace(id, "WS 1"));
+		bad.put("wrong ID number check digit", good.replace("330825198001011232", "330825198001011233"));
+		bad.put("unknown matter", good.replace("SX-048", "SX-999"));
+		bad.put("a run's fields on an application", good.replace("\"matterCode\"",
+				"\"certificateCode\":\"ZM-0040\",\"matterCode\""));
+		bad.forEach((what, body) -> {
+			ResponseEntity<JsonNode> answer = platform.post(body, JsonNode.class);
+			assertThat(answer.getStatusCode()).as(what).isEqualTo(HttpStatus.BAD_REQUEST);
+			assertThat(answer.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+				.as(what)
+				.isTrue();
+		});
+		assertThat(storedWith(id)).isZero();
+	}
+
+	@Test
+	void shouldDescribeThePlatformsEndpointsInOpenApi() {
+		String docs = http.withBasicAuth("manager-1", "demo").getForObject("/v3/api-docs", String.class);
+		assertThat(docs).contains("\"/api/platform/applications\"",
+				"\"/api/platform/applications/{platformApplicationId}\"",
+				"\"/api/platform/applications/{platformApplicationId}/certificate\"", "X-Platform-Signature");
+	}
 }
