@@ -59,6 +59,9 @@ class PlatformApiTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	PlatformNonces nonces;
+
 	@Value("${zhengpaopao.platform.app-key}")
 	String appKey;
 
@@ -291,5 +294,20 @@ class PlatformApiTests {
 		assertThat(docs).contains("\"/api/platform/applications\"",
 				"\"/api/platform/applications/{platformApplicationId}\"",
 				"\"/api/platform/applications/{platformApplicationId}/certificate\"", "X-Platform-Signature");
+	}
+
+	@Test
+	void shouldForgetNoncesOnlyOnceTheirTimestampIsOutOfTheWindow() {
+		java.time.Instant now = clock.instant();
+		String old = "old-" + UUID.randomUUID().toString().substring(0, 8);
+		String fresh = "fresh-" + UUID.randomUUID().toString().substring(0, 8);
+		assertThat(nonces.firstUse("purge-test", old, now.minusSeconds(1))).isTrue();
+		assertThat(nonces.firstUse("purge-test", fresh, now.plusSeconds(60))).isTrue();
+
+		nonces.purge(now);
+
+		assertThat(nonces.firstUse("purge-test", fresh, now.plusSeconds(60))).as("still remembered").isFalse();
+		assertThat(nonces.firstUse("purge-test", old, now.plusSeconds(60))).as("forgotten: its timestamp refuses it")
+			.isTrue();
 	}
 }

@@ -174,4 +174,21 @@ class ProductionSettingsCheckTests {
 		assertThat(binder.bind("camunda.bpm", CamundaBpmProperties.class).get().getWebapp().getCsrf().isEnableSecureCookie())
 			.as("XSRF-TOKEN Secure").isTrue();
 	}
+
+	@Test
+	void shouldRefuseThePlatformsDemoSecretOrAShortOne() {
+		assertThat(ProductionSettingsCheck.problems(soundProduction()
+			.withProperty("zhengpaopao.platform.app-key", "zj-gov-platform")
+			.withProperty("zhengpaopao.platform.secret", "demo-platform-secret"))).singleElement()
+			.asString()
+			.contains("ZPP_PLATFORM_SECRET", "demo");
+		assertThat(ProductionSettingsCheck.problems(soundProduction()
+			.withProperty("zhengpaopao.platform.app-key", "zj-gov-platform")
+			.withProperty("zhengpaopao.platform.secret", "short"))).singleElement()
+			.asString()
+			.contains("shorter than 16");
+		assertThat(ProductionSettingsCheck.problems(soundProduction()
+			.withProperty("zhengpaopao.platform.app-key", "zj-gov-platform")
+			.withProperty("zhengpaopao.platform.secret", "pl4tform-Secret-agreed-2026"))).isEmpty();
+	}
 }
