@@ -325,10 +325,11 @@
     cards.textContent = '';
     var gapped = coverage.gaps.length > 0;
     card(cards, '服务圈覆盖率', pct(coverage.rate), gapped ? coverage.gaps.length + ' 个缺口' : '无缺口', gapped);
-    card(cards, '村（社区）', coverage.villages.covered + ' / ' + coverage.villages.total, '所属乡镇联动群有在岗代跑员',
+    card(cards, '村（社区）', coverage.villages.covered + ' / ' + coverage.villages.total, '本村代办员或所属乡镇联动群有人在岗',
       coverage.villages.covered < coverage.villages.total);
     card(cards, '代跑群组', coverage.groups.covered + ' / ' + coverage.groups.total, '县级代跑群和部门条块群',
       coverage.groups.covered < coverage.groups.total);
+    renderVillageCoverage(coverage.villageCoverage);
 
     var table = $('coverageGaps');
     table.textContent = '';
@@ -353,6 +354,36 @@
       tr.appendChild(el('td', {}, open ? time(open.since) : '待巡查'));
       tr.appendChild(el('td', open && open.notifiedAt ? { 'class': 'bad' } : {},
         open ? (open.notifiedAt ? '已通知 ' + time(open.notifiedAt) : '将于 ' + time(open.notifyAt)) : '—'));
+      table.appendChild(tr);
+    });
+  }
+
+  /** The three ways a village is served, and the villages a township runner has to travel to (no agent of their own). */
+  function renderVillageCoverage(villages) {
+    var cards = $('villageCoverageCards');
+    cards.textContent = '';
+    card(cards, '本村代办员覆盖', villages.ownAgent + ' 个', '本村有在岗村代办员');
+    card(cards, '仅由乡镇联动群覆盖', villages.townshipOnly + ' 个', '本村无在岗代办员，由乡镇联动群代跑');
+    card(cards, '未覆盖', villages.uncovered + ' 个', '本村和所属乡镇联动群均无人在岗', villages.uncovered > 0);
+
+    var table = $('townshipOnlyVillages');
+    table.textContent = '';
+    if (villages.townshipOnlyVillages.length === 0) { return; }
+    var byTownship = [], seen = {};
+    villages.townshipOnlyVillages.forEach(function (v) {
+      if (!seen[v.townshipCode]) { seen[v.townshipCode] = { name: v.townshipName, names: [] }; byTownship.push(seen[v.townshipCode]); }
+      seen[v.townshipCode].names.push(v.name);
+    });
+    var head = el('tr');
+    ['乡镇（街道）', '仅由乡镇联动群覆盖的村（社区）', '个数'].forEach(function (title, i) {
+      head.appendChild(el('th', i < 2 ? { 'class': 'name' } : {}, title));
+    });
+    table.appendChild(head);
+    byTownship.forEach(function (t) {
+      var tr = el('tr');
+      tr.appendChild(el('td', { 'class': 'name' }, t.name));
+      tr.appendChild(el('td', { 'class': 'name' }, t.names.join('、')));
+      tr.appendChild(el('td', {}, String(t.names.length)));
       table.appendChild(tr);
     });
   }

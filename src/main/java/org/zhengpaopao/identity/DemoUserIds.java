@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * The demo profile's users: one per group, named after it ({@code runners-huzhen} has {@code runner-huzhen-1},
- * {@code dept-minzheng} has {@code clerk-minzheng-1}, {@code window-renshe} has {@code window-renshe-1}). The demo
+ * {@code dept-minzheng} has {@code clerk-minzheng-1}, {@code window-renshe} has {@code window-renshe-1},
+ * {@code agents-huzhen-xinghuo} has {@code agent-huzhen-xinghuo-1}). The demo
  * history acts as them; the rule lives next to {@link Groups} so that nobody else parses group names.
  */
 public final class DemoUserIds {
@@ -26,6 +27,9 @@ public final class DemoUserIds {
 		}
 		if (groupId.startsWith(Groups.RUNNERS)) {
 			return "runner-" + groupId.substring(Groups.RUNNERS.length()) + "-1";
+		}
+		if (Groups.isVillageAgents(groupId)) {
+			return "agent-" + groupId.substring(Groups.VILLAGE_AGENTS.length()) + "-1";
 		}
 		if (Groups.isIssuingClerks(groupId)) {
 			return "clerk-" + groupId.substring(Groups.ISSUING_CLERKS.length()) + "-1";

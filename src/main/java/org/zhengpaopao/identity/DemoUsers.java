@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.commons.csv.CSVRecord;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
@@ -18,9 +19,11 @@ import org.zhengpaopao.organization.Department;
 import org.zhengpaopao.organization.DepartmentKind;
 import org.zhengpaopao.organization.Division;
 import org.zhengpaopao.organization.Organization;
+import org.zhengpaopao.system.SeedFiles;
 
 /**
- * One demo user per group, all with the demo password; only in the demo profile.
+ * One demo user per group (村代办员 only for the villages of {@code seeds/village-agents.csv}), all with the demo
+ * password; only in the demo profile.
  */
 @Component
 @Order(35)
@@ -29,14 +32,19 @@ class DemoUsers implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
 
+	/** villageCode,name: the villages with a demo agent (村代办员) */
+	static final String VILLAGE_AGENTS = "village-agents.csv";
+
 	private final IdentityService identityService;
 	private final Organization organization;
+	private final SeedFiles seeds;
 	private final String password;
 
-	DemoUsers(IdentityService identityService, Organization organization,
+	DemoUsers(IdentityService identityService, Organization organization, SeedFiles seeds,
 			@Value("${zhengpaopao.demo.password}") String password) {
 		this.identityService = identityService;
 		this.organization = organization;
+		this.seeds = seeds;
 		this.password = password;
 	}
 
@@ -47,6 +55,18 @@ class DemoUsers implements ApplicationRunner {
 		for (Division township : organization.townships()) {
 			add(users, township.getName() + "代跑员一", Groups.townshipRunners(township.getCode()));
 			add(users, township.getName() + "经办人一", Groups.issuingClerks(township.getCode()));
+		}
+		for (Division village : organization.villages()) {
+			add(users, village.committeeName() + "经办人一", Groups.issuingClerks(village.getCode()));
+		}
+		// agents for some villages only, from the seed file: the others are served through their township's group,
+		// which is what the coverage dashboard tells apart
+		for (CSVRecord agent : seeds.read(VILLAGE_AGENTS)) {
+			String village = agent.get("villageCode");
+			if (organization.village(village).isEmpty()) {
+				throw new IllegalStateException(VILLAGE_AGENTS + ": no village " + village);
+			}
+			add(users, agent.get("name"), Groups.villageAgents(village));
 		}
 		for (Department department : organization.departments()) {
 			if (department.getKind() != DepartmentKind.COUNTY_DEPARTMENT) {

@@ -40,9 +40,18 @@ public final class Groups {
 		return LIAISON + departmentCode;
 	}
 
-	/** Issuing clerks of a county department or of a township government. */
-	public static String issuingClerks(String departmentOrTownshipCode) {
-		return ISSUING_CLERKS + departmentOrTownshipCode;
+	/** Issuing clerks of a county department, a township government or a village committee (by its code). */
+	public static String issuingClerks(String issuerCode) {
+		return ISSUING_CLERKS + issuerCode;
+	}
+
+	/** 村代办员 of a village: they run their own village committee's certificates. */
+	public static String villageAgents(String villageCode) {
+		return VILLAGE_AGENTS + villageCode;
+	}
+
+	public static boolean isVillageAgents(String groupId) {
+		return groupId.startsWith(VILLAGE_AGENTS);
 	}
 
 	public static String window(String departmentCode) {
@@ -59,16 +68,19 @@ public final class Groups {
 	}
 
 	/**
-	 * Groups whose members work tasks in Tasklist: runner groups (乡镇联动群, 县级代跑群, 部门条块群), issuing clerks and
-	 * windows. Their members take leave through absence cover (请假代岗).
+	 * Groups whose members work tasks in Tasklist: runner groups (乡镇联动群, 县级代跑群, 部门条块群, 村代办员), issuing
+	 * clerks and windows. Their members take leave through absence cover (请假代岗).
 	 */
 	public static boolean isWorkGroup(String groupId) {
 		return isRunnerGroup(groupId) || isIssuingClerks(groupId) || isWindow(groupId);
 	}
 
-	/** 代跑群: the county proxy group, a township linkage group or a department group. */
+	/**
+	 * Who runs: the county proxy group, a township linkage group, a department group (三群) or a village's agents,
+	 * who run their own village's certificates like a runner group.
+	 */
 	public static boolean isRunnerGroup(String groupId) {
-		return groupId.startsWith(RUNNERS) || groupId.startsWith(LIAISON);
+		return groupId.startsWith(RUNNERS) || groupId.startsWith(LIAISON) || isVillageAgents(groupId);
 	}
 
 	public static boolean isIssuingClerks(String groupId) {

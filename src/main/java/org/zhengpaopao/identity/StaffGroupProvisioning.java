@@ -73,6 +73,12 @@ class StaffGroupProvisioning implements ApplicationRunner {
 		for (Division township : organization.townships()) {
 			groups.put(Groups.issuingClerks(township.getCode()), township.getName() + "出证经办");
 		}
+		// every village gets both groups, whether or not anybody is in them yet: a committee's clerk or an agent
+		// is then one membership away, with nothing else to set up
+		for (Division village : organization.villages()) {
+			groups.put(Groups.issuingClerks(village.getCode()), village.committeeName() + "出证经办");
+			groups.put(Groups.villageAgents(village.getCode()), village.getName() + "代办员");
+		}
 		groups.put(Groups.TASK_FORCE, "工作专班");
 		groups.put(Groups.MANAGERS, "跑改办·督考办");
 		groups.put(Groups.DESIGNERS, "流程设计人员");

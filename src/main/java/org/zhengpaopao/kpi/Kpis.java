@@ -211,6 +211,7 @@ class Kpis {
 		return organization.department(code)
 			.map(Department::getName)
 			.or(() -> organization.township(code).map(Division::getName))
+			.or(() -> organization.village(code).map(Division::committeeName))
 			.orElse(code);
 	}
 

@@ -57,4 +57,12 @@ public class Division {
 	public boolean isTownship() {
 		return type.isTownshipLevel();
 	}
+
+	/**
+	 * A village's committee, which issues its certificates: 社区 → 居民委员会, 村 → 村民委员会 (下库村 → 下库村民委员会, the
+	 * 村 read twice).
+	 */
+	public String committeeName() {
+		return name + (name.endsWith("社区") ? "居民委员会" : "民委员会");
+	}
 }

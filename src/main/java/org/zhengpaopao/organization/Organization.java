@@ -57,6 +57,11 @@ public class Organization {
 	public record Residence(Division township, Division village) {
 	}
 
+	/** Every village (村, 社区) of the county, by code: each has its committee's clerks and its agents. */
+	public List<Division> villages() {
+		return townships().stream().flatMap(township -> villagesOf(township.getCode()).stream()).toList();
+	}
+
 	public List<Division> villagesOf(String townshipCode) {
 		return divisions.findByParentCodeOrderByCode(townshipCode);
 	}

@@ -194,14 +194,14 @@ public class ProxyRuns {
 			return new IssuerFacts(department.getCode(), department.getName(),
 					Groups.issuingClerks(department.getCode()), department.hasLiaison());
 		}
-		// Township and village issuers are the applicant's own; village committees work through the township's
-		// clerks in Tasklist (see docs/adr/0007-foundation.md).
+		// Township and village issuers are the applicant's own; a village committee issues through its own clerks
+		// (docs/adr/0041-village-clerks-and-agents.md).
 		if (certificate.getIssuingLevel() == IssuingLevel.TOWNSHIP) {
 			return new IssuerFacts(township.getCode(), township.getName(), Groups.issuingClerks(township.getCode()),
 					false);
 		}
-		String committee = village.getName() + (village.getName().endsWith("社区") ? "居民委员会" : "民委员会");
-		return new IssuerFacts(township.getCode(), committee, Groups.issuingClerks(township.getCode()), false);
+		return new IssuerFacts(village.getCode(), village.committeeName(), Groups.issuingClerks(village.getCode()),
+				false);
 	}
 
 	private record IssuerFacts(String code, String name, String group, boolean hasLiaison) {

@@ -72,7 +72,7 @@ class SupervisionController {
 			throw new InvalidInputException("township", "没有这个乡镇（街道）", "unknown township");
 		}
 		if (department != null && !department.isBlank() && organization.department(department).isEmpty()
-				&& organization.township(department).isEmpty()) {
+				&& organization.township(department).isEmpty() && organization.village(department).isEmpty()) {
 			throw new InvalidInputException("department", "没有这个出证单位", "unknown issuer");
 		}
 		Page<ProxyRun> runs = proxyRuns.carded(new CardedRunCriteria(township, department, level),
@@ -136,6 +136,7 @@ class SupervisionController {
 		return Optional.ofNullable(code)
 			.flatMap(organization::department)
 			.map(Department::getName)
+			.or(() -> Optional.ofNullable(code).flatMap(organization::village).map(Division::committeeName))
 			.orElseGet(() -> townshipName(code));
 	}
 

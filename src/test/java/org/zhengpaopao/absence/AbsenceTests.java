@@ -275,7 +275,15 @@ class AbsenceTests {
 
 	@Test
 	void shouldRaiseACoverageGapWhileEveryRunnerOfATownshipIsAbsent() {
-		List<String> villages = organization.villagesOf("muchen").stream().map(v -> v.getCode()).toList();
+		// the villages with an agent of their own (沐尘村, 社里村) stay covered by their agent
+		List<String> villages = organization.villagesOf("muchen")
+			.stream()
+			.map(v -> v.getCode())
+			.filter(village -> identityService.createUserQuery()
+				.memberOfGroup(Groups.villageAgents(village))
+				.count() == 0)
+			.toList();
+		assertThat(villages).isNotEmpty();
 		List<String> members = identityService.createUserQuery()
 			.memberOfGroup(GROUP)
 			.list()

@@ -57,7 +57,19 @@ class CoverageDashboardBrowserTests {
 			assertThat(page.locator("#coverageGaps tr")).hasCount(2);
 			assertThat(page.locator("#coverageGaps tr").nth(1)).containsText(GROUP);
 			assertThat(page.locator("#coverageGaps tr").nth(1)).containsText("待巡查");
-			assertThat(page.locator("#coverageGaps tr").nth(1)).containsText("沐尘村");
+			// 沐尘村 and 社里村 have agents of their own: only 双戴村 and 木城村 are left without anybody
+			assertThat(page.locator("#coverageGaps tr").nth(1)).containsText("双戴村");
+			assertThat(page.locator("#coverageGaps tr").nth(1)).not().containsText("沐尘村");
+			assertThat(page.locator("#villageCoverageCards .card")).hasCount(3);
+			assertThat(page.locator("#villageCoverageCards .card").nth(0)).containsText("本村代办员覆盖");
+			assertThat(page.locator("#villageCoverageCards .card").nth(0)).containsText("19 个");
+			assertThat(page.locator("#villageCoverageCards .card").nth(1)).containsText("仅由乡镇联动群覆盖");
+			assertThat(page.locator("#villageCoverageCards .card.warn")).containsText("未覆盖");
+			assertThat(page.locator("#villageCoverageCards .card.warn")).containsText("2 个");
+			assertThat(page.locator("#townshipOnlyVillages")).containsText("湖镇镇");
+			assertThat(page.locator("#townshipOnlyVillages")).containsText("下库村");
+			assertThat(page.locator("#townshipOnlyVillages")).not().containsText("星火村");
+			assertThat(page.locator("#townshipOnlyVillages")).not().containsText("沐尘");
 			Chromium.screenshot(page, "coverage", "01-gap-on-dashboard");
 		}
 	}

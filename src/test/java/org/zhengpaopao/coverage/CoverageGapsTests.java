@@ -59,6 +59,11 @@ class CoverageGapsTests {
 		assertThat(gaps.open()).isEmpty();
 	}
 
+	/** 星火村 and 舍后村 have an agent of their own (seeds/village-agents.csv): the empty township group leaves the rest */
+	int huzhenVillagesWithoutAgent() {
+		return organization.villagesOf("huzhen").size() - 2;
+	}
+
 	@AfterEach
 	void restore() {
 		refill();
@@ -78,7 +83,7 @@ class CoverageGapsTests {
 		assertThat(open).hasSize(1);
 		assertThat(open.get(0).get("group").asText()).isEqualTo(HUZHEN);
 		assertThat(open.get(0).get("name").asText()).isEqualTo("湖镇镇联动群");
-		assertThat(open.get(0).get("villages").asInt()).isEqualTo(organization.villagesOf("huzhen").size());
+		assertThat(open.get(0).get("villages").asInt()).isEqualTo(huzhenVillagesWithoutAgent());
 		assertThat(open.get(0).get("since").asText()).isEqualTo("2026-12-04T10:00:00+08:00");
 		assertThat(open.get(0).get("notifyAt").asText()).isEqualTo("2026-12-07T18:00:00+08:00");
 		assertThat(open.get(0).get("notifiedAt").isNull()).isTrue();
@@ -97,7 +102,7 @@ class CoverageGapsTests {
 		GroupMessage message = messages.get(messages.size() - 1);
 		assertThat(message.groupId()).isEqualTo(Groups.MANAGERS);
 		assertThat(message.text()).contains("湖镇镇联动群", "12月4日 10:00", "没有在岗代跑员",
-				organization.villagesOf("huzhen").size() + " 个村（社区）无人代跑");
+				huzhenVillagesWithoutAgent() + " 个村（社区）无人代跑");
 
 		refill();
 		gaps.sweep();

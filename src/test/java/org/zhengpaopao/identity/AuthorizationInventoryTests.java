@@ -95,7 +95,7 @@ class AuthorizationInventoryTests {
 		if (groupId.equals(Groups.COUNTY_RUNNERS)) {
 			return groupId;
 		}
-		for (String prefix : List.of("runners-", "liaison-", "dept-", "window-")) {
+		for (String prefix : List.of("runners-", "liaison-", "agents-", "dept-", "window-")) {
 			if (groupId.startsWith(prefix)) {
 				return prefix + "*";
 			}

@@ -292,7 +292,7 @@ class AuthorizationMatrixTests {
 				new Object[] { "POST", "/process-definition/key/proxy-run/start", Map.of("businessKey", "x") },
 				new Object[] { "POST", "/filter/create", Map.of("resourceType", "Task", "name", "我的", "query", Map.of()) });
 		List<DynamicTest> tests = new ArrayList<>();
-		for (String user : List.of("runner-huzhen-1", "clerk-huzhen-1", "window-ziranziyuan-1", "manager-1", "designer-1")) {
+		for (String user : List.of("runner-huzhen-1", "clerk-huzhen-mabaoqiao-1", "window-ziranziyuan-1", "manager-1", "designer-1")) {
 			for (Object[] request : requests) {
 				for (EngineDoor door : EngineDoor.values()) {
 					String name = request[0] + " " + request[1] + " · " + user + " · " + door.name().toLowerCase();
@@ -476,7 +476,7 @@ class AuthorizationMatrixTests {
 				"/api/proxy-runs/" + runAwaitingIssue().caseNo() + "/certificate", Map.of("licenceNumber", "ZZ3308250001"))));
 		probes.put("api-run-certificate-copy", user -> {
 			Run fresh = runAwaitingIssue();
-			runCertificates.attachFile(fresh.caseNo(), "证明.pdf", TestFiles.pdf(1), "clerk-huzhen-1");
+			runCertificates.attachFile(fresh.caseNo(), "证明.pdf", TestFiles.pdf(1), "clerk-huzhen-mabaoqiao-1");
 			return carriedOut(call(user, HttpMethod.GET, "/api/proxy-runs/" + fresh.caseNo() + "/certificate", null));
 		});
 		probes.put("api-case-take", user -> carriedOut(call(user, HttpMethod.POST, "/api/applications",

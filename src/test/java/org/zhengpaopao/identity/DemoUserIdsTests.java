@@ -18,6 +18,14 @@ class DemoUserIdsTests {
 	}
 
 	@Test
+	void shouldNameVillageClerksAndAgentsAfterTheirVillage() {
+		assertThat(DemoUserIds.of(Groups.issuingClerks("longzhou-dongmen"))).isEqualTo("clerk-longzhou-dongmen-1");
+		assertThat(DemoUserIds.of(Groups.villageAgents("huzhen-xinghuo"))).isEqualTo("agent-huzhen-xinghuo-1");
+		assertThat(Groups.isRunnerGroup(Groups.villageAgents("huzhen-xinghuo"))).as("agents run like runners").isTrue();
+		assertThat(Groups.usesTasklist(Groups.villageAgents("huzhen-xinghuo"))).isTrue();
+	}
+
+	@Test
 	void shouldNameTheCountyWideGroupsMembers() {
 		assertThat(DemoUserIds.of(Groups.TASK_FORCE)).isEqualTo("taskforce-1");
 		assertThat(DemoUserIds.of(Groups.MANAGERS)).isEqualTo("manager-1");

@@ -66,7 +66,7 @@ class EngineAccessTests {
 
 		assertThat(tasksOf("runner-muchen-1", caseNo).getBody()).isEmpty();
 		assertThat(tasksOf("runner-county-1", caseNo).getBody()).isEmpty();
-		assertThat(tasksOf("clerk-huzhen-1", caseNo).getBody()).as("the issuer's turn has not come").isEmpty();
+		assertThat(tasksOf("clerk-huzhen-mabaoqiao-1", caseNo).getBody()).as("the issuer's turn has not come").isEmpty();
 	}
 
 	@Test

@@ -91,7 +91,7 @@ class PersonalDataTests {
 			.containsEntry("idNumber", MASKED_ID)
 			.containsEntry("phone", MASKED_PHONE)
 			.containsEntry("applicantRevealable", false);
-		assertThat(get("clerk-huzhen-1", "/api/proxy-runs/" + caseNo).getBody())
+		assertThat(get("clerk-huzhen-mabaoqiao-1", "/api/proxy-runs/" + caseNo).getBody())
 			.containsEntry("idNumber", MASKED_ID)
 			.containsEntry("applicantRevealable", true);
 		assertThat(get("runner-huzhen-1", "/api/proxy-runs/" + caseNo + "/applicant").getStatusCode())
@@ -100,19 +100,19 @@ class PersonalDataTests {
 			.as("another issuer's clerk").isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(views(caseNo)).as("refused requests are no views").isEmpty();
 
-		var full = get("clerk-huzhen-1", "/api/proxy-runs/" + caseNo + "/applicant");
+		var full = get("clerk-huzhen-mabaoqiao-1", "/api/proxy-runs/" + caseNo + "/applicant");
 		assertThat(full.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(full.getBody()).containsEntry("idNumber", ID_NUMBER).containsEntry("phone", PHONE);
 		// the same again, e.g. from the 「申请人」 tab in Tasklist, read with the webapp session
-		WebappSession session = WebappSession.login(http, "clerk-huzhen-1", "tasklist");
+		WebappSession session = WebappSession.login(http, "clerk-huzhen-mabaoqiao-1", "tasklist");
 		assertThat(http.exchange("/api/proxy-runs/" + caseNo + "/applicant", HttpMethod.GET,
 				new HttpEntity<>(session.cookies()), OBJECT).getBody()).containsEntry("idNumber", ID_NUMBER);
 
 		assertThat(views(caseNo)).hasSize(2).allSatisfy(view -> {
-			assertThat(view).containsEntry("viewer", "clerk-huzhen-1").containsEntry("shown", "ID_NUMBER_AND_PHONE");
+			assertThat(view).containsEntry("viewer", "clerk-huzhen-mabaoqiao-1").containsEntry("shown", "ID_NUMBER_AND_PHONE");
 			assertThat(view.get("viewedAt")).isNotNull();
 		});
-		assertThat(get("clerk-huzhen-1", "/api/personal-data-views/" + caseNo).getStatusCode())
+		assertThat(get("clerk-huzhen-mabaoqiao-1", "/api/personal-data-views/" + caseNo).getStatusCode())
 			.as("the clerk does not audit themselves").isEqualTo(HttpStatus.FORBIDDEN);
 
 		// supervision sees the person, masked
@@ -123,10 +123,10 @@ class PersonalDataTests {
 			.containsEntry("phone", MASKED_PHONE);
 
 		// once the certificate is issued and delivered, nobody needs the full numbers any more
-		complete("clerk-huzhen-1", caseNo, "issueCertificate", Map.of("issueOutcome", "issued", "licenceNumber", "ZZ3308250001"));
+		complete("clerk-huzhen-mabaoqiao-1", caseNo, "issueCertificate", Map.of("issueOutcome", "issued", "licenceNumber", "ZZ3308250001"));
 		complete("runner-huzhen-1", caseNo, "deliverCertificate", Map.of("deliveryConfirmed", true));
 		complete("window-ziranziyuan-1", caseNo, "signForCertificate", Map.of("signOutcome", "signed"));
-		assertThat(get("clerk-huzhen-1", "/api/proxy-runs/" + caseNo + "/applicant").getStatusCode())
+		assertThat(get("clerk-huzhen-mabaoqiao-1", "/api/proxy-runs/" + caseNo + "/applicant").getStatusCode())
 			.isEqualTo(HttpStatus.CONFLICT);
 		assertThat(views(caseNo)).hasSize(2);
 	}
@@ -153,7 +153,7 @@ class PersonalDataTests {
 			.containsEntry("idNumber", null);
 		assertThat(views(caseNo)).as("the credit code in full is no view of personal data").isEmpty();
 
-		var full = get("clerk-huzhen-1", "/api/proxy-runs/" + caseNo + "/applicant");
+		var full = get("clerk-huzhen-mabaoqiao-1", "/api/proxy-runs/" + caseNo + "/applicant");
 		assertThat(full.getBody()).containsEntry("phone", CONTACT_PHONE)
 			.containsEntry("contactName", "钱十二")
 			.containsEntry("creditCode", COMPANY_CODE)
@@ -173,14 +173,14 @@ class PersonalDataTests {
 	void shouldShowThePhoneInFullForTheCallBackAfterABadRatingOnly() {
 		String caseNo = openRun(true);
 		complete("runner-huzhen-1", caseNo, "fetchCertificate", Map.of("fetchNote", "已提交"));
-		complete("clerk-huzhen-1", caseNo, "issueCertificate", Map.of("issueOutcome", "issued", "licenceNumber", "ZZ3308250001"));
+		complete("clerk-huzhen-mabaoqiao-1", caseNo, "issueCertificate", Map.of("issueOutcome", "issued", "licenceNumber", "ZZ3308250001"));
 		complete("runner-huzhen-1", caseNo, "deliverCertificate", Map.of("deliveryConfirmed", true));
 		complete("window-ziranziyuan-1", caseNo, "signForCertificate", Map.of("signOutcome", "signed"));
 		String phone = "/api/ratings/" + caseNo + "/applicant-phone";
 		assertThat(get("runner-huzhen-1", phone).getStatusCode()).as("not rated yet").isEqualTo(HttpStatus.CONFLICT);
 
 		post(null, "/public/api/ratings", Map.of("caseNo", caseNo, "phone", PHONE, "level", "VERY_DISSATISFIED"));
-		assertThat(get("clerk-huzhen-1", phone).getStatusCode()).as("not the responsible group")
+		assertThat(get("clerk-huzhen-mabaoqiao-1", phone).getStatusCode()).as("not the responsible group")
 			.isEqualTo(HttpStatus.NOT_FOUND);
 		var contact = get("runner-huzhen-1", phone);
 		assertThat(contact.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -212,12 +212,12 @@ class PersonalDataTests {
 		assertThat(post(null, "/public/api/track", Map.of("caseNo", caseNo, "phone", PHONE)).getStatusCode())
 			.isEqualTo(HttpStatus.OK);
 		complete("runner-huzhen-1", caseNo, "fetchCertificate", Map.of("fetchNote", "已提交"));
-		assertThat(get("clerk-huzhen-1", "/api/proxy-runs/" + caseNo + "/applicant").getStatusCode())
+		assertThat(get("clerk-huzhen-mabaoqiao-1", "/api/proxy-runs/" + caseNo + "/applicant").getStatusCode())
 			.isEqualTo(HttpStatus.OK);
-		complete("clerk-huzhen-1", caseNo, "issueCertificate",
+		complete("clerk-huzhen-mabaoqiao-1", caseNo, "issueCertificate",
 				Map.of("issueOutcome", "moreInfo", "moreInfoRequest", "请补充户口簿复印件"));
 		complete("runner-huzhen-1", caseNo, "supplementInformation", Map.of("supplementNote", "已补交"));
-		complete("clerk-huzhen-1", caseNo, "issueCertificate", Map.of("issueOutcome", "issued", "licenceNumber", "ZZ3308250001"));
+		complete("clerk-huzhen-mabaoqiao-1", caseNo, "issueCertificate", Map.of("issueOutcome", "issued", "licenceNumber", "ZZ3308250001"));
 		complete("runner-huzhen-1", caseNo, "deliverCertificate", Map.of("deliveryConfirmed", true));
 		complete("window-ziranziyuan-1", caseNo, "signForCertificate", Map.of("signOutcome", "signed"));
 		assertThat(post(null, "/public/api/ratings", Map.of("caseNo", caseNo, "phone", PHONE, "level", "DISSATISFIED",

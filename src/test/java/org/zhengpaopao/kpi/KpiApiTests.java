@@ -182,12 +182,17 @@ class KpiApiTests {
 		assertRate(minzheng, "satisfactionRate", 1.0 / 3);
 		assertThat(minzheng.get("excludedRatings").asLong()).isEqualTo(1);
 
-		// village certificates are issued through the township: R3, R4
-		JsonNode tashi = row(report, "tashi");
-		assertThat(tashi.get("runsOpened").asLong()).isEqualTo(2);
-		assertThat(tashi.get("runsHandled").asLong()).isEqualTo(1);
-		assertRate(tashi, "onTimeRate", 1.0);
-		assertRate(tashi, "satisfactionRate", 1.0);
+		// village certificates are issued by the village committees: R3 (泽随村), R4 (洞头村, never authorized)
+		JsonNode zesui = row(report, "tashi-zesui");
+		assertThat(zesui.get("name").asText()).isEqualTo("泽随村民委员会");
+		assertThat(zesui.get("runsOpened").asLong()).isEqualTo(1);
+		assertThat(zesui.get("runsHandled").asLong()).isEqualTo(1);
+		assertRate(zesui, "onTimeRate", 1.0);
+		assertRate(zesui, "satisfactionRate", 1.0);
+		JsonNode dongtou = row(report, "tashi-dongtou");
+		assertThat(dongtou.get("name").asText()).isEqualTo("洞头村民委员会");
+		assertThat(dongtou.get("runsOpened").asLong()).isEqualTo(1);
+		assertThat(dongtou.get("runsHandled").asLong()).isZero();
 
 		// a case's rating has no issuing department
 		JsonNode none = row(report, null);

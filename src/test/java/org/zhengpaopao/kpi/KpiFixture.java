@@ -48,7 +48,7 @@ import org.zhengpaopao.proxyrun.ProxyRuns;
  * <p>
  * March 2025 has no public holiday; 1 March is a Saturday. All times are Beijing time. ZM-0009 (火化证明补开) is issued
  * by 县民政局 in 3 working days and fetched by {@code runners-county}; ZM-0039 (居住证明) by the village committee
- * through its township in 1 working day, fetched by {@code runners-tashi}.
+ * (泽随村, 洞头村: no agents of their own) in 1 working day, fetched by {@code runners-tashi}.
  *
  * <pre>
  * run township cert    authorized         what happens                                                  rating
@@ -188,7 +188,7 @@ final class KpiFixture {
 		confirm(caseNo, "2025-03-04T09:10");
 		assertThat(reload(caseNo).getDeadline()).isEqualTo(LocalDate.parse("2025-03-05"));
 		fetch(caseNo, "runner-tashi-1", "2025-03-04T10:00");
-		issue(caseNo, "clerk-tashi-1", "2025-03-04T11:00");
+		issue(caseNo, "clerk-tashi-zesui-1", "2025-03-04T11:00");
 		deliver(caseNo, "runner-tashi-1", "2025-03-04T16:00");
 		rate(caseNo, "13905710003", RatingLevel.BASICALLY_SATISFIED, "2025-03-04T17:00");
 		return caseNo;

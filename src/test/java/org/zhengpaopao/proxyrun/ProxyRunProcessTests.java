@@ -31,6 +31,8 @@ import org.zhengpaopao.IntegrationTest;
 import org.zhengpaopao.TasklistUser;
 import org.zhengpaopao.TestFiles;
 import org.zhengpaopao.TestNotifications.RecordingNotifier;
+import org.zhengpaopao.absence.Absences;
+import org.zhengpaopao.absence.NewAbsence;
 import org.zhengpaopao.calendar.WorkingDayCalendar;
 
 /**
@@ -63,6 +65,12 @@ class ProxyRunProcessTests {
 
 	@Autowired
 	RunCertificates certificates;
+
+	@Autowired
+	Absences absences;
+
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
 
 	RuntimeService runtimeService;
 	TaskService taskService;
@@ -166,12 +174,56 @@ class ProxyRunProcessTests {
 		assertThat(authorizations.confirmAuthorization(run.getCaseNo(), code)).isEqualTo(AuthorizationOutcome.CONFIRMED);
 
 		assertThat(instance).isWaitingAt("fetchCertificate");
-		// a village certificate goes to the linkage group of the applicant's township, issued via its clerks
+		// 下库村 has no agent: its certificate goes to the linkage group of the applicant's township, and is issued
+		// by the village committee's own clerks
 		assertThat(openTask(instance)).hasCandidateGroup("runners-huzhen");
+		assertThat(runtimeService.getVariable(instance.getId(), "villageHasAgents")).isEqualTo(false);
 		assertThat(reload(run).getState()).isEqualTo(ProxyRunState.FETCHING);
 		completeAs("runner-huzhen-1", instance, Map.of());
-		assertThat(openTask(instance)).hasCandidateGroup("dept-huzhen");
+		assertThat(openTask(instance)).hasCandidateGroup("dept-huzhen-xiaku");
 		assertThat(reload(run).getIssuerName()).isEqualTo("下库村民委员会");
+		assertThat(reload(run).getIssuerCode()).isEqualTo("huzhen-xiaku");
+	}
+
+	@Test
+	void shouldGiveAVillageCertificateToTheVillagesOwnAgentAndCommittee() {
+		// 星火村 has a demo agent (seeds/village-agents.csv)
+		ProxyRun run = proxyRuns.open(new NewProxyRun("张三", APPLICANT_ID, APPLICANT_PHONE, "huzhen", "huzhen-xinghuo",
+				VILLAGE_CERTIFICATE, "renshe", true), "window-renshe-1");
+		ProcessInstance instance = processOf(run);
+
+		assertThat(instance).isWaitingAt("fetchCertificate");
+		assertThat(openTask(instance)).hasCandidateGroup("agents-huzhen-xinghuo");
+		assertThat(taskService.getIdentityLinksForTask(openTask(instance).getId()))
+			.as("not the township's runners as well")
+			.noneMatch(link -> "runners-huzhen".equals(link.getGroupId()));
+		assertThat(reload(run).getRunnerGroup()).isEqualTo("agents-huzhen-xinghuo");
+		completeAs("agent-huzhen-xinghuo-1", instance, withVariables("fetchNote", "已到村委会"));
+
+		assertThat(openTask(instance)).hasCandidateGroup("dept-huzhen-xinghuo");
+		assertThat(reload(run).getIssuerName()).isEqualTo("星火村民委员会");
+		completeAs("clerk-huzhen-xinghuo-1", instance,
+				withVariables("issueOutcome", "issued", "licenceNumber", "ZZ3308250001"));
+		assertThat(instance).isWaitingAt("deliverCertificate");
+		assertThat(openTask(instance)).hasCandidateGroup("agents-huzhen-xinghuo");
+	}
+
+	@Test
+	void shouldGiveAVillageCertificateToTheTownshipWhileTheVillagesOnlyAgentIsOnLeave() {
+		long absence = absences
+			.record(new NewAbsence("agent-huzhen-shehou-1", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString(),
+					LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(3).toString(), "病假", null), "manager-1")
+			.getId();
+		try {
+			ProxyRun run = proxyRuns.open(new NewProxyRun("张三", APPLICANT_ID, APPLICANT_PHONE, "huzhen",
+					"huzhen-shehou", VILLAGE_CERTIFICATE, "renshe", true), "window-renshe-1");
+
+			assertThat(openTask(processOf(run))).hasCandidateGroup("runners-huzhen");
+			assertThat(reload(run).getRunnerGroup()).isEqualTo("runners-huzhen");
+		}
+		finally {
+			jdbc.update("delete from zpp_absence where id = ?", absence);
+		}
 	}
 
 	@Test

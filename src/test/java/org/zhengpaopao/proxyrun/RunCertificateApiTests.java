@@ -44,7 +44,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 @IntegrationTest
 class RunCertificateApiTests {
 
-	static final String CLERK = "clerk-huzhen-1";
+	static final String CLERK = "clerk-huzhen-mabaoqiao-1";
 	static final String WINDOW = "window-ziranziyuan-1";
 
 	@Autowired

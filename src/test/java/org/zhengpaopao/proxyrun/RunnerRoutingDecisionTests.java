@@ -29,11 +29,18 @@ class RunnerRoutingDecisionTests {
 	}
 
 	static String route(String level, String department, boolean hasLiaison, String township) {
+		return route(level, department, hasLiaison, township, township + "-village", false);
+	}
+
+	static String route(String level, String department, boolean hasLiaison, String township, String village,
+			boolean villageHasAgents) {
 		return dmnEngine.evaluateDecisionTable(routing, Variables.createVariables()
 			.putValue("issuingLevel", level)
 			.putValue("issuingDepartmentCode", department)
 			.putValue("issuerHasLiaison", hasLiaison)
-			.putValue("townshipCode", township)).getSingleEntry();
+			.putValue("townshipCode", township)
+			.putValue("villageCode", village)
+			.putValue("villageHasAgents", villageHasAgents)).getSingleEntry();
 	}
 
 	@Test
@@ -45,6 +52,28 @@ class RunnerRoutingDecisionTests {
 	void shouldRouteTownshipAndVillageCertificatesToTheApplicantsTownshipLinkageGroup() {
 		assertThat(route("TOWNSHIP", "township-government", false, "muchen")).isEqualTo(Groups.townshipRunners("muchen"));
 		assertThat(route("VILLAGE", "village-committee", false, "huzhen")).isEqualTo(Groups.townshipRunners("huzhen"));
+	}
+
+	@Test
+	void shouldRouteAVillagesCertificateToItsOwnAgentsWhenItHasOne() {
+		assertThat(route("VILLAGE", "village-committee", false, "huzhen", "huzhen-xinghuo", true))
+			.isEqualTo(Groups.villageAgents("huzhen-xinghuo"));
+	}
+
+	@Test
+	void shouldRouteAVillagesCertificateToTheTownshipGroupWhenTheVillageHasNoAgentAtWork() {
+		assertThat(route("VILLAGE", "village-committee", false, "huzhen", "huzhen-xiaku", false))
+			.isEqualTo(Groups.townshipRunners("huzhen"));
+	}
+
+	@Test
+	void shouldRouteTownshipAndCountyCertificatesPastTheVillagesAgents() {
+		// the agents run their own committee's certificates only, not the township's or a department's
+		assertThat(route("TOWNSHIP", "township-government", false, "huzhen", "huzhen-xinghuo", true))
+			.isEqualTo(Groups.townshipRunners("huzhen"));
+		assertThat(route("COUNTY", "minzheng", false, "huzhen", "huzhen-xinghuo", true)).isEqualTo(Groups.COUNTY_RUNNERS);
+		assertThat(route("COUNTY", "gongan", true, "huzhen", "huzhen-xinghuo", true))
+			.isEqualTo(Groups.departmentLiaison("gongan"));
 	}
 
 	@Test

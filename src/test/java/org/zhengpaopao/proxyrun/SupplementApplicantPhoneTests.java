@@ -56,7 +56,7 @@ class SupplementApplicantPhoneTests {
 		caseNo = proxyRuns.open(new NewProxyRun("孙八", "330825199003074514", PHONE, "huzhen", "huzhen-mabaoqiao",
 				"ZM-0040", "ziranziyuan", true), "window-ziranziyuan-1").getCaseNo();
 		TasklistUser.claimAndComplete(engine, "runner-huzhen-1", task("fetchCertificate"), Map.of("fetchNote", "已提交"));
-		TasklistUser.claimAndComplete(engine, "clerk-huzhen-1", task("issueCertificate"),
+		TasklistUser.claimAndComplete(engine, "clerk-huzhen-mabaoqiao-1", task("issueCertificate"),
 				Map.of("issueOutcome", "moreInfo", "moreInfoRequest", "请补充户口簿复印件"));
 	}
 
@@ -100,7 +100,7 @@ class SupplementApplicantPhoneTests {
 		assertThat(answer.getBody().path("phone").asText()).isEqualTo(PHONE);
 		assertThat(answer.getBody().toString()).doesNotContain("330825199003074514");
 		assertThat(phoneAs(COLLEAGUE).getStatusCode()).as("a colleague of the group").isEqualTo(HttpStatus.FORBIDDEN);
-		assertThat(phoneAs("clerk-huzhen-1").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(phoneAs("clerk-huzhen-mabaoqiao-1").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(views.of(caseNo)).singleElement().satisfies(view -> {
 			assertThat(view.getViewer()).isEqualTo("runner-huzhen-1");
 			assertThat(view.getShown()).isEqualTo(PersonalDataView.Shown.PHONE);

@@ -21,6 +21,8 @@ final class ProxyRunVariables {
 	static final String ISSUER_GROUP = "issuerGroup";
 	static final String TOWNSHIP_CODE = "townshipCode";
 	static final String VILLAGE_CODE = "villageCode";
+	/** routing fact, computed when the run is routed ({@link RunnerRoutingFacts}) */
+	static final String VILLAGE_HAS_AGENTS = "villageHasAgents";
 	static final String RUNNER_GROUP = "runnerGroup";
 	static final String PROXY_RUN_DUE = "proxyRunDue";
 	/** the deadline as a date, for forms */
