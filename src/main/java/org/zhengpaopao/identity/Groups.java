@@ -58,15 +58,6 @@ public final class Groups {
 		return WINDOW + departmentCode;
 	}
 
-	/** 村代办员 of a village or community. */
-	public static String villageAgents(String villageCode) {
-		return VILLAGE_AGENTS + villageCode;
-	}
-
-	public static boolean isVillageAgents(String groupId) {
-		return groupId.startsWith(VILLAGE_AGENTS);
-	}
-
 	/**
 	 * Groups whose members work tasks in Tasklist: runner groups (乡镇联动群, 县级代跑群, 部门条块群, 村代办员), issuing
 	 * clerks and windows. Their members take leave through absence cover (请假代岗).
