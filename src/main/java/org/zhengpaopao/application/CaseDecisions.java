@@ -38,12 +38,14 @@ public class CaseDecisions {
 	/**
 	 * The window's decision and how its result reaches the applicant ({@code delivery}: ONLINE, POST or WINDOW, as
 	 * the form sends it). By post the tracking number is required; with another way a number left in the form's
-	 * hidden field is dropped.
+	 * hidden field is dropped. None at all comes only from a task created before the form asked (its deployment's
+	 * form has no such field): it gets the way the form now offers first.
 	 */
 	public void decide(String caseNo, boolean approved, String reason, String delivery, String trackingNumber,
 			String actor) {
 		Application application = applications.require(caseNo);
-		ResultDelivery way = ResultDelivery.parse(delivery, "resultDelivery");
+		ResultDelivery way = delivery == null ? ResultDelivery.defaultFor(application.getIntake())
+				: ResultDelivery.parse(delivery, "resultDelivery");
 		String number = null;
 		if (way == ResultDelivery.POST) {
 			number = ResultDelivery.trackingNumber(trackingNumber, "postalTrackingNumber");

@@ -268,6 +268,19 @@ class ApplicationProcessTests {
 	}
 
 	@Test
+	void shouldGiveADecisionTaskFromBeforeTheFormAskedTheOfferedWay() {
+		Matter matter = matters.with(Matters.allCancelled(), 0);
+		Application application = takeOnline(matter, "ZJ-PT-0003");
+		ProcessInstance instance = processOf(application);
+		// a task created before this release: neither the variable nor the form's field
+		runtimeService.removeVariable(instance.getId(), "resultDelivery");
+
+		approve(application);
+
+		assertThat(reload(application).getResultDelivery()).isEqualTo(ResultDelivery.ONLINE);
+	}
+
+	@Test
 	void shouldVerifyASharedCertificateFromTheDataPlatform() {
 		Application application = take(matters.with(Matters.only(Matters.shared()), 0), ON_FILE, List.of());
 		ProcessInstance instance = processOf(application);

@@ -218,6 +218,15 @@ class WebappEngineApiTests {
 		Application decided = applications.find(application.getCaseNo()).orElseThrow();
 		assertThat(decided.getResultDelivery()).isEqualTo(ResultDelivery.POST);
 		assertThat(decided.getPostalTrackingNumber()).isEqualTo("1190012345678");
+		// the window reads it in the case's detail, the applicant on the public tracking page
+		JsonNode detail = http.withBasicAuth("window-" + matter.getUsingDepartmentCode() + "-1", "demo")
+			.getForObject("/api/applications/" + application.getCaseNo(), JsonNode.class);
+		assertThat(detail.path("resultDeliveryLabel").asText()).isEqualTo("邮寄送达");
+		assertThat(detail.path("postalTrackingNumber").asText()).isEqualTo("1190012345678");
+		JsonNode tracked = http.postForObject("/public/api/applications/track",
+				Map.of("caseNo", application.getCaseNo(), "phone", "13905702222"), JsonNode.class);
+		assertThat(tracked.path("resultDeliveryLabel").asText()).isEqualTo("邮寄送达");
+		assertThat(tracked.path("postalTrackingNumber").asText()).isEqualTo("1190012345678");
 	}
 
 	// --- helpers
