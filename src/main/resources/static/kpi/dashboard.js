@@ -88,8 +88,8 @@
     var rateCards = $('rateCards');
     rateCards.textContent = '';
     rateCard(rateCards, '一证通办率（按办件）', rates.oneIdRate, '件办件');
-    rateCard(rateCards, '零跑腿率（按办件）', rates.zeroTripRate, '件已办结证明的办件');
-    rateCard(rateCards, '网上办率（按办件）', rates.onlineRate, '项代跑授权');
+    rateCard(rateCards, '零跑腿率（按办件）', rates.zeroTripRate, '件已审批的办件');
+    rateCard(rateCards, '网上办率（按办件）', rates.onlineRate, '件受理的办件');
     rateCard(rateCards, '满意率', rates.satisfactionRate, '条评价');
 
     var runCards = $('runCards');

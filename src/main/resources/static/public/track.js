@@ -35,7 +35,9 @@
     if (application) {
       document.getElementById('state').textContent = body.caseNo + '：' + body.stateLabel;
       document.getElementById('deadline').textContent = body.matterName
-        + (body.decidedAt ? '，审批时间：' + time(body.decidedAt) : '');
+        + (body.decidedAt ? '，审批时间：' + time(body.decidedAt) : '')
+        + (body.resultDeliveryLabel ? '，结果' + body.resultDeliveryLabel : '')
+        + (body.postalTrackingNumber ? '（邮件号 ' + body.postalTrackingNumber + '）' : '');
       steps.replaceChildren(...body.certificates.map(c => item(c.certificateName + '：' + c.handling + '（' + c.status + '）')));
     } else {
       document.getElementById('state').textContent = body.caseNo + '：' + body.stateLabel;

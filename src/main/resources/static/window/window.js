@@ -102,7 +102,8 @@ async function loadDesk() {
   $('deskWindows').textContent = windows.map((w) => w.departmentName).join('、');
   $('todayCases').replaceChildren(...(desk.today.length ? desk.today.map((c) => row([
     link(c.caseNo, '/window/receipts/' + encodeURIComponent(c.caseNo), '受理回执'),
-    c.subject, c.applicantName, c.stateLabel, time(c.receivedAt)])) : [emptyRow(5, '今天还没有受理')]));
+    c.subject, c.applicantName, c.stateLabel + (c.resultDelivery ? '（' + c.resultDelivery + '）' : ''),
+    time(c.receivedAt)])) : [emptyRow(5, '今天还没有受理')]));
   $('awaitingCases').replaceChildren(...(desk.awaitingDecision.length ? desk.awaitingDecision.map((c) => row([
     link(c.caseNo, '/window/receipts/' + encodeURIComponent(c.caseNo), '受理回执'),
     c.subject, c.applicantName, dateTime(c.receivedAt),

@@ -92,6 +92,14 @@ public class Application {
 	@Column(name = "rejection_reason", length = 1000)
 	private String rejectionReason;
 
+	/** null for a case decided before the window was asked (V25) */
+	@Enumerated(EnumType.STRING)
+	@Column(name = "result_delivery", length = 16)
+	private ResultDelivery resultDelivery;
+
+	@Column(name = "postal_tracking_number", length = ResultDelivery.MAX_TRACKING_NUMBER)
+	private String postalTrackingNumber;
+
 	@Column(name = "process_instance_id", length = 64)
 	private String processInstanceId;
 
@@ -157,22 +165,33 @@ public class Application {
 		state = ApplicationState.AWAITING_DECISION;
 	}
 
-	void approve(String actor, Instant now) {
-		decide(ApplicationState.APPROVED, actor, null, now);
+	void approve(String actor, ResultDelivery delivery, String trackingNumber, Instant now) {
+		decide(ApplicationState.APPROVED, actor, null, delivery, trackingNumber, now);
 	}
 
-	void reject(String actor, String reason, Instant now) {
-		decide(ApplicationState.REJECTED, actor, reason, now);
+	/** A refusal is a result too: it reaches the applicant the way the window chose. */
+	void reject(String actor, String reason, ResultDelivery delivery, String trackingNumber, Instant now) {
+		decide(ApplicationState.REJECTED, actor, reason, delivery, trackingNumber, now);
 	}
 
-	private void decide(ApplicationState decision, String actor, String reason, Instant now) {
+	private void decide(ApplicationState decision, String actor, String reason, ResultDelivery delivery,
+			String trackingNumber, Instant now) {
 		if (state != ApplicationState.AWAITING_DECISION) {
 			throw new IllegalStateException(caseNo + " is " + state + ", not awaiting a decision");
+		}
+		if (delivery == null) {
+			throw new IllegalArgumentException(caseNo + ": a decision needs its way of delivery");
+		}
+		// a mailed result is traced by its number; any other way has none to trace
+		if ((delivery == ResultDelivery.POST) != (trackingNumber != null)) {
+			throw new IllegalArgumentException(caseNo + ": a tracking number goes with a result by post, and only then");
 		}
 		state = decision;
 		decidedBy = actor;
 		decidedAt = now;
 		rejectionReason = reason;
+		resultDelivery = delivery;
+		postalTrackingNumber = trackingNumber;
 	}
 
 	public Long getId() {
@@ -260,6 +279,25 @@ public class Application {
 
 	public String getRejectionReason() {
 		return rejectionReason;
+	}
+
+	/** null for a case not decided, or decided before the window was asked */
+	public ResultDelivery getResultDelivery() {
+		return resultDelivery;
+	}
+
+	/** only for a result by post */
+	public String getPostalTrackingNumber() {
+		return postalTrackingNumber;
+	}
+
+	/**
+	 * 零跑腿（按办件）: submitted online and the result back online or by post, so the applicant never came
+	 * (docs/adr/0040-zero-trip-per-case.md). A case not decided, or decided before delivery was recorded, is not.
+	 */
+	public boolean isZeroTrip() {
+		return getIntake().online()
+				&& (resultDelivery == ResultDelivery.ONLINE || resultDelivery == ResultDelivery.POST);
 	}
 
 	public String getProcessInstanceId() {

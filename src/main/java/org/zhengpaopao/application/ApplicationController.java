@@ -83,7 +83,8 @@ class ApplicationController {
 			String usingDepartmentCode, ApplicantType applicantType, String applicantTypeLabel, String applicantName,
 			String idNumber, String creditCode, String contactName, String phone, String townshipCode,
 			String villageCode, String receivedBy, Instant receivedAt, String decidedBy, Instant decidedAt,
-			String rejectionReason, String processInstanceId, List<CertificateView> certificates) {
+			String rejectionReason, ResultDelivery resultDelivery, String resultDeliveryLabel,
+			String postalTrackingNumber, String processInstanceId, List<CertificateView> certificates) {
 
 		static ApplicationView of(Application a) {
 			Applicant applicant = a.getApplicant();
@@ -92,7 +93,8 @@ class ApplicationController {
 					applicant.name(), applicant.maskedIdNumber(), applicant.creditCode(), applicant.contactName(),
 					PhoneNumber.mask(applicant.phone()), a.getTownshipCode(), a.getVillageCode(), a.getReceivedBy(),
 					a.getReceivedAt(), a.getDecidedBy(), a.getDecidedAt(), a.getRejectionReason(),
-					a.getProcessInstanceId(), a.getCertificates().stream().map(CertificateView::of).toList());
+					a.getResultDelivery(), a.getResultDelivery() == null ? null : a.getResultDelivery().label(),
+					a.getPostalTrackingNumber(), a.getProcessInstanceId(), a.getCertificates().stream().map(CertificateView::of).toList());
 		}
 	}
 

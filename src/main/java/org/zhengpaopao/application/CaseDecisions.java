@@ -35,15 +35,44 @@ public class CaseDecisions {
 		this.clock = clock;
 	}
 
-	public void decide(String caseNo, boolean approved, String reason, String actor) {
+	/**
+	 * The window's decision and how its result reaches the applicant ({@code delivery}: ONLINE, POST or WINDOW, as
+	 * the form sends it). By post the tracking number is required; with another way a number left in the form's
+	 * hidden field is dropped. None at all comes only from a task created before the form asked (its deployment's
+	 * form has no such field): it gets the way the form now offers first.
+	 */
+	public void decide(String caseNo, boolean approved, String reason, String delivery, String trackingNumber,
+			String actor) {
 		Application application = applications.require(caseNo);
+		ResultDelivery way = delivery == null ? ResultDelivery.defaultFor(application.getIntake())
+				: ResultDelivery.parse(delivery, "resultDelivery");
+		String number = null;
+		if (way == ResultDelivery.POST) {
+			number = ResultDelivery.trackingNumber(trackingNumber, "postalTrackingNumber");
+			if (number == null) {
+				throw new InvalidInputException("postalTrackingNumber", "邮寄送达请填写邮件号",
+						"a result by post needs its tracking number");
+			}
+		}
 		if (approved) {
-			application.approve(actor, clock.instant());
+			application.approve(actor, way, number, clock.instant());
 		}
 		else {
-			application.reject(actor, text(reason, "rejectionReason", "请写明不予办理的理由", "a reason is required"),
-					clock.instant());
+			application.reject(actor, text(reason, "rejectionReason", "请写明不予办理的理由", "a reason is required"), way,
+					number, clock.instant());
 		}
+	}
+
+	/** What the decision form shows and offers first: where the case came from, and the usual way back. */
+	@Transactional(readOnly = true)
+	public DecisionDefaults decisionDefaults(String caseNo) {
+		Application application = applications.require(caseNo);
+		return new DecisionDefaults(application.getIntake().channel().label(),
+				ResultDelivery.defaultFor(application.getIntake()));
+	}
+
+	/** @param intakeLabel 受理渠道, e.g. 网上申请（省政务服务平台） */
+	public record DecisionDefaults(String intakeLabel, ResultDelivery delivery) {
 	}
 
 	public void notifyApplicant(String caseNo) {

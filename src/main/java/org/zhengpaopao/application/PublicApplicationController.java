@@ -46,13 +46,18 @@ class PublicApplicationController {
 	record TrackRequest(String caseNo, String phone) {
 	}
 
-	/** Progress only: no names, numbers or staff. */
+	/**
+	 * Progress only: no names, numbers or staff. The tracking number is the applicant's own parcel, which they need to
+	 * follow it; it says nothing about anyone else.
+	 */
 	record Progress(String caseNo, String matterName, String state, String stateLabel, boolean finished,
-			Instant decidedAt, List<CertificateProgress> certificates) {
+			Instant decidedAt, String resultDeliveryLabel, String postalTrackingNumber,
+			List<CertificateProgress> certificates) {
 
 		static Progress of(Application a) {
 			return new Progress(a.getCaseNo(), a.getMatterName(), a.getState().name(), a.getState().label(),
 					a.getDecidedAt() != null, a.getDecidedAt(),
+					a.getResultDelivery() == null ? null : a.getResultDelivery().label(), a.getPostalTrackingNumber(),
 					a.getCertificates().stream()
 						.map(c -> new CertificateProgress(c.getCertificateName(), c.getHandling().label(),
 								c.getStatus().label()))

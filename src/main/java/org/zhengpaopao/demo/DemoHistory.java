@@ -23,6 +23,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.zhengpaopao.applicant.Intake;
 import org.zhengpaopao.application.Application;
 import org.zhengpaopao.application.ApplicationTask;
 import org.zhengpaopao.application.Applications;
@@ -80,6 +81,7 @@ class DemoHistory implements ApplicationRunner {
 	private final ManagementService managementService;
 	private final JdbcTemplate jdbc;
 	private final Random random = new Random(2018);
+	private int platformApplications;
 
 	DemoHistory(ProxyRuns proxyRuns, Applications applications, Assessment assessment, Catalog catalog,
 			Organization organization, WorkingDayCalendar calendar, ProcessEngine engine, JdbcTemplate jdbc) {
@@ -183,8 +185,13 @@ class DemoHistory implements ApplicationRunner {
 				: new NewApplication(name(), ON_FILE, phone(), "longzhou", village,
 						List.of("SX-006", "SX-007", "SX-011", "SX-015", "SX-065").get(random.nextInt(5)), List.of(),
 						List.of(), true);
+		// about one case in three is submitted on the provincial platform, so that the per-case online and zero-trip
+		// rates have something to show
+		boolean online = random.nextInt(3) == 0;
+		Intake intake = online ? Intake.platform("ZJ" + day.toString().replace("-", "") + (++platformApplications))
+				: Intake.WINDOW;
 		at(day, 10);
-		Application application = applications.take(request, null, INTAKE).application();
+		Application application = applications.take(request, intake, null, INTAKE).application();
 		String caseNo = application.getCaseNo();
 		String pid = application.getProcessInstanceId();
 		for (Job job : managementService.createJobQuery().processInstanceId(pid).executable().list()) {
@@ -202,9 +209,25 @@ class DemoHistory implements ApplicationRunner {
 		if (decision != null) {
 			String window = DemoUserIds.of(Groups.window(application.getUsingDepartmentCode()));
 			taskService.claim(decision.getId(), window);
-			taskService.complete(decision.getId(), Map.of("approved", "true"));
+			taskService.complete(decision.getId(), resultDelivery(online));
 		}
 		rate(caseNo, application.getPhone(), decisionDay, false, today);
+	}
+
+	/**
+	 * The window's decision with the way back: an online case's result mostly online, one in four by post, one in
+	 * eight collected at the window all the same; a window case's collected there.
+	 */
+	private Map<String, Object> resultDelivery(boolean online) {
+		int way = online ? random.nextInt(8) : 0;
+		if (way == 0) {
+			return Map.of("approved", "true", "resultDelivery", "WINDOW");
+		}
+		if (way <= 2) {
+			return Map.of("approved", "true", "resultDelivery", "POST", "postalTrackingNumber",
+					"1190" + (100_000_000 + random.nextInt(900_000_000)));
+		}
+		return Map.of("approved", "true", "resultDelivery", "ONLINE");
 	}
 
 	/** Three in four applicants rate; a late or refused service gets more of the bad ratings. */

@@ -1,25 +1,19 @@
 package org.zhengpaopao.kpi;
 
-import static org.zhengpaopao.proxyrun.ProxyRunStepKind.*;
-
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhengpaopao.application.Application;
 import org.zhengpaopao.application.ApplicationState;
-import org.zhengpaopao.application.CertificateStatus;
-import org.zhengpaopao.application.RequiredCertificate;
 import org.zhengpaopao.assessment.RatingFacts;
 import org.zhengpaopao.catalog.Catalog;
 import org.zhengpaopao.catalog.Disposition;
 import org.zhengpaopao.catalog.Replacement;
 import org.zhengpaopao.kpi.KpiFacts.RatedCase;
 import org.zhengpaopao.kpi.KpiFacts.Snapshot;
-import org.zhengpaopao.proxyrun.ProxyRunStep;
 
 /** The county's rates of a period ({@code GET /api/kpi/rates}): one-ID, zero-trip, online, satisfaction. */
 @Service
@@ -68,33 +62,25 @@ class CountyRatesTally {
 				|| c.getDisposition() == Disposition.REPLACED && c.getReplacement() == Replacement.LICENCE);
 	}
 
+	/** Of the cases taken in the part and decided by now, those submitted online whose result went back without a trip. */
 	private static CountyRates.Rate zeroTrip(Snapshot data, Period part) {
-		List<Application> settled = within(data.cases(), part).stream()
-			.filter(c -> c.getState() != ApplicationState.IN_PROGRESS)
-			.toList();
-		Predicate<Application> zeroTrip = c -> c.getCertificates()
-			.stream()
-			.map(RequiredCertificate::getStatus)
-			.allMatch(CertificateStatus.SATISFIED::equals);
-		return CountyRates.Rate.of(settled.stream().filter(zeroTrip).count(), settled.size());
+		List<Application> decided = within(data.cases(), part).stream().filter(CountyRatesTally::isDecided).toList();
+		return CountyRates.Rate.of(decided.stream().filter(Application::isZeroTrip).count(), decided.size());
+	}
+
+	private static boolean isDecided(Application application) {
+		return application.getState() == ApplicationState.APPROVED
+				|| application.getState() == ApplicationState.REJECTED;
 	}
 
 	private static List<Application> within(List<Application> cases, Period part) {
 		return cases.stream().filter(c -> part.contains(c.getReceivedAt())).toList();
 	}
 
+	/** Of the cases taken in the part, those submitted on the provincial platform. */
 	private static CountyRates.Rate online(Snapshot data, Period part) {
-		long online = 0;
-		long atWindow = 0;
-		for (RunFacts run : data.runs) {
-			for (ProxyRunStep step : run.run().getSteps()) {
-				if (part.contains(step.getAt())) {
-					online += step.is(AUTHORIZED_ONLINE) ? 1 : 0;
-					atWindow += step.is(AUTHORIZED_AT_WINDOW) ? 1 : 0;
-				}
-			}
-		}
-		return CountyRates.Rate.of(online, online + atWindow);
+		List<Application> taken = within(data.cases(), part);
+		return CountyRates.Rate.of(taken.stream().filter(c -> c.getIntake().online()).count(), taken.size());
 	}
 
 	private static CountyRates.Rate satisfaction(Snapshot data, Period part) {

@@ -62,7 +62,7 @@ class KpiController {
 
 	@GetMapping("/api/kpi/rates")
 	@Operation(summary = "全县考核比率（按办件统计）/ The county's per-case rates: one-ID, zero-trip, online, satisfaction; catalog tallies",
-			description = "按办件统计（办件口径）：期间内受理的办件、给出的授权和评价。按事项统计的一证通办率、可网办率、零跑腿率见 "
+			description = "按办件统计（办件口径）：期间内受理的办件和评价。按事项统计的一证通办率、可网办率、零跑腿率见 "
 					+ "/api/kpi/matter-rates。另附期间内受理的办件按申请人类型（个人、企业）的件数。\n\n"
 					+ CountyRates.ONE_ID + "\n\n" + CountyRates.ZERO_TRIP + "\n\n"
 					+ CountyRates.ONLINE + "\n\n" + CountyRates.SATISFACTION

@@ -118,9 +118,9 @@ class MonthlyReport {
 		r = rate(sheet, r, styles, "一证通办率（按办件）", rates.oneIdRate().value(),
 				rates.oneIdRate().numerator() + " / " + rates.oneIdRate().denominator() + " 件：受理时每项证明均已取消、共享或以证照替代");
 		r = rate(sheet, r, styles, "零跑腿率（按办件）", rates.zeroTripRate().value(), rates.zeroTripRate().numerator() + " / "
-				+ rates.zeroTripRate().denominator() + " 件：证明全部取得，申请人未为任何证明跑腿");
+				+ rates.zeroTripRate().denominator() + " 件已审批的办件：网上申请，结果网上送达或邮寄送达，申请人一趟未跑");
 		r = rate(sheet, r, styles, "网上办率（按办件）", rates.onlineRate().value(), rates.onlineRate().numerator() + " / "
-				+ rates.onlineRate().denominator() + " 项代跑授权由申请人在线确认");
+				+ rates.onlineRate().denominator() + " 件受理的办件由申请人在省政务服务平台网上提交");
 		r = rate(sheet, r, styles, "满意率（全县口径）", rates.satisfactionRate().value(), rates.satisfactionRate().numerator()
 				+ " / " + rates.satisfactionRate().denominator() + " 条评价");
 		r = count(sheet, r, styles, "企业申请的代跑", total.companyRunsOpened(), "代跑受理量中申请人为企业（法人）的");

@@ -74,18 +74,28 @@ class WindowDesk {
 
 	/**
 	 * @param decisionTaskId the open 「窗口审批」 task, to open in Tasklist; {@code null} when there is none
+	 * @param resultDelivery how a decided case's result goes back, e.g. 「邮寄送达，邮件号 …」; {@code null} otherwise
 	 */
 	record DeskCase(String caseNo, String kind, String subject, String applicantName, String state,
-			String stateLabel, Instant receivedAt, String receivedBy, String decisionTaskId) {
+			String stateLabel, Instant receivedAt, String receivedBy, String decisionTaskId, String resultDelivery) {
 
 		static DeskCase of(Application a, String decisionTaskId) {
 			return new DeskCase(a.getCaseNo(), "APPLICATION", a.getMatterName(), a.getApplicantName(),
-					a.getState().name(), a.getState().label(), a.getReceivedAt(), a.getReceivedBy(), decisionTaskId);
+					a.getState().name(), a.getState().label(), a.getReceivedAt(), a.getReceivedBy(), decisionTaskId,
+					resultDelivery(a));
 		}
 
 		static DeskCase of(ProxyRun r, String certificateName) {
 			return new DeskCase(r.getCaseNo(), "PROXY_RUN", certificateName, r.getApplicantName(),
-					r.getState().name(), r.getState().label(), r.getCreatedAt(), r.getCreatedBy(), null);
+					r.getState().name(), r.getState().label(), r.getCreatedAt(), r.getCreatedBy(), null, null);
+		}
+
+		private static String resultDelivery(Application a) {
+			if (a.getResultDelivery() == null) {
+				return null;
+			}
+			return a.getPostalTrackingNumber() == null ? a.getResultDelivery().label()
+					: a.getResultDelivery().label() + "，邮件号 " + a.getPostalTrackingNumber();
 		}
 	}
 }

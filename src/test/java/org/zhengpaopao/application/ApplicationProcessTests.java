@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.zhengpaopao.IntegrationTest;
 import org.zhengpaopao.TasklistUser;
 import org.zhengpaopao.TestDataSharing.SwitchableDataSharing;
+import org.zhengpaopao.applicant.Intake;
 import org.zhengpaopao.catalog.Catalog;
 import org.zhengpaopao.catalog.CatalogEntry;
 import org.zhengpaopao.catalog.Disposition;
@@ -198,6 +199,85 @@ class ApplicationProcessTests {
 			.anySatisfy(text -> assertThat(text).contains(matter.getName(), "已准予办理"))
 			// and the invitation to rate the service (好差评), for the window's group to answer for
 			.anySatisfy(text -> assertThat(text).contains("请对我们的服务作出评价"));
+	}
+
+	Application takeOnline(Matter matter, String platformId) {
+		return applications.take(new NewApplication("李四", ON_FILE, "13905705678", "huzhen", "huzhen-xiaku",
+				matter.getCode(), List.of(), List.of(), true), Intake.platform(platformId), null, window(matter))
+			.application();
+	}
+
+	@Test
+	void shouldOfferAPlatformCaseOnlineDeliveryAndRecordIt() {
+		Matter matter = matters.with(Matters.allCancelled(), 0);
+		Application application = takeOnline(matter, "ZJ-PT-0001");
+		Task decision = task(processOf(application).getId(), "decideApplication");
+		// what the form shows and offers first: read from the variables of its fields' keys
+		assertThat((String) taskService.getVariable(decision.getId(), "intakeLabel")).isEqualTo("网上申请（省政务服务平台）");
+		assertThat((String) taskService.getVariable(decision.getId(), "resultDelivery")).isEqualTo("ONLINE");
+
+		completeAs(window(matter), decision, withVariables("approved", "true", "resultDelivery", "ONLINE"));
+
+		Application decided = reload(application);
+		assertThat(decided.getState()).isEqualTo(ApplicationState.APPROVED);
+		assertThat(decided.getResultDelivery()).isEqualTo(ResultDelivery.ONLINE);
+		assertThat(decided.getPostalTrackingNumber()).isNull();
+		assertThat(decided.isZeroTrip()).isTrue();
+	}
+
+	@Test
+	void shouldMailAResultWithItsTrackingNumberAndRefuseOneWithout() {
+		Matter matter = matters.with(Matters.allCancelled(), 0);
+		Application application = takeOnline(matter, "ZJ-PT-0002");
+		ProcessInstance instance = processOf(application);
+		Task decision = task(instance.getId(), "decideApplication");
+
+		assertThatThrownBy(() -> completeAs(window(matter), decision,
+				withVariables("approved", "true", "resultDelivery", "POST", "postalTrackingNumber", "  ")))
+			.hasMessageContaining("邮寄送达请填写邮件号");
+		taskService.setAssignee(decision.getId(), null);
+		assertThatThrownBy(() -> completeAs(window(matter), decision,
+				withVariables("approved", "true", "resultDelivery", "BY_HAND")))
+			.hasMessageContaining("请选择结果送达方式");
+		taskService.setAssignee(decision.getId(), null);
+		assertThat(instance).isWaitingAt("decideApplication");
+		assertThat(reload(application).getState()).isEqualTo(ApplicationState.AWAITING_DECISION);
+
+		completeAs(window(matter), decision, withVariables("approved", "true", "resultDelivery", "POST",
+				"postalTrackingNumber", " 1190012345678 "));
+
+		assertThat(instance).isEnded();
+		Application decided = reload(application);
+		assertThat(decided.getResultDelivery()).isEqualTo(ResultDelivery.POST);
+		assertThat(decided.getPostalTrackingNumber()).isEqualTo("1190012345678");
+		assertThat(decided.isZeroTrip()).isTrue();
+	}
+
+	@Test
+	void shouldOfferCollectionAtTheWindowForAWindowCase() {
+		Matter matter = matters.with(Matters.allCancelled(), 0);
+		Application application = take(matter, ON_FILE, List.of());
+		Task decision = task(processOf(application).getId(), "decideApplication");
+		assertThat((String) taskService.getVariable(decision.getId(), "intakeLabel")).isEqualTo("窗口受理");
+
+		// the form sends the offered way back unless the clerk changes it
+		approve(application);
+
+		assertThat(reload(application).getResultDelivery()).isEqualTo(ResultDelivery.WINDOW);
+		assertThat(reload(application).isZeroTrip()).isFalse();
+	}
+
+	@Test
+	void shouldGiveADecisionTaskFromBeforeTheFormAskedTheOfferedWay() {
+		Matter matter = matters.with(Matters.allCancelled(), 0);
+		Application application = takeOnline(matter, "ZJ-PT-0003");
+		ProcessInstance instance = processOf(application);
+		// a task created before this release: neither the variable nor the form's field
+		runtimeService.removeVariable(instance.getId(), "resultDelivery");
+
+		approve(application);
+
+		assertThat(reload(application).getResultDelivery()).isEqualTo(ResultDelivery.ONLINE);
 	}
 
 	@Test

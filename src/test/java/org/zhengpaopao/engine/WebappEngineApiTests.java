@@ -3,6 +3,7 @@ package org.zhengpaopao.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -28,6 +29,14 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.zhengpaopao.DatabaseFingerprint;
 import org.zhengpaopao.IntegrationTest;
 import org.zhengpaopao.WebappSession;
+import org.zhengpaopao.applicant.Intake;
+import org.zhengpaopao.application.Application;
+import org.zhengpaopao.application.Applications;
+import org.zhengpaopao.application.NewApplication;
+import org.zhengpaopao.application.ResultDelivery;
+import org.zhengpaopao.catalog.Catalog;
+import org.zhengpaopao.catalog.Disposition;
+import org.zhengpaopao.catalog.Matter;
 import org.zhengpaopao.proxyrun.NewProxyRun;
 import org.zhengpaopao.proxyrun.ProxyRun;
 import org.zhengpaopao.proxyrun.ProxyRuns;
@@ -55,6 +64,12 @@ class WebappEngineApiTests {
 
 	@Autowired
 	ProxyRuns proxyRuns;
+
+	@Autowired
+	Applications applications;
+
+	@Autowired
+	Catalog catalog;
 
 	@Autowired
 	TaskService taskService;
@@ -159,6 +174,59 @@ class WebappEngineApiTests {
 		assertRefused(400, () -> clerk.post("/task/" + issue.getId() + "/submit-form",
 				variables(Map.of("issueOutcome", "delivered"))), "issueOutcome");
 		assertThat(task("issueCertificate").getId()).as("still open").isEqualTo(issue.getId());
+	}
+
+	@Test
+	void shouldShowTheWindowWhereACaseCameFromAndRefuseAPostedResultWithoutItsNumber() throws Exception {
+		Matter matter = catalog.matters()
+			.stream()
+			.filter(m -> !catalog.entriesInForce(m.getCode()).isEmpty() && catalog.entriesInForce(m.getCode())
+				.stream()
+				.allMatch(e -> e.getDisposition() == Disposition.CANCELLED))
+			.findFirst()
+			.orElseThrow();
+		Application application = applications.take(new NewApplication("钱七", "330825198505050032", "13905702222",
+				"huzhen", "huzhen-xiaku", matter.getCode(), List.of(), List.of(), true),
+				Intake.platform("ZJ-WEBAPP-0001"), null, "window-" + matter.getUsingDepartmentCode() + "-1")
+			.application();
+		Task decision = taskService.createTaskQuery()
+			.processInstanceBusinessKey(application.getCaseNo())
+			.taskDefinitionKey("decideApplication")
+			.singleResult();
+		Tasklist window = Tasklist.of(http, "window-" + matter.getUsingDepartmentCode() + "-1");
+		window.claim(decision);
+		JsonNode form = JSON.readTree(window.get("/task/" + decision.getId() + "/deployed-form").getBody());
+		JsonNode shown = JSON.readTree(window.get("/task/" + decision.getId() + "/form-variables").getBody());
+		// the form fills 受理渠道 and the offered way back from the variables of their keys
+		assertThat(shown.path("intakeLabel").path("value").asText()).isEqualTo("网上申请（省政务服务平台）");
+		assertThat(shown.path("resultDelivery").path("value").asText()).isEqualTo("ONLINE");
+		Map<String, Object> submitted = new LinkedHashMap<>();
+		for (String field : form.findValuesAsText("key")) {
+			submitted.put(field, Map.of("value", shown.path(field).path("value").asText()));
+		}
+		submitted.put("approved", Map.of("value", "true"));
+		submitted.put("resultDelivery", Map.of("value", "POST"));
+
+		assertRefused(400, () -> window.post("/task/" + decision.getId() + "/submit-form",
+				Map.of("variables", submitted)), "邮寄送达请填写邮件号", "tracking number");
+		assertThat(taskService.createTaskQuery().taskId(decision.getId()).count()).as("still open").isOne();
+
+		submitted.put("postalTrackingNumber", Map.of("value", "1190012345678"));
+		var completed = window.post("/task/" + decision.getId() + "/submit-form", Map.of("variables", submitted));
+
+		assertThat(completed.getStatusCode().value()).as(completed.getBody()).isEqualTo(204);
+		Application decided = applications.find(application.getCaseNo()).orElseThrow();
+		assertThat(decided.getResultDelivery()).isEqualTo(ResultDelivery.POST);
+		assertThat(decided.getPostalTrackingNumber()).isEqualTo("1190012345678");
+		// the window reads it in the case's detail, the applicant on the public tracking page
+		JsonNode detail = http.withBasicAuth("window-" + matter.getUsingDepartmentCode() + "-1", "demo")
+			.getForObject("/api/applications/" + application.getCaseNo(), JsonNode.class);
+		assertThat(detail.path("resultDeliveryLabel").asText()).isEqualTo("邮寄送达");
+		assertThat(detail.path("postalTrackingNumber").asText()).isEqualTo("1190012345678");
+		JsonNode tracked = http.postForObject("/public/api/applications/track",
+				Map.of("caseNo", application.getCaseNo(), "phone", "13905702222"), JsonNode.class);
+		assertThat(tracked.path("resultDeliveryLabel").asText()).isEqualTo("邮寄送达");
+		assertThat(tracked.path("postalTrackingNumber").asText()).isEqualTo("1190012345678");
 	}
 
 	// --- helpers

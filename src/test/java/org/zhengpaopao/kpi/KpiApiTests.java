@@ -262,17 +262,19 @@ class KpiApiTests {
 		assertThat(rates.get("oneIdRate").get("numerator").asLong()).isEqualTo(2);
 		assertThat(rates.get("oneIdRate").get("denominator").asLong()).isEqualTo(4);
 		assertRate(rates.get("oneIdRate"), "value", 0.5);
-		// A1, A2, A3 got every certificate; A4's run expired: 未能取得
-		assertThat(rates.get("zeroTripRate").get("numerator").asLong()).isEqualTo(3);
-		assertRate(rates.get("zeroTripRate"), "value", 0.75);
+		// all four decided; A1 submitted online with its result online, A2 online with its result by post: no trip.
+		// A3 was submitted online, but its result is collected at the window; A4 was taken at the window
+		assertThat(rates.get("zeroTripRate").get("numerator").asLong()).isEqualTo(2);
+		assertThat(rates.get("zeroTripRate").get("denominator").asLong()).isEqualTo(4);
+		assertRate(rates.get("zeroTripRate"), "value", 0.5);
 		assertThat(rates.get("applicationsInProgress").asLong()).isZero();
 		// A1 a company's, A2–A4 persons'
 		assertThat(rates.get("applications").get("companies").asLong()).isEqualTo(1);
 		assertThat(rates.get("applications").get("persons").asLong()).isEqualTo(3);
-		// authorizations given: R1, R2, R5 at the window, R3 and R6 online; R4 and R8 never → 2 / 5
-		assertThat(rates.get("onlineRate").get("numerator").asLong()).isEqualTo(2);
-		assertThat(rates.get("onlineRate").get("denominator").asLong()).isEqualTo(5);
-		assertRate(rates.get("onlineRate"), "value", 0.4);
+		// cases taken: A1, A2, A3 on the provincial platform, A4 at the window → 3 / 4 (stand-alone runs are no cases)
+		assertThat(rates.get("onlineRate").get("numerator").asLong()).isEqualTo(3);
+		assertThat(rates.get("onlineRate").get("denominator").asLong()).isEqualTo(4);
+		assertRate(rates.get("onlineRate"), "value", 0.75);
 		// 3 satisfied of 5 counted ratings
 		assertRate(rates.get("satisfactionRate"), "value", 0.6);
 
@@ -292,17 +294,19 @@ class KpiApiTests {
 		JsonNode april = months.get(1);
 		assertThat(april.get("month").asText()).isEqualTo("2025-04");
 		assertThat(april.get("oneIdRate").get("value").isNull()).as("no case taken in April").isTrue();
-		// R7 was authorized at the window
-		assertRate(april.get("onlineRate"), "value", 0.0);
+		// nor decided: nothing to divide by (R7, a stand-alone run, is no case)
+		assertThat(april.get("onlineRate").get("value").isNull()).isTrue();
+		assertThat(april.get("zeroTripRate").get("value").isNull()).isTrue();
 		assertRate(april.get("satisfactionRate"), "value", 1.0);
-		assertRate(months.get(0).get("onlineRate"), "value", 0.4);
+		assertRate(months.get(0).get("onlineRate"), "value", 0.75);
+		assertRate(months.get(0).get("zeroTripRate"), "value", 0.5);
 	}
 
 	@Test
 	void shouldDescribeEveryRateInTheApiDocs() {
 		String docs = http.withBasicAuth("manager-1", "demo").getForObject("/v3/api-docs", String.class);
 		assertThat(docs).contains("\"/api/kpi\"", "\"/api/kpi/rates\"", "\"/api/kpi/report.xlsx\"",
-				"\"/api/kpi/matter-rates\"", "一证通办率（按办件统计）= ", "零跑腿率（按办件统计）= ", "网上办率（按办件统计）= ",
+				"\"/api/kpi/matter-rates\"", "一证通办率（按办件统计）= ", "零跑腿率（按办件统计）= ", "网上办率（按办件统计）= ", "且审批结果网上送达或邮寄送达",
 				"满意率（按评价统计）= ", "按时办结率 = ", "民生事项一证通办率（按事项统计）= ", "可网办率（按事项统计）= ",
 				"零跑腿率（按事项统计）= ");
 	}

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -22,6 +23,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.zhengpaopao.TestNotifications.RecordingNotifier;
 import org.zhengpaopao.applicant.ApplicantType;
+import org.zhengpaopao.applicant.Intake;
 import org.zhengpaopao.application.Application;
 import org.zhengpaopao.application.ApplicationState;
 import org.zhengpaopao.application.Applications;
@@ -67,11 +69,12 @@ import org.zhengpaopao.proxyrun.ProxyRuns;
  * R7  xikou    ZM-0009 window 04-01 09:00 deadline 04-07 (Qingming 4 April); delivered 04-02 15:00 (1)    满意
  * R8  xikou    (case A4's run, online)    opened 03-10 09:30; authorization expired 03-13 18:01           —
  *
- * case township matter        taken        certificates                         decided         rating
- * A1   xikou   all cancelled  03-10 09:00  all satisfied                        approved 03-10  满意
- * A2   xikou   one shared     03-10 09:10  verified                             approved 03-10  —
- * A3   xikou   one commitment 03-10 09:20  committed                            approved 03-10  —
- * A4   xikou   one proxy-run  03-10 09:30  R8 expired: 未能取得                  rejected 03-14  —
+ * case township matter        taken              certificates              decided, result back          rating
+ * A1   xikou   all cancelled  03-10 09:00 online all satisfied             approved 03-10, online (网上送达) 满意
+ * A2   xikou   one shared     03-10 09:10 online verified                  approved 03-10, by post       —
+ * A3   xikou   one commitment 03-10 09:20 online committed                 approved 03-10, at the window —
+ * A4   xikou   one proxy-run  03-10 09:30 window R8 expired: 未能取得       rejected 03-14, at the window —
+ * ("online": submitted on the provincial platform, Intake.platform; "window": taken at the window)
  * </pre>
  * R5 and A1 are a company's (企业: {@link #COMPANY}, its contact rates them); everybody else is a person.
  */
@@ -258,19 +261,21 @@ final class KpiFixture {
 		at("2025-03-10T09:00");
 		Application application = applications.take(new NewApplication(ApplicantType.COMPANY, COMPANY, null,
 				COMPANY_CODE, "孙八", "13905720001", "xikou", "xikou-xikou", matter.getCode(), List.of(), List.of(), true),
-				null, window(matter.getUsingDepartmentCode())).application();
-		decide(application, true, "2025-03-10T10:00");
+				Intake.platform("ZJ-KPI-A1"), null, window(matter.getUsingDepartmentCode())).application();
+		decide(application, true, "2025-03-10T10:00", Map.of("resultDelivery", "ONLINE"));
 		rate(application.getCaseNo(), "13905720001", RatingLevel.SATISFIED, "2025-03-10T11:00");
 		return application.getCaseNo();
 	}
 
 	private String a2() {
 		Application application = take("2025-03-10T09:10",
-				matter(only(e -> e.getDisposition() == Disposition.SHARED)), ON_FILE, List.of(), true, "13905720002");
+				matter(only(e -> e.getDisposition() == Disposition.SHARED)), ON_FILE, List.of(), true, "13905720002",
+				Intake.platform("ZJ-KPI-A2"));
 		for (Job job : managementService.createJobQuery().processInstanceId(caseProcess(application).getId()).list()) {
 			managementService.executeJob(job.getId());
 		}
-		decide(application, true, "2025-03-10T10:10");
+		decide(application, true, "2025-03-10T10:10",
+				Map.of("resultDelivery", "POST", "postalTrackingNumber", "1190012345678"));
 		return application.getCaseNo();
 	}
 
@@ -278,9 +283,9 @@ final class KpiFixture {
 		Matter matter = matter(only(e -> e.getReplacement() == Replacement.COMMITMENT));
 		String certificate = catalog.entriesInForce(matter.getCode()).get(0).getCertificateCode();
 		Application application = take("2025-03-10T09:20", matter, COMMITTING, List.of(certificate), true,
-				"13905720003");
+				"13905720003", Intake.platform("ZJ-KPI-A3"));
 		ProcessInstance process = caseProcess(application);
-		decide(application, true, "2025-03-10T10:20");
+		decide(application, true, "2025-03-10T10:20", Map.of("resultDelivery", "WINDOW"));
 		// a commitment drawn for post-verification (one in five) is checked and found true
 		Task check = taskService.createTaskQuery()
 			.processInstanceId(process.getId())
@@ -296,7 +301,7 @@ final class KpiFixture {
 	private String[] a4() {
 		Application application = take("2025-03-10T09:30",
 				matter(only(e -> e.getDisposition() == Disposition.PROXY)), APPLICANT_ID, List.of(), false,
-				"13905720004");
+				"13905720004", Intake.WINDOW);
 		RequiredCertificate certificate = applications.find(application.getCaseNo())
 			.orElseThrow()
 			.getCertificates()
@@ -304,7 +309,7 @@ final class KpiFixture {
 		String run = certificate.getProxyRunCaseNo();
 		sendCode(run);
 		expire(run, "2025-03-13T18:00");
-		decide(application, false, "2025-03-14T09:00");
+		decide(application, false, "2025-03-14T09:00", Map.of());
 		assertThat(applications.find(application.getCaseNo()).orElseThrow().getState())
 			.isEqualTo(ApplicationState.REJECTED);
 		return new String[] { application.getCaseNo(), run };
@@ -326,10 +331,10 @@ final class KpiFixture {
 	}
 
 	private Application take(String when, Matter matter, String idNumber, List<String> commitments,
-			boolean authorizedAtWindow, String phone) {
+			boolean authorizedAtWindow, String phone, Intake intake) {
 		at(when);
 		return applications.take(new NewApplication("钱七", idNumber, phone, "xikou", "xikou-xikou", matter.getCode(),
-				List.of(), commitments, authorizedAtWindow), null, "window-" + matter.getUsingDepartmentCode() + "-1")
+				List.of(), commitments, authorizedAtWindow), intake, null, "window-" + matter.getUsingDepartmentCode() + "-1")
 			.application();
 	}
 
@@ -348,14 +353,17 @@ final class KpiFixture {
 			.singleResult();
 	}
 
-	private void decide(Application application, boolean approved, String when) {
+	/** {@code delivery}: the form's 结果送达方式 and 邮件号, if the clerk changed them from what it offers */
+	private void decide(Application application, boolean approved, String when, Map<String, Object> delivery) {
 		at(when);
 		Task decision = taskService.createTaskQuery()
 			.processInstanceId(caseProcess(application).getId())
 			.taskDefinitionKey("decideApplication")
 			.singleResult();
-		complete(window(application), decision, approved ? Map.of("approved", "true")
+		Map<String, Object> form = new HashMap<>(delivery);
+		form.putAll(approved ? Map.of("approved", "true")
 				: Map.of("approved", "false", "rejectionReason", "缺少必要证明"));
+		complete(window(application), decision, form);
 	}
 
 	// --- steps

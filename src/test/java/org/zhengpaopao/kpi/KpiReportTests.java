@@ -207,8 +207,12 @@ class KpiReportTests {
 		metric(summary, 23, "属实举报（清单外索要证明）", 0);
 		percent(summary, 24, "一证通办率（按办件）", 0.5);
 		assertThat(text(summary, 24, 2)).startsWith("2 / 4 件");
-		percent(summary, 25, "零跑腿率（按办件）", 0.75);
-		percent(summary, 26, "网上办率（按办件）", 0.4);
+		// A1 (online, result online) and A2 (online, result by post) of the four decided cases
+		percent(summary, 25, "零跑腿率（按办件）", 0.5);
+		assertThat(text(summary, 25, 2)).startsWith("2 / 4 件已审批的办件");
+		// A1, A2, A3 submitted on the platform, A4 taken at the window
+		percent(summary, 26, "网上办率（按办件）", 0.75);
+		assertThat(text(summary, 26, 2)).startsWith("3 / 4 件受理的办件");
 		percent(summary, 27, "满意率（全县口径）", 0.6);
 		// R5 and A1 are a company's
 		metric(summary, 28, "企业申请的代跑", 1);

@@ -34,7 +34,8 @@ class ApplicationTaskListener implements TaskListener {
 				if (EVENTNAME_COMPLETE.equals(event)) {
 					boolean approved = FormValues.flag(task, APPROVED, "请选择是否准予办理");
 					applications.decide((String) task.getVariable(CASE_NO), approved,
-							FormValues.string(task, REJECTION_REASON), TaskActor.of(task));
+							FormValues.string(task, REJECTION_REASON), FormValues.string(task, RESULT_DELIVERY),
+							FormValues.string(task, POSTAL_TRACKING_NUMBER), TaskActor.of(task));
 				}
 			}
 			case POST_VERIFY_COMMITMENT -> {

@@ -18,10 +18,15 @@ final class ApplicationVariables {
 	static final String DECISION_DUE = "decisionDue";
 	static final String POST_VERIFICATION_DUE = "postVerificationDue";
 	static final String COMMITMENT_UNDER_REVIEW = "commitmentUnderReview";
+	/** 受理渠道 as the decision form shows it */
+	static final String INTAKE_LABEL = "intakeLabel";
 
 	// submitted by the task forms
 	static final String APPROVED = "approved";
 	static final String REJECTION_REASON = "rejectionReason";
+	/** ONLINE, POST or WINDOW; set before the decision task so that the form offers the usual way first */
+	static final String RESULT_DELIVERY = "resultDelivery";
+	static final String POSTAL_TRACKING_NUMBER = "postalTrackingNumber";
 	static final String COMMITMENT_TRUTHFUL = "commitmentTruthful";
 	static final String FINDING = "finding";
 

@@ -54,15 +54,23 @@ class CertificateSteps {
 		return execution -> applications.proxyRunEnded(item(execution));
 	}
 
-	/** 「汇总证明情况」: the window's decision task is due the next working day. */
+	/**
+	 * 「汇总证明情况」: the window's decision task is due the next working day. Camunda Forms take a field's value from
+	 * the variable of its key (a field's own default is fixed text), so the intake's label and the usual way of
+	 * delivery are set here, before the task exists.
+	 */
 	@Bean
-	JavaDelegate decisionPreparation(CaseCertificates applications, WorkingDayCalendar calendar,
+	JavaDelegate decisionPreparation(CaseCertificates applications, CaseDecisions decisions,
+			WorkingDayCalendar calendar,
 			@Value("${zhengpaopao.application.decide-within-working-days:1}") int decideWithin,
 			@Value("${zhengpaopao.application.post-verify-within-working-days:10}") int postVerifyWithin,
 			java.time.Clock clock) {
 		return execution -> {
 			String caseNo = (String) execution.getVariable(CASE_NO);
 			execution.setVariable(CERTIFICATE_SUMMARY, applications.certificatesSettled(caseNo));
+			CaseDecisions.DecisionDefaults defaults = decisions.decisionDefaults(caseNo);
+			execution.setVariable(INTAKE_LABEL, defaults.intakeLabel());
+			execution.setVariable(RESULT_DELIVERY, defaults.delivery().name());
 			var today = java.time.LocalDate.now(clock);
 			execution.setVariable(DECISION_DUE, Date.from(calendar.deadline(today, decideWithin).dueAt().toInstant()));
 			execution.setVariable(POST_VERIFICATION_DUE,
