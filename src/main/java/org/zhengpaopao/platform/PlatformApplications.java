@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.zhengpaopao.applicant.Intake;
 import org.zhengpaopao.application.Application;
 import org.zhengpaopao.application.ApplicationState;
+import org.zhengpaopao.application.ResultDelivery;
 import org.zhengpaopao.application.Applications;
 import org.zhengpaopao.application.NewApplication;
 import org.zhengpaopao.catalog.Catalog;
@@ -70,8 +71,13 @@ class PlatformApplications {
 	}
 
 	/** What the platform is told: by the callbacks and by {@code GET /api/platform/applications/{id}}. */
+	/**
+	 * @param resultDelivery a decided case's way back: ONLINE (this decision is it), POST (with the tracking number)
+	 *                       or WINDOW; none for a run or an undecided case
+	 */
 	record Status(String platformApplicationId, String caseNo, Kind kind, String status, String statusName,
-			Instant receivedAt, String decision, String reason, String licenceNumber, String certificateCopyUrl) {
+			Instant receivedAt, String decision, String reason, String resultDelivery, String resultDeliveryName,
+			String postalTrackingNumber, String licenceNumber, String certificateCopyUrl) {
 	}
 
 	private record Row(String platformApplicationId, String caseNo, Kind kind, String fingerprint, Instant receivedAt) {
@@ -196,9 +202,12 @@ class PlatformApplications {
 			Application a = applications.find(row.caseNo()).orElseThrow();
 			ApplicationState state = a.getState();
 			boolean decided = state == ApplicationState.APPROVED || state == ApplicationState.REJECTED;
+			ResultDelivery delivery = a.getResultDelivery();
 			return new Status(row.platformApplicationId(), row.caseNo(), row.kind(), state.name(), state.label(),
 					row.receivedAt(), decided ? state.label() : null,
-					state == ApplicationState.REJECTED ? a.getRejectionReason() : null, null, null);
+					state == ApplicationState.REJECTED ? a.getRejectionReason() : null,
+					delivery == null ? null : delivery.name(), delivery == null ? null : delivery.label(),
+					a.getPostalTrackingNumber(), null, null);
 		}
 		ProxyRun run = proxyRuns.find(row.caseNo()).orElseThrow();
 		ProxyRunState state = run.getState();
@@ -208,7 +217,7 @@ class PlatformApplications {
 		String copyUrl = delivered && run.getCertificateDocumentId() != null
 				? publicBaseUrl + BASE_PATH + row.platformApplicationId() + "/certificate" : null;
 		return new Status(row.platformApplicationId(), row.caseNo(), row.kind(), state.name(), state.label(),
-				row.receivedAt(), null, reason, delivered ? run.getLicenceNumber() : null, copyUrl);
+				row.receivedAt(), null, reason, null, null, null, delivered ? run.getLicenceNumber() : null, copyUrl);
 	}
 
 	private static String lastNote(List<ProxyRunStep> steps) {

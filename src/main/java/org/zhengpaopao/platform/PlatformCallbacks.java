@@ -51,6 +51,9 @@ class PlatformCallbacks {
 		payload.put("occurredAt", clock.instant().toString());
 		putIfPresent(payload, "decision", status.decision());
 		putIfPresent(payload, "reason", shortened(status.reason()));
+		putIfPresent(payload, "resultDelivery", status.resultDelivery());
+		putIfPresent(payload, "resultDeliveryName", status.resultDeliveryName());
+		putIfPresent(payload, "postalTrackingNumber", status.postalTrackingNumber());
 		putIfPresent(payload, "licenceNumber", status.licenceNumber());
 		putIfPresent(payload, "certificateCopyUrl", status.certificateCopyUrl());
 		try {

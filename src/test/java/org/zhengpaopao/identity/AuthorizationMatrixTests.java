@@ -622,8 +622,8 @@ class AuthorizationMatrixTests {
 			.getId());
 		TasklistUser.claimAndComplete(engine, "runner-huzhen-1", taskOf(platformRun, "fetchCertificate"),
 				Map.of("fetchNote", "已提交"));
-		runCertificates.attachFile(runCaseNo, "证明.pdf", TestFiles.pdf(1), "clerk-huzhen-1");
-		TasklistUser.claimAndComplete(engine, "clerk-huzhen-1", taskOf(platformRun, "issueCertificate"),
+		runCertificates.attachFile(runCaseNo, "证明.pdf", TestFiles.pdf(1), "clerk-huzhen-mabaoqiao-1");
+		TasklistUser.claimAndComplete(engine, "clerk-huzhen-mabaoqiao-1", taskOf(platformRun, "issueCertificate"),
 				Map.of("issueOutcome", "issued"));
 		TasklistUser.claimAndComplete(engine, "runner-huzhen-1", taskOf(platformRun, "deliverCertificate"),
 				Map.of("deliveryConfirmed", true));

@@ -231,7 +231,7 @@ class PlatformCallbackTests {
 		TasklistUser.claimAndComplete(engine, "runner-huzhen-1", task(caseNo, "fetchCertificate"),
 				Map.of("fetchNote", "已提交"));
 		attachFile(caseNo);
-		TasklistUser.claimAndComplete(engine, "clerk-huzhen-1", task(caseNo, "issueCertificate"),
+		TasklistUser.claimAndComplete(engine, "clerk-huzhen-mabaoqiao-1", task(caseNo, "issueCertificate"),
 				Map.of("issueOutcome", "issued", "licenceNumber", "ZZ3308250077"));
 		TasklistUser.claimAndComplete(engine, "runner-huzhen-1", task(caseNo, "deliverCertificate"),
 				Map.of("deliveryConfirmed", true));
@@ -272,7 +272,7 @@ class PlatformCallbackTests {
 		}, part));
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-		assertThat(http.withBasicAuth("clerk-huzhen-1", "demo")
+		assertThat(http.withBasicAuth("clerk-huzhen-mabaoqiao-1", "demo")
 			.exchange("/api/proxy-runs/" + caseNo + "/certificate", HttpMethod.POST, new HttpEntity<>(body, headers),
 					JsonNode.class)
 			.getStatusCode()).isEqualTo(HttpStatus.CREATED);
