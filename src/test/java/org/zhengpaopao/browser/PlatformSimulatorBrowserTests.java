@@ -1,0 +1,137 @@
+package org.zhengpaopao.browser;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.zhengpaopao.IntegrationTest;
+import org.zhengpaopao.TestNotifications.RecordingNotifier;
+import org.zhengpaopao.platform.PlatformSimulatorCallbacks;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+
+/**
+ * An applicant on a phone applies through the platform simulator: confirms the phone with the texted code, finds
+ * 最低生活保障申请 among the matters that can be done online, reads what happens to each certificate, fills in the
+ * details, submits, and sees the county's case number and then the status the county pushed back. The county is a
+ * stand-in (WireMock) until the county's platform endpoint is on this branch; it answers as the contract says and the
+ * test pushes the county's signed callback itself. Screenshots in target/screenshots/platform-simulator/.
+ */
+@IntegrationTest
+class PlatformSimulatorBrowserTests {
+
+	static final String SCREENSHOTS = "platform-simulator";
+	static final String PHONE = "13905709901";
+
+	@RegisterExtension
+	static Chromium chromium = new Chromium();
+
+	static WireMockServer county;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	RecordingNotifier sms;
+
+	@Value("${zhengpaopao.platform.app-key}")
+	String appKey;
+
+	@Value("${zhengpaopao.platform.secret}")
+	String secret;
+
+	@BeforeAll
+	static void startCounty(@Value("${test.platform-county-port}") int port) {
+		county = new WireMockServer(wireMockConfig().port(port));
+		county.start();
+	}
+
+	@AfterAll
+	static void stopCounty() {
+		county.stop();
+	}
+
+	@Test
+	void applicantAppliesOnlineAndSeesTheCaseNumberAndTheCountysStatus() throws Exception {
+		county.stubFor(post(urlPathEqualTo("/api/platform/applications")).willReturn(okJson(
+				"{\"caseNo\":\"BJ20261208-000007\",\"kind\":\"APPLICATION\",\"status\":\"IN_PROGRESS\",\"statusName\":\"办理中\"}")
+			.withStatus(201)));
+		try (BrowserContext phone = chromium.newPhoneContext()) {
+			Page page = phone.newPage();
+			List<String> errors = PublicCatalogBrowserTests.errorsOn(page);
+			page.navigate("http://localhost:" + port + "/public/apply");
+			assertThat(page).hasTitle("网上申请（省政务服务平台·演示） - 证跑跑");
+
+			page.getByLabel("手机号码").fill(PHONE);
+			Response sent = page.waitForResponse(r -> r.url().endsWith("/platform-simulator/codes"),
+					() -> page.getByText("获取验证码").click());
+			String reference = new String(sent.body(), StandardCharsets.UTF_8).replaceAll(".*\"reference\":\"([^\"]+)\".*", "$1");
+			assertThat(page.locator("#phoneMessage")).hasText("验证码已发送至 139****9901。");
+			String code = sms.lastCodeFor(reference);
+			Chromium.screenshot(page, SCREENSHOTS, "01-code-sent");
+
+			page.getByLabel("短信验证码").fill(code.equals("000000") ? "111111" : "000000");
+			page.getByText("确认", new Page.GetByTextOptions().setExact(true)).click();
+			assertThat(page.locator("#codeMessage")).hasText("验证码不正确，还可再试4次");
+			page.getByLabel("短信验证码").fill(code);
+			page.getByText("确认", new Page.GetByTextOptions().setExact(true)).click();
+
+			assertThat(page.locator("#applicationForm")).isVisible();
+			page.getByLabel("事项名称").pressSequentially("zdsh", new Locator.PressSequentiallyOptions().setDelay(60));
+			Locator matter = page.getByLabel("最低生活保障申请（县民政局）");
+			matter.check();
+			assertThat(page.locator("#chosenName")).hasText("已选：最低生活保障申请（县民政局）");
+			assertThat(page.locator("#certificates")).containsText("已取消");
+			assertThat(page.locator("#certificates")).containsText("由证跑跑代跑（2 个工作日）");
+			page.getByLabel("姓名", new Page.GetByLabelOptions().setExact(true)).fill("王芳");
+			page.getByLabel("身份证号码").fill("330825199001014569");
+			page.getByLabel("所在乡镇（街道）").selectOption("muchen");
+			page.getByLabel("所在村（社区）").selectOption("muchen-shuangdai");
+			Chromium.screenshot(page, SCREENSHOTS, "02-filled");
+			TasklistAndCockpitBrowserTests.assertNoEnglishOn(page);
+			assertThat((Boolean) page.evaluate("document.scrollingElement.scrollWidth <= window.innerWidth"))
+				.as("no sideways scrolling at 390 px")
+				.isTrue();
+
+			page.getByText("提交申请").click();
+
+			assertThat(page.locator("#caseNo")).hasText("BJ20261208-000007");
+			assertThat(page.locator("#status")).hasText("办理中");
+			assertThat(page.locator("#trackLink")).hasAttribute("href", "/public/track?caseNo=BJ20261208-000007");
+			county.verify(postRequestedFor(urlPathEqualTo("/api/platform/applications"))
+				.withRequestBody(matchingJsonPath("$.matterCode", equalToJson("\"SX-001\"")))
+				.withRequestBody(matchingJsonPath("$.phone", equalToJson("\"" + PHONE + "\"")))
+				.withRequestBody(matchingJsonPath("$.idNumber", equalToJson("\"330825199001014569\"")))
+				.withRequestBody(matchingJsonPath("$.villageCode", equalToJson("\"muchen-shuangdai\""))));
+			String platformId = page.locator("#platformId").textContent();
+			Chromium.screenshot(page, SCREENSHOTS, "03-submitted");
+
+			// the county decides and tells the platform, signed; the page shows it at its next look
+			assertThat(PlatformSimulatorCallbacks.push(port, appKey, secret, platformId, "BJ20261208-000007", "APPROVED", "准予办理")).isEqualTo(204);
+			assertThat(page.locator("#status")).hasText("准予办理",
+					new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(15_000));
+			Chromium.screenshot(page, SCREENSHOTS, "04-status");
+			assertThat(errors).isEmpty();
+		}
+	}
+}
