@@ -4,13 +4,14 @@ package org.zhengpaopao.notification;
  * A channel could not deliver. The message is stored as the notification's last error and logged, so it names
  * the channel's answer (HTTP status, error code, timeout) and never the recipient's phone or the message text.
  */
-class DeliveryException extends RuntimeException {
+public class DeliveryException extends RuntimeException {
 
 	private final boolean retry;
 
 	private final boolean withdrawn;
 
-	DeliveryException(String reason) {
+	/** A failed attempt, tried again after the outbox's backoff. */
+	public DeliveryException(String reason) {
 		this(reason, true, false);
 	}
 

@@ -9,5 +9,8 @@ enum NotificationChannel {
 	GROUP,
 
 	/** a staff member's DingTalk work notice (工作通知) */
-	STAFF
+	STAFF,
+
+	/** a status callback to another system (the provincial service platform), an HTTP POST of JSON */
+	CALLBACK
 }

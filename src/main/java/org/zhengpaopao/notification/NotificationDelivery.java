@@ -47,6 +47,7 @@ class NotificationDelivery {
 	private final Clock clock;
 	private final MeterRegistry meters;
 	private final ApplicationEventPublisher events;
+	private final ObjectProvider<CallbackSender> callbackSenders;
 
 	// the codes' minters are looked up when a code is due: each belongs to a feature that itself sends through the
 	// outbox, and the message's template says whose code it is
@@ -54,7 +55,7 @@ class NotificationDelivery {
 			DingTalkWorkNotices workNotices, ObjectProvider<OneTimeCodes> oneTimeCodes,
 			@Qualifier(NotificationConfiguration.EXECUTOR) TaskExecutor executor,
 			PlatformTransactionManager transactionManager, NotificationProperties properties, Clock clock,
-			MeterRegistry meters, ApplicationEventPublisher events) {
+			MeterRegistry meters, ApplicationEventPublisher events, ObjectProvider<CallbackSender> callbackSenders) {
 		this.notifications = notifications;
 		this.sms = sms;
 		this.groups = groups;
@@ -66,6 +67,7 @@ class NotificationDelivery {
 		this.clock = clock;
 		this.meters = meters;
 		this.events = events;
+		this.callbackSenders = callbackSenders;
 		// registered up front, so that an alert on the failed counter sees a zero before the first failure
 		for (NotificationChannel channel : NotificationChannel.values()) {
 			meters.counter(SENT, CHANNEL, channel.name());
@@ -171,8 +173,23 @@ class NotificationDelivery {
 					notification.getText(), notification.getReference(), notification.getLink()));
 			case STAFF -> workNotices.deliver(new StaffMessage(notification.getRecipient(), notification.getTitle(),
 					notification.getText(), notification.getLink(), notification.getReference(), null));
+			case CALLBACK -> callback(new CallbackMessage(notification.getRecipient(), notification.getTitle(),
+					notification.getText(), notification.getReference()));
 		}
 		return null;
+	}
+
+	private void callback(CallbackMessage message) {
+		CallbackSender sender = callbackSenders.orderedStream()
+			.filter(candidate -> candidate.target().equals(message.target()))
+			.findFirst()
+			.orElse(null);
+		if (sender == null) {
+			log.info("回调 callback to {} [{}] {}: {} (no sender for this target: logged only)", message.target(),
+					message.reference(), message.event(), message.payload());
+			return;
+		}
+		sender.deliver(message);
 	}
 
 	/**

@@ -16,4 +16,7 @@ public interface Notifier {
 
 	/** To one staff member: a DingTalk work notice, or their group's chat when they have none. */
 	void send(StaffMessage message);
+
+	/** To another system: a status callback, delivered by the {@link CallbackSender} of its target. */
+	void send(CallbackMessage message);
 }

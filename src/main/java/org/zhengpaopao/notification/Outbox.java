@@ -77,6 +77,13 @@ class Outbox implements Notifier {
 		}
 	}
 
+	@Override
+	public void send(CallbackMessage message) {
+		Objects.requireNonNull(message.target(), "target");
+		store(new Notification(NotificationChannel.CALLBACK, message.target(), message.event(), message.payload(),
+				message.reference(), null, false, clock.instant()));
+	}
+
 	private static String parameters(SmsMessage message) {
 		String json = SmsParameters.toJson(message.parameters());
 		if (json.length() <= Notification.MAX_TEXT) {

@@ -29,14 +29,16 @@ class SimulatorConfiguration {
 	}
 
 	@Bean
-	SimulatedCounty simulatedCounty(@Value("${zhengpaopao.platform.simulator.county-url:}") String countyUrl,
-			@Value("${zhengpaopao.platform.app-key}") String appKey, @Value("${zhengpaopao.platform.secret}") String secret,
+	SimulatedCounty simulatedCounty(@Value("${zhengpaopao.platform.app-key}") String appKey, @Value("${zhengpaopao.platform.secret}") String secret,
 			@Value("${zhengpaopao.platform.simulator.timeout:10s}") Duration timeout, ObjectMapper json, Clock clock,
 			Environment environment) {
-		// the port is known only once the server runs (a random one in the tests)
-		return new SimulatedCounty(() -> countyUrl.isBlank()
-				? "http://localhost:" + environment.getProperty("local.server.port",
-						environment.getProperty("server.port", "8080"))
-				: countyUrl.replaceAll("/+$", ""), appKey, secret, json, clock, timeout);
+		// read at each post: the port is known only once the server runs (a random one in the tests)
+		return new SimulatedCounty(() -> {
+			String countyUrl = environment.getProperty("zhengpaopao.platform.simulator.county-url", "");
+			return countyUrl.isBlank()
+					? "http://localhost:" + environment.getProperty("local.server.port",
+							environment.getProperty("server.port", "8080"))
+					: countyUrl.replaceAll("/+$", "");
+		}, appKey, secret, json, clock, timeout);
 	}
 }

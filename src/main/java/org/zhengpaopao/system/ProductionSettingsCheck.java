@@ -70,6 +70,7 @@ class ProductionSettingsCheck implements EnvironmentPostProcessor, Ordered {
 					+ "account's own password");
 		}
 		smsProblems(environment, problems);
+		platformProblems(environment, problems);
 		Binder binder = Binder.get(environment);
 		Map<String, Robot> robots = new java.util.LinkedHashMap<>(binder
 			.bind("zhengpaopao.notifications.dingtalk.groups", Bindable.mapOf(String.class, Robot.class))
@@ -90,6 +91,22 @@ class ProductionSettingsCheck implements EnvironmentPostProcessor, Ordered {
 	}
 
 	/** Production must reach applicants' phones: the logging gateway only where a setting says it is training. */
+	/** The demo's platform secret (application-demo.yaml) is in this repository: no platform may sign with it. */
+	static final String DEMO_PLATFORM_SECRET = "demo-platform-secret";
+
+	private static void platformProblems(ConfigurableEnvironment environment, List<String> problems) {
+		String appKey = environment.getProperty("zhengpaopao.platform.app-key", "");
+		String secret = environment.getProperty("zhengpaopao.platform.secret", "");
+		if (secret.equals(DEMO_PLATFORM_SECRET) || (!secret.isBlank() && WELL_KNOWN.contains(secret.toLowerCase()))) {
+			problems.add("ZPP_PLATFORM_SECRET (zhengpaopao.platform.secret) is the demo's or a default: set the secret "
+					+ "agreed with the provincial service platform");
+		}
+		else if (!appKey.isBlank() && secret.length() < 16) {
+			problems.add("ZPP_PLATFORM_SECRET (zhengpaopao.platform.secret) is missing or shorter than 16 characters while "
+					+ "ZPP_PLATFORM_APP_KEY is set");
+		}
+	}
+
 	private static void smsProblems(ConfigurableEnvironment environment, List<String> problems) {
 		String provider = environment.getProperty("zhengpaopao.notifications.sms.provider", "log").strip();
 		if ("log".equalsIgnoreCase(provider)) {

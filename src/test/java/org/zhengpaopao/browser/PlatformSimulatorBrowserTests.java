@@ -1,28 +1,23 @@
 package org.zhengpaopao.browser;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.zhengpaopao.IntegrationTest;
+import org.zhengpaopao.applicant.Intake;
+import org.zhengpaopao.application.Application;
+import org.zhengpaopao.application.Applications;
 import org.zhengpaopao.TestNotifications.RecordingNotifier;
 import org.zhengpaopao.platform.PlatformSimulatorCallbacks;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -31,9 +26,10 @@ import com.microsoft.playwright.Response;
 /**
  * An applicant on a phone applies through the platform simulator: confirms the phone with the texted code, finds
  * 最低生活保障申请 among the matters that can be done online, reads what happens to each certificate, fills in the
- * details, submits, and sees the county's case number and then the status the county pushed back. The county is a
- * stand-in (WireMock) until the county's platform endpoint is on this branch; it answers as the contract says and the
- * test pushes the county's signed callback itself. Screenshots in target/screenshots/platform-simulator/.
+ * details, submits, and sees the county's case number and then the status the county pushed back. End to end: the
+ * simulator posts, signed, to the county's own {@code POST /api/platform/applications}, which takes the case with
+ * intake PLATFORM; the test profile sends the county's callbacks to another stand-in, so the test pushes the decision's
+ * signed callback to the simulator itself. Screenshots in target/screenshots/platform-simulator/.
  */
 @IntegrationTest
 class PlatformSimulatorBrowserTests {
@@ -43,8 +39,6 @@ class PlatformSimulatorBrowserTests {
 
 	@RegisterExtension
 	static Chromium chromium = new Chromium();
-
-	static WireMockServer county;
 
 	@LocalServerPort
 	int port;
@@ -58,22 +52,11 @@ class PlatformSimulatorBrowserTests {
 	@Value("${zhengpaopao.platform.secret}")
 	String secret;
 
-	@BeforeAll
-	static void startCounty(@Value("${test.platform-county-port}") int port) {
-		county = new WireMockServer(wireMockConfig().port(port));
-		county.start();
-	}
-
-	@AfterAll
-	static void stopCounty() {
-		county.stop();
-	}
+	@Autowired
+	Applications applications;
 
 	@Test
 	void applicantAppliesOnlineAndSeesTheCaseNumberAndTheCountysStatus() throws Exception {
-		county.stubFor(post(urlPathEqualTo("/api/platform/applications")).willReturn(okJson(
-				"{\"caseNo\":\"BJ20261208-000007\",\"kind\":\"APPLICATION\",\"status\":\"IN_PROGRESS\",\"statusName\":\"办理中\"}")
-			.withStatus(201)));
 		try (BrowserContext phone = chromium.newPhoneContext()) {
 			Page page = phone.newPage();
 			List<String> errors = PublicCatalogBrowserTests.errorsOn(page);
@@ -113,21 +96,19 @@ class PlatformSimulatorBrowserTests {
 
 			page.getByText("提交申请").click();
 
-			assertThat(page.locator("#caseNo")).hasText("BJ20261208-000007");
-			assertThat(page.locator("#status")).hasText("办理中");
-			assertThat(page.locator("#trackLink")).hasAttribute("href", "/public/track?caseNo=BJ20261208-000007");
-			var received = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
-					county.findAll(postRequestedFor(urlPathEqualTo("/api/platform/applications"))).get(0).getBody());
-			assertThat(received.get("matterCode").asText()).isEqualTo("SX-001");
-			assertThat(received.get("phone").asText()).as("the confirmed phone").isEqualTo(PHONE);
-			assertThat(received.get("applicantName").asText()).isEqualTo("王芳");
-			assertThat(received.get("idNumber").asText()).isEqualTo("330825199001014569");
-			assertThat(received.get("villageCode").asText()).isEqualTo("muchen-shuangdai");
+			assertThat(page.locator("#caseNo")).hasText(java.util.regex.Pattern.compile("BJ\\d{8}-\\d{6}"));
+			String caseNo = page.locator("#caseNo").textContent();
 			String platformId = page.locator("#platformId").textContent();
+			assertThat(page.locator("#status")).hasText("已受理");
+			assertThat(page.locator("#trackLink")).hasAttribute("href", "/public/track?caseNo=" + caseNo);
+			// the county's real endpoint took it, as taken in by the platform, for the confirmed phone
+			Application taken = applications.find(caseNo).orElseThrow();
+			assertThat(taken.getIntake()).isEqualTo(Intake.of("PLATFORM", platformId));
+			assertThat(taken.getMatterCode()).isEqualTo("SX-001");
 			Chromium.screenshot(page, SCREENSHOTS, "03-submitted");
 
 			// the county decides and tells the platform, signed; the page shows it at its next look
-			assertThat(PlatformSimulatorCallbacks.push(port, appKey, secret, platformId, "BJ20261208-000007", "APPROVED", "准予办理")).isEqualTo(204);
+			assertThat(PlatformSimulatorCallbacks.push(port, appKey, secret, platformId, caseNo, "APPROVED", "准予办理")).isEqualTo(204);
 			assertThat(page.locator("#status")).hasText("准予办理",
 					new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(15_000));
 			Chromium.screenshot(page, SCREENSHOTS, "04-status");

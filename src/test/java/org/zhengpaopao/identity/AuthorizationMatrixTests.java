@@ -7,16 +7,19 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -26,6 +29,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
@@ -37,6 +41,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 import org.zhengpaopao.IntegrationTest;
 import org.zhengpaopao.ProxyRunCopy;
+import org.zhengpaopao.TasklistUser;
 import org.zhengpaopao.TestFiles;
 import org.zhengpaopao.TestNotifications;
 import org.zhengpaopao.WebappSession;
@@ -57,6 +62,7 @@ import org.zhengpaopao.catalog.workbook.CatalogWorkbook;
 import org.zhengpaopao.catalog.workbook.WorkbookEdits;
 import org.zhengpaopao.demandreport.DemandReports;
 import org.zhengpaopao.demandreport.NewDemandReport;
+import org.zhengpaopao.platform.PlatformTestRequests;
 import org.zhengpaopao.proxyrun.NewProxyRun;
 import org.zhengpaopao.proxyrun.ProxyRuns;
 import org.zhengpaopao.proxyrun.RunCertificates;
@@ -136,6 +142,18 @@ class AuthorizationMatrixTests {
 
 	@Autowired
 	TestNotifications.RecordingNotifier notifications;
+
+	@Autowired
+	ProcessEngine engine;
+
+	@Autowired
+	Clock clock;
+
+	@Value("${zhengpaopao.platform.app-key}")
+	String platformAppKey;
+
+	@Value("${zhengpaopao.platform.secret}")
+	String platformSecret;
 
 	final ObjectMapper json = new ObjectMapper();
 	final List<String> deploymentsToRemove = new ArrayList<>();
@@ -581,6 +599,74 @@ class AuthorizationMatrixTests {
 		return probes;
 	}
 
+	/**
+	 * The provincial platform's door: only a request signed with the shared secret passes; a wrong signature, no
+	 * signature and any staff login (HTTP Basic) are refused. The certificate row reads a stand-alone run the platform
+	 * sent and the county delivered with a file.
+	 */
+	@TestFactory
+	Stream<DynamicTest> platformRequests() throws IOException {
+		String taken = platformId();
+		assertThat(platformCall("platform", HttpMethod.POST, "/api/platform/applications", platformApplication(taken))
+			.getStatusCode()
+			.value()).isEqualTo(201);
+		String delivered = platformId();
+		var opened = platformCall("platform", HttpMethod.POST, "/api/platform/applications", """
+				{"kind":"PROXY_RUN","platformApplicationId":"%s","applicantName":"孙八","idNumber":"330825199003074514",
+				 "phone":"%s","townshipCode":"huzhen","villageCode":"huzhen-mabaoqiao","certificateCode":"ZM-0040",
+				 "usingDepartmentCode":"ziranziyuan"}""".formatted(delivered, PHONE));
+		String runCaseNo = body(opened).get("caseNo").asText();
+		Run platformRun = new Run(runCaseNo, runtimeService.createProcessInstanceQuery()
+			.processInstanceBusinessKey(runCaseNo)
+			.singleResult()
+			.getId());
+		TasklistUser.claimAndComplete(engine, "runner-huzhen-1", taskOf(platformRun, "fetchCertificate"),
+				Map.of("fetchNote", "已提交"));
+		runCertificates.attachFile(runCaseNo, "证明.pdf", TestFiles.pdf(1), "clerk-huzhen-1");
+		TasklistUser.claimAndComplete(engine, "clerk-huzhen-1", taskOf(platformRun, "issueCertificate"),
+				Map.of("issueOutcome", "issued"));
+		TasklistUser.claimAndComplete(engine, "runner-huzhen-1", taskOf(platformRun, "deliverCertificate"),
+				Map.of("deliveryConfirmed", true));
+		TasklistUser.claimAndComplete(engine, "window-ziranziyuan-1", taskOf(platformRun, "signForCertificate"),
+				Map.of("signOutcome", "signed"));
+
+		Map<String, Probe> probes = new LinkedHashMap<>();
+		probes.put("platform-apply", user -> carriedOut(
+				platformCall(user, HttpMethod.POST, "/api/platform/applications", platformApplication(platformId()))));
+		probes.put("platform-status",
+				user -> carriedOut(platformCall(user, HttpMethod.GET, "/api/platform/applications/" + taken, null)));
+		probes.put("platform-certificate", user -> carriedOut(
+				platformCall(user, HttpMethod.GET, "/api/platform/applications/" + delivered + "/certificate", null)));
+		return cells("## Provincial platform", probes);
+	}
+
+	static String platformId() {
+		return "MX" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+	}
+
+	static String platformApplication(String platformApplicationId) {
+		return """
+				{"kind":"APPLICATION","platformApplicationId":"%s","applicantName":"钱七","idNumber":"330825199003074514",
+				 "phone":"%s","townshipCode":"huzhen","villageCode":"huzhen-mabaoqiao","matterCode":"%s",
+				 "requiredCertificates":[],"commitments":[]}""".formatted(platformApplicationId, PHONE, MATTER);
+	}
+
+	/** As the platform (signed), as a forger (signed with another secret), or as a staff column (HTTP Basic). */
+	ResponseEntity<String> platformCall(String column, HttpMethod method, String path, String body) {
+		byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+		HttpHeaders headers = switch (column) {
+			case "platform" -> PlatformTestRequests.signed(platformAppKey, platformSecret, clock.millis(), method.name(),
+					path, bytes);
+			case "platform-wrong-signature" -> PlatformTestRequests.signed(platformAppKey, "not-the-shared-secret",
+					clock.millis(), method.name(), path, bytes);
+			default -> credentials(column);
+		};
+		if (body != null) {
+			headers.setContentType(MediaType.APPLICATION_JSON);
+		}
+		return http.exchange(path, method, new HttpEntity<>(body == null ? null : bytes, headers), String.class);
+	}
+
 	Map<String, Probe> publicProbes() {
 		Map<String, Probe> probes = new LinkedHashMap<>();
 		probes.put("public-pages", user -> Stream.of("/public/track", "/public/authorize", "/public/rate", "/public/report", "/public/report-track",
@@ -658,8 +744,8 @@ class AuthorizationMatrixTests {
 		probes.put("public-simulator-callback", user -> withStandInCounty(() -> {
 			String platformId = simulatorApplication(simulatorSession());
 			try {
-				int status = org.zhengpaopao.platform.PlatformSimulatorCallbacks.push(port, "zpp-demo-platform",
-						user.equals("applicant") ? PLATFORM_SECRET : user.startsWith("applicant") ? PLATFORM_SECRET + "x" : null,
+				int status = org.zhengpaopao.platform.PlatformSimulatorCallbacks.push(port, platformAppKey,
+						user.equals("applicant") ? platformSecret : user.startsWith("applicant") ? platformSecret + "x" : null,
 						platformId, "BJ20261208-000099", "APPROVED", "准予办理");
 				return status == 204;
 			}
@@ -671,7 +757,8 @@ class AuthorizationMatrixTests {
 	}
 
 	static final String SIMULATOR = "/public/api/platform-simulator";
-	static final String PLATFORM_SECRET = "demo-platform-secret-change-me";
+	@Autowired
+	org.springframework.core.env.ConfigurableEnvironment environment;
 
 	@org.springframework.boot.test.web.server.LocalServerPort
 	int port;
@@ -725,6 +812,8 @@ class AuthorizationMatrixTests {
 		var county = new com.github.tomakehurst.wiremock.WireMockServer(
 				com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig().port(countyPort));
 		county.start();
+		environment.getPropertySources().addFirst(new org.springframework.core.env.MapPropertySource("stand-in county",
+				Map.of("zhengpaopao.platform.simulator.county-url", "http://localhost:" + countyPort)));
 		try {
 			county.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/api/platform/applications")
 				.willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
@@ -733,6 +822,7 @@ class AuthorizationMatrixTests {
 			return probe.getAsBoolean();
 		}
 		finally {
+			environment.getPropertySources().remove("stand-in county");
 			county.stop();
 		}
 	}
@@ -1072,6 +1162,12 @@ class AuthorizationMatrixTests {
 		}
 		if (header.equals("applicant")) {
 			return "applicant";
+		}
+		if (header.equals("platform, signed")) {
+			return "platform";
+		}
+		if (header.equals("platform, wrong signature")) {
+			return "platform-wrong-signature";
 		}
 		throw new AssertionError("unknown column " + header);
 	}

@@ -13,12 +13,15 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -70,10 +73,23 @@ class PlatformSimulatorApiTests {
 		county.stop();
 	}
 
+	@Autowired
+	ConfigurableEnvironment environment;
+
+	/** The simulator posts to the stand-in while these tests run (it reads the address at each post). */
 	@BeforeEach
-	void resetCounty() {
+	void pointAtTheStandIn() {
 		county.resetAll();
+		environment.getPropertySources().addFirst(new MapPropertySource(STAND_IN, Map.of(
+				"zhengpaopao.platform.simulator.county-url", "http://localhost:" + county.port())));
 	}
+
+	@AfterEach
+	void backToTheCounty() {
+		environment.getPropertySources().remove(STAND_IN);
+	}
+
+	static final String STAND_IN = "stand-in county";
 
 	@Test
 	void shouldForwardTheApplicationSignedAndAnswerWithTheCountysCaseNumber() throws Exception {

@@ -30,7 +30,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
  */
 class SimulatedCountyTests {
 
-	static final String SECRET = "demo-platform-secret-change-me";
+	static final String SECRET = "demo-platform-secret";
 
 	@RegisterExtension
 	static WireMockExtension countyStandIn = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
@@ -38,7 +38,7 @@ class SimulatedCountyTests {
 	final Clock clock = Clock.fixed(Instant.parse("2026-12-08T02:00:00Z"), ZoneOffset.UTC);
 
 	SimulatedCounty county() {
-		return new SimulatedCounty(countyStandIn::baseUrl, "zpp-demo-platform", SECRET, new ObjectMapper(), clock,
+		return new SimulatedCounty(countyStandIn::baseUrl, "demo-platform", SECRET, new ObjectMapper(), clock,
 				Duration.ofSeconds(5));
 	}
 
@@ -66,7 +66,7 @@ class SimulatedCountyTests {
 		List<LoggedRequest> received = countyStandIn.findAll(postRequestedFor(urlPathEqualTo(SimulatedCounty.PATH)));
 		assertThat(received).hasSize(2);
 		for (LoggedRequest request : received) {
-			assertThat(request.getHeader("X-Platform-AppKey")).isEqualTo("zpp-demo-platform");
+			assertThat(request.getHeader("X-Platform-AppKey")).isEqualTo("demo-platform");
 			assertThat(request.getHeader("X-Platform-Timestamp")).isEqualTo(Long.toString(clock.millis()));
 			assertThat(request.getHeader("X-Platform-Nonce")).matches("[A-Za-z0-9_-]{8,64}");
 			assertThat(request.getHeader("Content-Type")).startsWith("application/json");

@@ -117,6 +117,11 @@ class OverdueNoticeTests {
 			public void send(SmsMessage message) {
 				throw new AssertionError("an overdue notice is for staff groups only");
 			}
+
+			@Override
+			public void send(org.zhengpaopao.notification.CallbackMessage message) {
+				throw new AssertionError("an overdue notice is for staff groups only");
+			}
 		};
 	}
 }
