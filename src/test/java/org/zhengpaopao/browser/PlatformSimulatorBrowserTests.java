@@ -99,7 +99,8 @@ class PlatformSimulatorBrowserTests {
 			assertThat(page.locator("#caseNo")).hasText(java.util.regex.Pattern.compile("BJ\\d{8}-\\d{6}"));
 			String caseNo = page.locator("#caseNo").textContent();
 			String platformId = page.locator("#platformId").textContent();
-			assertThat(page.locator("#status")).hasText("已受理");
+			// the status the county answered with: 最低生活保障申请 has a certificate for the runners to fetch
+			assertThat(page.locator("#status")).hasText("证明办理中");
 			assertThat(page.locator("#trackLink")).hasAttribute("href", "/public/track?caseNo=" + caseNo);
 			// the county's real endpoint took it, as taken in by the platform, for the confirmed phone
 			Application taken = applications.find(caseNo).orElseThrow();
