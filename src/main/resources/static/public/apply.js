@@ -101,9 +101,12 @@
     if (asked !== latest) return;
     if (!answer.ok) return say('applicationMessage', false, explain(answer.body));
     const online = answer.body.matters.filter(m => m.online);
+    // best match first, as on /public/catalog; ten to choose from on a phone
+    const shown = online.slice(0, 10);
     $('summary').textContent = online.length === 0 ? '没有找到可网办的事项，请换个说法试试。'
-      : '找到 ' + online.length + ' 个可网办事项，请选择：';
-    $('matters').replaceChildren(...online.map(matterOption));
+      : online.length > shown.length ? '找到 ' + online.length + ' 个可网办事项，显示最相关的 ' + shown.length + ' 个，输入名称可缩小范围：'
+        : '找到 ' + online.length + ' 个可网办事项，请选择：';
+    $('matters').replaceChildren(...shown.map(matterOption));
   };
   let timer;
   $('q').addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(search, 300); });
