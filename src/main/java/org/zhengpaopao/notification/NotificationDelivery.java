@@ -49,7 +49,8 @@ class NotificationDelivery {
 	private final ApplicationEventPublisher events;
 	private final ObjectProvider<CallbackSender> callbackSenders;
 
-	// the codes' minter is looked up when a code is due: it belongs to a feature that itself sends through the outbox
+	// the codes' minters are looked up when a code is due: each belongs to a feature that itself sends through the
+	// outbox, and the message's template says whose code it is
 	NotificationDelivery(NotificationRepository notifications, SmsGateway sms, GroupChannel groups,
 			DingTalkWorkNotices workNotices, ObjectProvider<OneTimeCodes> oneTimeCodes,
 			@Qualifier(NotificationConfiguration.EXECUTOR) TaskExecutor executor,
@@ -199,10 +200,11 @@ class NotificationDelivery {
 		if (!message.carriesCode()) {
 			return message;
 		}
-		OneTimeCodes codes = oneTimeCodes.getIfAvailable();
-		if (codes == null) {
-			throw DeliveryException.withdrawn("没有签发验证码的模块 / nothing mints one-time codes");
-		}
+		OneTimeCodes codes = oneTimeCodes.orderedStream()
+			.filter(minter -> minter.mints(message.template()))
+			.findFirst()
+			.orElseThrow(() -> DeliveryException.withdrawn("没有签发此类验证码的模块 / nothing mints the codes of "
+					+ message.template()));
 		return message.withCode(codes.mint(message.reference())
 			.orElseThrow(() -> DeliveryException.withdrawn("验证码已不再需要 / the one-time code is no longer wanted")));
 	}

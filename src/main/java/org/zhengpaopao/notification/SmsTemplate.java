@@ -28,7 +28,10 @@ public enum SmsTemplate {
 
 	RECTIFICATION_REPORT("针对您对办件 ${caseNo} 的评价，我们已完成整改：${report}。欢迎再次评价：${link}"),
 
-	DEMAND_REPORT_REPLIED("您的索要证明举报（跟踪编号 ${trackingNumber}）已有答复，请凭跟踪编号查询。");
+	DEMAND_REPORT_REPLIED("您的索要证明举报（跟踪编号 ${trackingNumber}）已有答复，请凭跟踪编号查询。"),
+
+	/** The platform simulator's phone confirmation (demo profile only, docs/platform.md). */
+	PLATFORM_LOGIN_CODE("您正在省政务服务平台（演示）提交申请，验证码 ${code}，5分钟内有效。");
 
 	/** The parameter a one-time code goes in; it is minted when the message is sent and never stored. */
 	static final String CODE_PARAMETER = "code";

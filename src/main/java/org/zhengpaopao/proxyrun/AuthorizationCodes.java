@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhengpaopao.notification.OneTimeCodes;
+import org.zhengpaopao.notification.SmsTemplate;
 
 /**
  * The applicant's one-time authorization codes, minted when the outbox sends the text message (one per attempt):
@@ -29,6 +30,11 @@ class AuthorizationCodes implements OneTimeCodes {
 	AuthorizationCodes(ProxyRunRepository runs, Clock clock) {
 		this.runs = runs;
 		this.clock = clock;
+	}
+
+	@Override
+	public boolean mints(SmsTemplate template) {
+		return template == SmsTemplate.AUTHORIZATION_CODE;
 	}
 
 	/** Committed before the code is handed on, so that the applicant never holds a code the run does not know. */

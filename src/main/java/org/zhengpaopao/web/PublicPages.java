@@ -16,5 +16,7 @@ class PublicPages implements WebMvcConfigurer {
 		registry.addViewController("/public/report").setViewName("forward:/public/report.html");
 		registry.addViewController("/public/report-track").setViewName("forward:/public/report-track.html");
 		registry.addViewController("/public/catalog").setViewName("forward:/public/catalog.html");
+		// the provincial platform's simulator (demo profile only: its API answers 404 elsewhere)
+		registry.addViewController("/public/apply").setViewName("forward:/public/apply.html");
 	}
 }

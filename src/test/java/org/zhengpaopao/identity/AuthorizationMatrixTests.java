@@ -670,7 +670,7 @@ class AuthorizationMatrixTests {
 	Map<String, Probe> publicProbes() {
 		Map<String, Probe> probes = new LinkedHashMap<>();
 		probes.put("public-pages", user -> Stream.of("/public/track", "/public/authorize", "/public/rate", "/public/report", "/public/report-track",
-				"/public/catalog")
+				"/public/catalog", "/public/apply")
 			.allMatch(page -> carriedOut(call(staffOrNobody(user), HttpMethod.GET, page, null))));
 		probes.put("public-track", user -> {
 			Run fresh = openRun();
@@ -718,7 +718,113 @@ class AuthorizationMatrixTests {
 			var answer = call(staffOrNobody(user), HttpMethod.GET, "/public/api/catalog/matters?q=zdsh", null);
 			return refusedOr(answer, () -> answer.getBody().contains("最低生活保障申请"));
 		});
+		probes.put("public-simulator-code", user -> carriedOut(call(staffOrNobody(user), HttpMethod.POST,
+				SIMULATOR + "/codes", Map.of("phone", simulatorPhone()))));
+		probes.put("public-simulator-session", user -> {
+			String reference = simulatorCode(simulatorPhone());
+			String code = notifications.lastCodeFor(reference);
+			return answeredWithTheCase(call(staffOrNobody(user), HttpMethod.POST, SIMULATOR + "/sessions",
+					Map.of("reference", reference, "code", user.equals("applicant") ? code
+							: code.equals("000000") ? "111111" : "000000")));
+		});
+		probes.put("public-simulator-divisions", user -> carriedOut(
+				call(staffOrNobody(user), HttpMethod.GET, SIMULATOR + "/divisions", null)));
+		probes.put("public-simulator-submit", user -> withStandInCounty(() -> {
+			String token = user.equals("applicant") ? simulatorSession() : user.startsWith("applicant") ? "guessed" : null;
+			return carriedOut(simulatorCall(user, token, HttpMethod.POST, SIMULATOR + "/applications",
+					Map.of("applicantName", "钱七", "idNumber", "330825199003074514", "townshipCode", TOWNSHIP,
+							"villageCode", "huzhen-mabaoqiao", "matterCode", "SX-001")));
+		}));
+		probes.put("public-simulator-status", user -> withStandInCounty(() -> {
+			String token = simulatorSession();
+			String platformId = simulatorApplication(token);
+			String asked = user.equals("applicant") ? token : user.startsWith("applicant") ? simulatorSession() : null;
+			return carriedOut(simulatorCall(user, asked, HttpMethod.GET, SIMULATOR + "/applications/" + platformId, null));
+		}));
+		probes.put("public-simulator-callback", user -> withStandInCounty(() -> {
+			String platformId = simulatorApplication(simulatorSession());
+			try {
+				int status = org.zhengpaopao.platform.PlatformSimulatorCallbacks.push(port, platformAppKey,
+						user.equals("applicant") ? platformSecret : user.startsWith("applicant") ? platformSecret + "x" : null,
+						platformId, "BJ20261208-000099", "APPROVED", "准予办理");
+				return status == 204;
+			}
+			catch (IOException | InterruptedException e) {
+				throw new AssertionError(e);
+			}
+		}));
 		return probes;
+	}
+
+	static final String SIMULATOR = "/public/api/platform-simulator";
+	@Autowired
+	org.springframework.core.env.ConfigurableEnvironment environment;
+
+	@org.springframework.boot.test.web.server.LocalServerPort
+	int port;
+
+	@org.springframework.beans.factory.annotation.Value("${test.platform-county-port}")
+	int countyPort;
+
+	int simulatorSequence;
+
+	/** A phone of its own per probe, so that the simulator's five codes an hour per phone stay out of the matrix. */
+	String simulatorPhone() {
+		return "1370577" + String.format("%04d", ++simulatorSequence);
+	}
+
+	String simulatorCode(String phone) {
+		return body(call(ANONYMOUS, HttpMethod.POST, SIMULATOR + "/codes", Map.of("phone", phone))).get("reference")
+			.asText();
+	}
+
+	/** The platform simulator's session of a phone confirmed with its texted code. */
+	String simulatorSession() {
+		String reference = simulatorCode(simulatorPhone());
+		return body(call(ANONYMOUS, HttpMethod.POST, SIMULATOR + "/sessions",
+				Map.of("reference", reference, "code", notifications.lastCodeFor(reference)))).get("token").asText();
+	}
+
+	/** An application the simulator forwarded to the stand-in county; its platform id. */
+	String simulatorApplication(String token) {
+		var answer = simulatorCall(ANONYMOUS, token, HttpMethod.POST, SIMULATOR + "/applications",
+				Map.of("matterCode", "SX-001"));
+		assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(201);
+		return body(answer).get("platformApplicationId").asText();
+	}
+
+	ResponseEntity<String> simulatorCall(String user, String token, HttpMethod method, String path, Object body) {
+		HttpHeaders headers = credentials(staffOrNobody(user));
+		if (body != null) {
+			headers.setContentType(MediaType.APPLICATION_JSON);
+		}
+		if (token != null) {
+			headers.set("X-Simulator-Session", token);
+		}
+		return http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+	}
+
+	/**
+	 * The county's {@code POST /api/platform/applications} as a stand-in (WireMock) while the probe runs: the
+	 * simulator's rows are about the simulator's own doors, not the county's.
+	 */
+	boolean withStandInCounty(java.util.function.BooleanSupplier probe) {
+		var county = new com.github.tomakehurst.wiremock.WireMockServer(
+				com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig().port(countyPort));
+		county.start();
+		environment.getPropertySources().addFirst(new org.springframework.core.env.MapPropertySource("stand-in county",
+				Map.of("zhengpaopao.platform.simulator.county-url", "http://localhost:" + countyPort)));
+		try {
+			county.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/api/platform/applications")
+				.willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
+						"{\"caseNo\":\"BJ20261208-000099\",\"kind\":\"APPLICATION\",\"status\":\"IN_PROGRESS\"}")
+					.withStatus(201)));
+			return probe.getAsBoolean();
+		}
+		finally {
+			environment.getPropertySources().remove("stand-in county");
+			county.stop();
+		}
 	}
 
 	int demandReportSequence;
