@@ -211,9 +211,51 @@ class PlatformCallbackTests {
 		assertThat(decided.get("reason").asText()).isEqualTo("宅基地面积超出标准");
 		assertThat(decided.get("caseNo").asText()).isEqualTo(caseNo);
 		assertThat(decided.get("occurredAt").asText()).isNotBlank();
+		assertThat(decided.get("resultDelivery").asText()).as("a platform case's decision goes back online")
+			.isEqualTo("ONLINE");
 
 		ResponseEntity<JsonNode> status = platform.get("/api/platform/applications/" + id, JsonNode.class);
 		assertThat(status.getBody().get("status").asText()).as("for a platform that missed it").isEqualTo("REJECTED");
+	}
+
+	/**
+	 * The issue's story: a correctly signed push runs to a decision that goes back to the platform without the
+	 * applicant visiting a window, and the county's per-case zero-trip rate counts it.
+	 */
+	@Test
+	void shouldCountAnOnlineCaseDecidedOnlineAsZeroTrip() {
+		String today = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai"))).toString();
+		String rates = "/api/kpi/rates?from=" + today + "&to=" + today;
+		JsonNode before = http.withBasicAuth("manager-1", "demo").getForObject(rates, JsonNode.class).get("zeroTripRate");
+
+		String id = newId();
+		String caseNo = platform.post("""
+				{"kind":"APPLICATION","platformApplicationId":"%s","applicantName":"王五","idNumber":"330825198001011232",
+				 "phone":"13905705678","townshipCode":"huzhen","villageCode":"huzhen-xiaku","matterCode":"SX-048",
+				 "requiredCertificates":["ZM-0126"]}""".formatted(id), JsonNode.class).getBody().get("caseNo").asText();
+		runJobs(caseNo);
+		var history = engine.getHistoryService();
+		assertThat(history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(caseNo).list())
+			.as("nobody at a window took this case in: the only task is the decision")
+			.extracting(task -> task.getTaskDefinitionKey())
+			.containsExactly("decideApplication");
+		TasklistUser.claimAndComplete(engine, "window-ziranziyuan-1", task(caseNo, "decideApplication"),
+				Map.of("approved", true));
+
+		await().atMost(WAIT).until(() -> statuses(caseNo).contains("APPROVED"));
+		JsonNode approved = received(caseNo).stream()
+			.filter(node -> node.get("status").asText().equals("APPROVED"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(approved.get("decision").asText()).isEqualTo("准予办理");
+		assertThat(approved.get("resultDelivery").asText()).isEqualTo("ONLINE");
+		assertThat(approved.get("resultDeliveryName").asText()).isEqualTo("网上送达");
+
+		JsonNode after = http.withBasicAuth("manager-1", "demo").getForObject(rates, JsonNode.class).get("zeroTripRate");
+		assertThat(after.get("numerator").asLong()).as("zero-trip cases today")
+			.isEqualTo(before.get("numerator").asLong() + 1);
+		assertThat(after.get("denominator").asLong()).as("decided cases taken today")
+			.isEqualTo(before.get("denominator").asLong() + 1);
 	}
 
 	@Test
