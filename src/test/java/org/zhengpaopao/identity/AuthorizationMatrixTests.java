@@ -35,6 +35,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
+import org.zhengpaopao.AgentUsers;
 import org.zhengpaopao.IntegrationTest;
 import org.zhengpaopao.ProxyRunCopy;
 import org.zhengpaopao.TestFiles;
@@ -85,6 +86,9 @@ class AuthorizationMatrixTests {
 	static final String ABSENCE_DAY = "2030-05-06";
 	/** a clerk no column is: whose absence the "somebody else's" rows record */
 	static final String ABSENT_CLERK = "clerk-muchen-1";
+	/** the village agent of the matrix run's village (the village feature's demo user; made here if missing) */
+	static final String AGENT = "agent-huzhen-mabaoqiao-1";
+	static final String AGENT_VILLAGE = "huzhen-mabaoqiao";
 
 	@Autowired
 	TestRestTemplate http;
@@ -123,6 +127,12 @@ class AuthorizationMatrixTests {
 	RuntimeService runtimeService;
 
 	@Autowired
+	org.camunda.bpm.engine.IdentityService identityService;
+
+	@Autowired
+	org.camunda.bpm.engine.AuthorizationService authorizationService;
+
+	@Autowired
 	TaskService taskService;
 
 	@Autowired
@@ -149,6 +159,7 @@ class AuthorizationMatrixTests {
 
 	@BeforeAll
 	void openTheMatrixRunAndCase() {
+		AgentUsers.ensure(identityService, authorizationService, AGENT, AGENT_VILLAGE);
 		// a process that needs no data: what "start" rows are about is the permission, not a run's first step
 		deploymentsToRemove.add(repositoryService.createDeployment()
 			.name("matrix-probe")
@@ -566,6 +577,45 @@ class AuthorizationMatrixTests {
 			.allMatch(page -> carriedOut(call(user, HttpMethod.GET, page, null))));
 
 		probes.put("catalog-pages", user -> carriedOut(call(user, HttpMethod.GET, "/catalog/", null)));
+
+		probes.put("api-agent-desk", get("/api/agent/desk"));
+		probes.put("api-agent-plan", get("/api/agent/plans/certificates/ZM-0040"));
+		probes.put("api-agent-run-open", user -> carriedOut(call(user, HttpMethod.POST, "/api/agent/proxy-runs",
+				Map.of("villageCode", AGENT_VILLAGE, "applicantName", "李四", "idNumber", "330825199003074514", "phone",
+						PHONE, "certificateCode", "ZM-0040", "usingDepartmentCode", "ziranziyuan", "authorization",
+						"CODE"))));
+		probes.put("api-agent-case-take", user -> carriedOut(call(user, HttpMethod.POST, "/api/agent/applications",
+				Map.of("villageCode", AGENT_VILLAGE, "applicantName", "周九", "idNumber", "330825199003074514", "phone",
+						PHONE, "matterCode", MATTER, "commitments", commitmentsOf(MATTER), "authorization", "CODE"))));
+		probes.put("api-agent-authorization", user -> {
+			String pending = proxyRuns.open(new NewProxyRun("李四", "330825199003074514", PHONE, TOWNSHIP, AGENT_VILLAGE,
+					"ZM-0040", "ziranziyuan", false), org.zhengpaopao.applicant.Intake.agent(AGENT_VILLAGE), null, AGENT)
+				.run()
+				.getCaseNo();
+			String instance = runtimeService.createProcessInstanceQuery()
+				.processInstanceBusinessKey(pending)
+				.singleResult()
+				.getId();
+			managementService.executeJob(
+					managementService.createJobQuery().processInstanceId(instance).singleResult().getId());
+			return carriedOut(call(user, HttpMethod.POST, "/api/agent/authorizations/" + pending,
+					Map.of("code", notifications.lastCodeFor(pending))));
+		});
+		probes.put("api-agent-hand-back", user -> {
+			String opened = proxyRuns.open(new NewProxyRun("李四", "330825199003074514", PHONE, TOWNSHIP, AGENT_VILLAGE,
+					"ZM-0040", "ziranziyuan", true), org.zhengpaopao.applicant.Intake.agent(AGENT_VILLAGE), null, AGENT)
+				.run()
+				.getCaseNo();
+			Run fresh = new Run(opened,
+					runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(opened).singleResult().getId());
+			taskService.complete(taskOf(fresh, "fetchCertificate"), Map.of("fetchNote", "已提交"));
+			taskService.complete(taskOf(fresh, "issueCertificate"),
+					Map.of("issueOutcome", "issued", "licenceNumber", "ZZ3308250001"));
+			taskService.complete(taskOf(fresh, "deliverCertificate"), Map.of("deliveryConfirmed", true));
+			taskService.complete(taskOf(fresh, "signForCertificate"), Map.of("signOutcome", "signed"));
+			return carriedOut(call(user, HttpMethod.POST, "/api/agent/cases/" + opened + "/handed-back", null));
+		});
+		probes.put("agent-pages", user -> carriedOut(call(user, HttpMethod.GET, "/agent/", null)));
 
 		probes.put("webapp-tasklist", user -> webappLogin(user, "tasklist"));
 		probes.put("webapp-cockpit", user -> webappLogin(user, "cockpit"));
