@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.zhengpaopao.applicant.Applicant;
 import org.zhengpaopao.applicant.Intake;
+import org.zhengpaopao.applicant.IntakeChannel;
+import org.zhengpaopao.system.ConflictException;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -103,6 +105,13 @@ public class Application {
 	@Column(name = "process_instance_id", length = 64)
 	private String processInstanceId;
 
+	/** the village agent who handed the decision back to the villager, in the village */
+	@Column(name = "handed_back_by", length = 64)
+	private String handedBackBy;
+
+	@Column(name = "handed_back_at")
+	private Instant handedBackAt;
+
 	@OneToMany(mappedBy = "application", cascade = CascadeType.ALL)
 	@OrderBy("id")
 	private List<RequiredCertificate> certificates = new ArrayList<>();
@@ -192,6 +201,34 @@ public class Application {
 		rejectionReason = reason;
 		resultDelivery = delivery;
 		postalTrackingNumber = trackingNumber;
+	}
+
+	/**
+	 * The village agent who took the case handed its decision back to the villager. Only a case an agent took, once
+	 * the window decided it, and only once.
+	 */
+	void handBackInVillage(String agent, Instant now) {
+		if (!IntakeChannel.AGENT.name().equals(intakeChannel)) {
+			throw new ConflictException("办件 " + caseNo + " 不是村代办员受理的，无需在村交还",
+					"application " + caseNo + " was not taken by a village agent");
+		}
+		if (handedBackAt != null) {
+			throw new ConflictException("办件 " + caseNo + " 的结果已交还村民", "application " + caseNo + " was handed back already");
+		}
+		if (state != ApplicationState.APPROVED && state != ApplicationState.REJECTED) {
+			throw new ConflictException("办件 " + caseNo + " 当前状态为「" + state.label() + "」，尚未审批，不能交还村民",
+					"application " + caseNo + " is " + state + ": not decided yet");
+		}
+		handedBackBy = agent;
+		handedBackAt = now;
+	}
+
+	public String getHandedBackBy() {
+		return handedBackBy;
+	}
+
+	public Instant getHandedBackAt() {
+		return handedBackAt;
 	}
 
 	public Long getId() {

@@ -32,6 +32,11 @@ interface ApplicationRepository extends JpaRepository<Application, Long> {
 	List<Application> findByUsingDepartmentCodeInAndStateOrderByReceivedAt(Collection<String> departments,
 			ApplicationState state);
 
+	/** Cases taken in through this channel with one of these references (an agent's: the villages), newest first. */
+	@EntityGraph(attributePaths = "certificates")
+	List<Application> findByIntakeChannelAndIntakeReferenceInOrderByReceivedAtDesc(String intakeChannel,
+			Collection<String> references);
+
 	/** The case, or a 404 for the caller. */
 	default Application require(String caseNo) {
 		return findByCaseNo(caseNo)

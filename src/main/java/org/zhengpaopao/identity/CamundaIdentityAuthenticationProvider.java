@@ -27,6 +27,8 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 	static final String MANAGER = "ROLE_MANAGER";
 	static final String DESIGNER = "ROLE_DESIGNER";
 	static final String CATALOG_MAINTAINER = "ROLE_CATALOG_MAINTAINER";
+	/** 村代办员: a member of a village's {@code agents-<village>} group */
+	static final String AGENT = "ROLE_AGENT";
 	static final String ADMIN = "ROLE_ADMIN";
 
 	private final IdentityService identityService;
@@ -77,6 +79,9 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 		}
 		if (Groups.isIssuingClerks(groupId)) {
 			return CLERK;
+		}
+		if (Groups.isVillageAgents(groupId)) {
+			return AGENT;
 		}
 		return switch (groupId) {
 			case Groups.TASK_FORCE -> TASK_FORCE;

@@ -86,12 +86,13 @@ public final class Groups {
 	public static final List<String> COCKPIT_USERS = List.of(MANAGERS, TASK_FORCE, DESIGNERS);
 
 	/**
-	 * Groups whose members have tasks, so Tasklist: the work groups, the task force, managers and the catalog
-	 * maintainers (a refused catalog change comes back to its proposer).
+	 * Groups whose members have tasks, so Tasklist: the work groups, the task force, managers, the catalog
+	 * maintainers (a refused catalog change comes back to its proposer) and village agents (their page shares
+	 * Tasklist's login, and village certificates reach them there).
 	 */
 	public static boolean usesTasklist(String groupId) {
 		return isWorkGroup(groupId) || groupId.equals(TASK_FORCE) || groupId.equals(MANAGERS)
-				|| groupId.equals(CATALOG_MAINTAINERS);
+				|| groupId.equals(CATALOG_MAINTAINERS) || isVillageAgents(groupId);
 	}
 
 	/** Whether the signed-in staff member belongs to one of the groups (both doors into {@code /api} say so). */

@@ -57,7 +57,7 @@ class SecurityConfiguration {
 			+ "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 	static final RequestMatcher OWN_PAGES = new OrRequestMatcher(path("/public/**"), path("/kpi/**"), path("/window/**"),
-			path("/catalog/**"));
+			path("/catalog/**"), path("/agent/**"));
 
 	/** Swagger UI's scripts are files too, but its components set style attributes. */
 	static final String SWAGGER_UI_POLICY = OWN_PAGES_POLICY.replace("style-src 'self'",
@@ -108,6 +108,9 @@ class SecurityConfiguration {
 				// the window's pages: its desk, plans and receipts
 				.requestMatchers("/api/window/**")
 				.hasAnyAuthority(CamundaIdentityAuthenticationProvider.WINDOW, CamundaIdentityAuthenticationProvider.ADMIN)
+				// the village agents' page: which villages are the agent's, the controller checks
+				.requestMatchers("/api/agent/**")
+				.hasAnyAuthority(CamundaIdentityAuthenticationProvider.AGENT, CamundaIdentityAuthenticationProvider.ADMIN)
 				.requestMatchers(HttpMethod.POST, "/api/applications")
 				.hasAnyAuthority(CamundaIdentityAuthenticationProvider.WINDOW, CamundaIdentityAuthenticationProvider.ADMIN)
 				// a case holds the applicant's personal data: the window, those who supervise, and admins

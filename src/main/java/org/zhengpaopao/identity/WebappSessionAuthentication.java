@@ -56,11 +56,13 @@ class WebappSessionAuthentication extends OncePerRequestFilter {
 	/**
 	 * What the staff pages send: the window opens a proxy-run and takes an application; the issuing clerk attaches
 	 * the certificate from Tasklist's 「证明文件」 tab; the catalog maintainer uploads a catalog workbook on
-	 * {@code /catalog/} and confirms or drops its import. Nothing else.
+	 * {@code /catalog/} and confirms or drops its import; the village agent takes a villager's request (with the
+	 * photographed authorization), enters the villager's code and records the result handed back. Nothing else.
 	 */
 	static final List<String> CHANGES_FROM_PAGES = List.of("POST /api/proxy-runs", "POST /api/applications",
 			"POST /api/proxy-runs/*/certificate", "POST /api/catalog/imports", "POST /api/catalog/imports/*/confirmation",
-			"DELETE /api/catalog/imports/*");
+			"DELETE /api/catalog/imports/*", "POST /api/agent/proxy-runs", "POST /api/agent/applications",
+			"POST /api/agent/authorizations/*", "POST /api/agent/cases/*/handed-back");
 
 	private static final AntPathMatcher PATHS = new AntPathMatcher();
 

@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.zhengpaopao.applicant.Applicant;
 import org.zhengpaopao.applicant.Intake;
+import org.zhengpaopao.applicant.IntakeChannel;
 import org.zhengpaopao.system.ConflictException;
 import org.zhengpaopao.system.InvalidInputException;
 
@@ -399,6 +400,30 @@ public class ProxyRun {
 		require(ProxyRunState.ISSUED);
 		this.state = ProxyRunState.DELIVERED;
 		record(DELIVERED, "证明已送达用证部门", actor, now, note);
+	}
+
+	/**
+	 * The village agent who took the run handed its result back to the villager, in the village. Only a run an agent
+	 * took, once the using department has signed for its certificate, and only once.
+	 */
+	void handBackInVillage(String agent, Instant now) {
+		if (!IntakeChannel.AGENT.name().equals(intakeChannel)) {
+			throw new ConflictException("代跑 " + caseNo + " 不是村代办员受理的，无需在村交还",
+					"proxy-run " + caseNo + " was not taken by a village agent");
+		}
+		if (handedBackInVillage().isPresent()) {
+			throw new ConflictException("代跑 " + caseNo + " 的结果已交还村民", "proxy-run " + caseNo + " was handed back already");
+		}
+		if (state != ProxyRunState.DELIVERED) {
+			throw new ConflictException("代跑 " + caseNo + " 当前状态为「" + state.label() + "」，结果尚未办回，不能交还村民",
+					"proxy-run " + caseNo + " is " + state + ": no result to hand back yet");
+		}
+		record(HANDED_BACK_IN_VILLAGE, "村代办员已将办理结果交还村民", agent, now, null);
+	}
+
+	/** When and by whom an agent handed the result back in the village, if they have. */
+	public java.util.Optional<ProxyRunStep> handedBackInVillage() {
+		return steps.stream().filter(step -> step.is(HANDED_BACK_IN_VILLAGE)).findFirst();
 	}
 
 	/** @return whether the card was raised now (false when the run already carries it or is finished) */

@@ -22,6 +22,10 @@ interface ProxyRunRepository extends JpaRepository<ProxyRun, Long>, JpaSpecifica
 	List<ProxyRun> findByUsingDepartmentCodeInAndApplicationCaseNoIsNullAndCreatedAtGreaterThanEqualOrderByCreatedAtDesc(
 			Collection<String> departments, java.time.Instant from);
 
+	/** Runs taken in through this channel with one of these references (an agent's: the villages), newest first. */
+	List<ProxyRun> findByIntakeChannelAndIntakeReferenceInOrderByCreatedAtDesc(String intakeChannel,
+			Collection<String> references);
+
 	/** The run, or a 404 naming the case number. */
 	default ProxyRun require(String caseNo) {
 		return findByCaseNo(caseNo)

@@ -41,7 +41,9 @@ public enum ProxyRunStepKind {
 	TRANSFERRED("transferred"),
 	ABSENCE_COVER("absenceCover"),
 	DEADLINE_EXTENDED("deadlineExtended"),
-	CLOSED_AS_EXCEPTION("closedAsException");
+	CLOSED_AS_EXCEPTION("closedAsException"),
+	/** the village agent who took the run handed its result back to the villager */
+	HANDED_BACK_IN_VILLAGE("handedBackInVillage");
 
 	private static final Map<String, ProxyRunStepKind> BY_KEY = Arrays.stream(values())
 		.collect(Collectors.toUnmodifiableMap(ProxyRunStepKind::key, Function.identity()));

@@ -24,14 +24,16 @@ import jakarta.servlet.http.HttpServletResponse;
  * {@code zhengpaopao.api.max-request-body} (64 KB) is answered 413 before it is read, or, without a declared
  * length, as soon as the limit is passed. Right after the outage filter, so that not even a login reads it. The one
  * upload, an issued certificate ({@code POST /api/proxy-runs/{caseNo}/certificate}), may be as large as a document
- * may be ({@code zhengpaopao.documents.max-size}, 10 MB) plus the usual 64 KB for the form around it; a catalog
+ * may be ({@code zhengpaopao.documents.max-size}, 10 MB), as may a village agent's photo of the signed authorization
+ * ({@code POST /api/agent/proxy-runs} and {@code /applications}), plus the usual 64 KB for the form around it; a catalog
  * workbook ({@code POST /api/catalog/imports}) up to {@code zhengpaopao.catalog.max-workbook-size} (5 MB), likewise.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RequestSizeLimit extends OncePerRequestFilter {
 
-	private static final Pattern UPLOAD = Pattern.compile("/api/proxy-runs/[^/]+/certificate");
+	private static final Pattern UPLOAD = Pattern.compile(
+			"/api/proxy-runs/[^/]+/certificate|/api/agent/proxy-runs|/api/agent/applications");
 	private static final Pattern WORKBOOK_UPLOAD = Pattern.compile("/api/catalog/imports");
 
 	private final long limit;

@@ -22,10 +22,11 @@ import org.zhengpaopao.system.NotFoundException;
 /**
  * What a case will need before the clerk takes it: for a matter, every certificate it used to require and what
  * happens to it now, with the date a runner would have it by; for a certificate on its own, who issues it and by
- * when. Counted from today on the working-day calendar, as the runs will be.
+ * when. Counted from today on the working-day calendar, as the runs will be. The village agents' page shows the
+ * same plans.
  */
 @Service
-class CasePlans {
+public class CasePlans {
 
 	private final Catalog catalog;
 	private final Organization organization;
@@ -39,7 +40,7 @@ class CasePlans {
 		this.clock = clock;
 	}
 
-	MatterPlan forMatter(String matterCode) {
+	public MatterPlan forMatter(String matterCode) {
 		Matter matter = catalog.matter(matterCode)
 			.orElseThrow(() -> new NotFoundException("没有这个事项：" + matterCode, "no matter " + matterCode));
 		List<CertificatePlan> certificates = catalog.entriesInForce(matter.getCode())
@@ -56,7 +57,7 @@ class CasePlans {
 				expectedBy);
 	}
 
-	RunPlan forCertificate(String certificateCode) {
+	public RunPlan forCertificate(String certificateCode) {
 		Certificate certificate = catalog.certificate(certificateCode)
 			.filter(c -> catalog.keepsAsProxyRun(c.getCode()))
 			.orElseThrow(() -> new NotFoundException("没有这个代跑证明：" + certificateCode,
@@ -105,16 +106,16 @@ class CasePlans {
 	 * @param detail   the catalog's words for the entry; for a commitment, the text printed on the 告知承诺书
 	 * @param deadline the date a runner would deliver it by, for a proxy-run entry
 	 */
-	record CertificatePlan(String certificateCode, String certificateName, String disposition,
+	public record CertificatePlan(String certificateCode, String certificateName, String disposition,
 			String dispositionLabel, String outcome, String detail, boolean commitmentChoosable,
 			Integer workingDays, LocalDate deadline) {
 	}
 
-	record MatterPlan(String matterCode, String matterName, String category, String usingDepartmentCode,
+	public record MatterPlan(String matterCode, String matterName, String category, String usingDepartmentCode,
 			String usingDepartmentName, List<CertificatePlan> certificates, LocalDate expectedBy) {
 	}
 
-	record RunPlan(String certificateCode, String certificateName, String issuer, int workingDays,
+	public record RunPlan(String certificateCode, String certificateName, String issuer, int workingDays,
 			LocalDate deadline) {
 	}
 }

@@ -39,6 +39,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
+import org.zhengpaopao.AgentUsers;
 import org.zhengpaopao.IntegrationTest;
 import org.zhengpaopao.ProxyRunCopy;
 import org.zhengpaopao.TasklistUser;
@@ -91,6 +92,12 @@ class AuthorizationMatrixTests {
 	static final String ABSENCE_DAY = "2030-05-06";
 	/** a clerk no column is: whose absence the "somebody else's" rows record */
 	static final String ABSENT_CLERK = "clerk-muchen-1";
+	/**
+	 * the agent column: a demo agent of another village of the matrix run's township (马报桥村 has none, so the matrix
+	 * run goes to the township's runners); the agent's own rows act in the agent's village
+	 */
+	static final String AGENT = "agent-huzhen-xinghuo-1";
+	static final String AGENT_VILLAGE = "huzhen-xinghuo";
 
 	@Autowired
 	TestRestTemplate http;
@@ -127,6 +134,12 @@ class AuthorizationMatrixTests {
 
 	@Autowired
 	RuntimeService runtimeService;
+
+	@Autowired
+	org.camunda.bpm.engine.IdentityService identityService;
+
+	@Autowired
+	org.camunda.bpm.engine.AuthorizationService authorizationService;
 
 	@Autowired
 	TaskService taskService;
@@ -584,6 +597,45 @@ class AuthorizationMatrixTests {
 			.allMatch(page -> carriedOut(call(user, HttpMethod.GET, page, null))));
 
 		probes.put("catalog-pages", user -> carriedOut(call(user, HttpMethod.GET, "/catalog/", null)));
+
+		probes.put("api-agent-desk", get("/api/agent/desk"));
+		probes.put("api-agent-plan", get("/api/agent/plans/certificates/ZM-0040"));
+		probes.put("api-agent-run-open", user -> carriedOut(call(user, HttpMethod.POST, "/api/agent/proxy-runs",
+				Map.of("villageCode", AGENT_VILLAGE, "applicantName", "李四", "idNumber", "330825199003074514", "phone",
+						PHONE, "certificateCode", "ZM-0040", "usingDepartmentCode", "ziranziyuan", "authorization",
+						"CODE"))));
+		probes.put("api-agent-case-take", user -> carriedOut(call(user, HttpMethod.POST, "/api/agent/applications",
+				Map.of("villageCode", AGENT_VILLAGE, "applicantName", "周九", "idNumber", "330825199003074514", "phone",
+						PHONE, "matterCode", MATTER, "commitments", commitmentsOf(MATTER), "authorization", "CODE"))));
+		probes.put("api-agent-authorization", user -> {
+			String pending = proxyRuns.open(new NewProxyRun("李四", "330825199003074514", PHONE, TOWNSHIP, AGENT_VILLAGE,
+					"ZM-0040", "ziranziyuan", false), org.zhengpaopao.applicant.Intake.agent(AGENT_VILLAGE), null, AGENT)
+				.run()
+				.getCaseNo();
+			String instance = runtimeService.createProcessInstanceQuery()
+				.processInstanceBusinessKey(pending)
+				.singleResult()
+				.getId();
+			managementService.executeJob(
+					managementService.createJobQuery().processInstanceId(instance).singleResult().getId());
+			return carriedOut(call(user, HttpMethod.POST, "/api/agent/authorizations/" + pending,
+					Map.of("code", notifications.lastCodeFor(pending))));
+		});
+		probes.put("api-agent-hand-back", user -> {
+			String opened = proxyRuns.open(new NewProxyRun("李四", "330825199003074514", PHONE, TOWNSHIP, AGENT_VILLAGE,
+					"ZM-0040", "ziranziyuan", true), org.zhengpaopao.applicant.Intake.agent(AGENT_VILLAGE), null, AGENT)
+				.run()
+				.getCaseNo();
+			Run fresh = new Run(opened,
+					runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(opened).singleResult().getId());
+			taskService.complete(taskOf(fresh, "fetchCertificate"), Map.of("fetchNote", "已提交"));
+			taskService.complete(taskOf(fresh, "issueCertificate"),
+					Map.of("issueOutcome", "issued", "licenceNumber", "ZZ3308250001"));
+			taskService.complete(taskOf(fresh, "deliverCertificate"), Map.of("deliveryConfirmed", true));
+			taskService.complete(taskOf(fresh, "signForCertificate"), Map.of("signOutcome", "signed"));
+			return carriedOut(call(user, HttpMethod.POST, "/api/agent/cases/" + opened + "/handed-back", null));
+		});
+		probes.put("agent-pages", user -> carriedOut(call(user, HttpMethod.GET, "/agent/", null)));
 
 		probes.put("webapp-tasklist", user -> webappLogin(user, "tasklist"));
 		probes.put("webapp-cockpit", user -> webappLogin(user, "cockpit"));

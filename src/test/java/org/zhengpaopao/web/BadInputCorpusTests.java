@@ -93,6 +93,8 @@ class BadInputCorpusTests {
 	static final String MATTER = "SX-098"; // no other test changes this matter's list
 	static final String APPLICANT_ID = "330825198505050032";
 	static final String PROBE_USER = "corpus-probe";
+	/** the village agent of 下库村 (the village feature's demo user; made here if missing) */
+	static final String AGENT = "agent-huzhen-xinghuo-1";
 
 	@LocalServerPort
 	int port;
@@ -135,6 +137,9 @@ class BadInputCorpusTests {
 
 	@Autowired
 	IdentityService identityService;
+
+	@Autowired
+	org.camunda.bpm.engine.AuthorizationService authorizationService;
 
 	@Autowired
 	ManagementService managementService;
@@ -340,6 +345,8 @@ class BadInputCorpusTests {
 		shared.put("failedNotification", failedNotification());
 		shared.putAll(pendingAuthorization());
 		shared.putAll(finishedCaseToRate());
+		shared.putAll(agentPendingAuthorization());
+		shared.putAll(agentDeliveredRun());
 		// the bad confirmations are sent to a real import, so that it is their body that is refused
 		shared.put("catalogImport", catalogImport());
 		String badlyRated = finishedCaseToRate().get("ratingCaseNo");
@@ -432,6 +439,26 @@ class BadInputCorpusTests {
 		return Map.of("ratingCaseNo", run.getCaseNo(), "ratingPhone", phone);
 	}
 
+	/** A run a village agent took by code, waiting for it, and the code the villager got. */
+	Map<String, String> agentPendingAuthorization() {
+		ProxyRun run = proxyRuns.open(new NewProxyRun("王五", APPLICANT_ID, nextPhone(), "huzhen", "huzhen-xiaku",
+				"ZM-0032", "minzheng", false), org.zhengpaopao.applicant.Intake.agent("huzhen-xiaku"), null, AGENT).run();
+		managementService.executeJob(
+				managementService.createJobQuery().processInstanceId(run.getProcessInstanceId()).singleResult().getId());
+		return Map.of("agentPendingCaseNo", run.getCaseNo(), "agentPendingCode", notifier.lastCodeFor(run.getCaseNo()));
+	}
+
+	/** A run a village agent took, signed for by the using department: its result is back in the village. */
+	Map<String, String> agentDeliveredRun() {
+		ProxyRun run = proxyRuns.open(new NewProxyRun("赵六", APPLICANT_ID, nextPhone(), "huzhen", "huzhen-xiaku",
+				"ZM-0032", "minzheng", true), org.zhengpaopao.applicant.Intake.agent("huzhen-xiaku"), null, AGENT).run();
+		complete("runner-huzhen-1", run, Map.of());
+		complete("clerk-huzhen-1", run, Map.of("issueOutcome", "issued", "licenceNumber", "ZZ3308250001"));
+		complete("runner-huzhen-1", run, Map.of("deliveryConfirmed", true));
+		complete("window-minzheng-1", run, Map.of("signOutcome", "signed"));
+		return Map.of("agentDeliveredCaseNo", run.getCaseNo());
+	}
+
 	String nextPhone() {
 		return "1390570" + String.format("%04d", 9000 + phoneSequence++);
 	}
@@ -471,7 +498,8 @@ class BadInputCorpusTests {
 			return reportPhone();
 		}
 		if (Set.of("failedNotification", "pendingCaseNo", "pendingCode", "ratingCaseNo", "ratingPhone",
-				"absenceToEnd", "catalogImport").contains(name)) {
+				"absenceToEnd", "catalogImport", "agentPendingCaseNo", "agentPendingCode", "agentDeliveredCaseNo")
+			.contains(name)) {
 			return token(name);
 		}
 		return shared.get(name);
@@ -494,6 +522,8 @@ class BadInputCorpusTests {
 					.getId()
 					.toString());
 				case "catalogImport" -> Map.of("catalogImport", catalogImport());
+				case "agentPendingAuthorization" -> agentPendingAuthorization();
+				case "agentDeliveredRun" -> agentDeliveredRun();
 				default -> throw new IllegalArgumentException(endpoint.get("fresh").asText());
 			};
 		}
