@@ -62,28 +62,30 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 		List<GrantedAuthority> authorities = new ArrayList<>();
 		for (String groupId : groupIds) {
 			authorities.add(new SimpleGrantedAuthority("GROUP_" + groupId));
-			String role = roleOf(groupId);
-			if (role != null && authorities.stream().noneMatch(a -> a.getAuthority().equals(role))) {
-				authorities.add(new SimpleGrantedAuthority(role));
+			for (String role : rolesOf(groupId)) {
+				if (authorities.stream().noneMatch(a -> a.getAuthority().equals(role))) {
+					authorities.add(new SimpleGrantedAuthority(role));
+				}
 			}
 		}
 		return authorities;
 	}
 
-	static String roleOf(String groupId) {
+	/** A village's agents run their committee's certificates (a runner's rights) and take requests (the agent's own). */
+	static List<String> rolesOf(String groupId) {
+		if (Groups.isVillageAgents(groupId)) {
+			return List.of(RUNNER, AGENT);
+		}
 		if (Groups.isWindow(groupId)) {
-			return WINDOW;
+			return List.of(WINDOW);
 		}
 		if (Groups.isRunnerGroup(groupId)) {
-			return RUNNER;
+			return List.of(RUNNER);
 		}
 		if (Groups.isIssuingClerks(groupId)) {
-			return CLERK;
+			return List.of(CLERK);
 		}
-		if (Groups.isVillageAgents(groupId)) {
-			return AGENT;
-		}
-		return switch (groupId) {
+		String role = switch (groupId) {
 			case Groups.TASK_FORCE -> TASK_FORCE;
 			case Groups.MANAGERS -> MANAGER;
 			case Groups.DESIGNERS -> DESIGNER;
@@ -91,6 +93,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 			case Groups.ADMINS -> ADMIN;
 			default -> null;
 		};
+		return role == null ? List.of() : List.of(role);
 	}
 
 	@Override
