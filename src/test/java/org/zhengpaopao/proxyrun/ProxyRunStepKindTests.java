@@ -37,6 +37,7 @@ class ProxyRunStepKindTests {
 		written.addAll(authorizedOnlineAndRefused().getSteps());
 		written.addAll(authorizationExpired().getSteps());
 		written.addAll(closedAsException().getSteps());
+		written.addAll(takenByAnAgentAndHandedBack().getSteps());
 
 		assertThat(written).extracting(ProxyRunStep::kind).doesNotContainNull();
 		assertThat(written.stream().map(ProxyRunStep::kind).distinct()).containsExactlyInAnyOrder(
@@ -73,7 +74,8 @@ class ProxyRunStepKindTests {
 				entry(ProxyRunStepKind.TRANSFERRED, "transferred"),
 				entry(ProxyRunStepKind.ABSENCE_COVER, "absenceCover"),
 				entry(ProxyRunStepKind.DEADLINE_EXTENDED, "deadlineExtended"),
-				entry(ProxyRunStepKind.CLOSED_AS_EXCEPTION, "closedAsException"));
+				entry(ProxyRunStepKind.CLOSED_AS_EXCEPTION, "closedAsException"),
+				entry(ProxyRunStepKind.HANDED_BACK_IN_VILLAGE, "handedBackInVillage"));
 	}
 
 	@Test
@@ -133,17 +135,28 @@ class ProxyRunStepKindTests {
 		return run;
 	}
 
+	private static ProxyRun takenByAnAgentAndHandedBack() {
+		ProxyRun run = routed(opened("DP20260924-000005", null, Intake.agent("huzhen-xiaku")));
+		run.markRequestedFromIssuer(RUNNER, null, NOW);
+		run.recordLicence("ZZ3308250002", CLERK, NOW);
+		run.markIssued(CLERK, false, NOW);
+		run.handOver(RUNNER, null, NOW);
+		run.signFor(WINDOW, null, NOW);
+		run.handBackInVillage("agent-huzhen-xiaku-1", NOW);
+		return run;
+	}
+
 	private static ProxyRun window(String caseNo) {
-		return opened(caseNo, null);
+		return opened(caseNo, null, Intake.WINDOW);
 	}
 
 	private static ProxyRun online(String caseNo) {
-		return opened(caseNo, NOW.plus(3, ChronoUnit.DAYS));
+		return opened(caseNo, NOW.plus(3, ChronoUnit.DAYS), Intake.WINDOW);
 	}
 
-	private static ProxyRun opened(String caseNo, Instant authorizationDue) {
+	private static ProxyRun opened(String caseNo, Instant authorizationDue, Intake intake) {
 		ProxyRun run = new ProxyRun(Applicant.person("王建国", "330825199506066786", "13905700000"),
-				new ProxyRun.Request("huzhen", "huzhen-xiaku", "ZM-0009", "renshe", null, null, 3), Intake.WINDOW,
+				new ProxyRun.Request("huzhen", "huzhen-xiaku", "ZM-0009", "renshe", null, null, 3), intake,
 				new ProxyRun.Issuer("minzheng", "县民政局"), authorizationDue, "window-renshe-1", NOW);
 		run.assignCaseNo(caseNo);
 		return run;
