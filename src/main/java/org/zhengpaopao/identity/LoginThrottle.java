@@ -1,9 +1,6 @@
 package org.zhengpaopao.identity;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,13 +12,11 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.zhengpaopao.web.BodyReplayingRequest;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -72,7 +67,7 @@ class LoginThrottle extends OncePerRequestFilter {
 				return;
 			}
 			account = formUser(new String(form, StandardCharsets.UTF_8));
-			request = replaying(request, form);
+			request = new BodyReplayingRequest(request, form);
 		}
 		if (account == null) {
 			chain.doFilter(request, response);
@@ -140,48 +135,6 @@ class LoginThrottle extends OncePerRequestFilter {
 			}
 		}
 		return password ? user : null;
-	}
-
-	/** The request with its body, already read here, to be read again by the login resource. */
-	private static HttpServletRequest replaying(HttpServletRequest request, byte[] body) {
-		return new HttpServletRequestWrapper(request) {
-			private final ByteArrayInputStream in = new ByteArrayInputStream(body);
-
-			@Override
-			public ServletInputStream getInputStream() {
-				return new ServletInputStream() {
-					@Override
-					public int read() {
-						return in.read();
-					}
-
-					@Override
-					public int read(byte[] buffer, int offset, int length) {
-						return in.read(buffer, offset, length);
-					}
-
-					@Override
-					public boolean isFinished() {
-						return in.available() == 0;
-					}
-
-					@Override
-					public boolean isReady() {
-						return true;
-					}
-
-					@Override
-					public void setReadListener(ReadListener listener) {
-						throw new UnsupportedOperationException();
-					}
-				};
-			}
-
-			@Override
-			public BufferedReader getReader() {
-				return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-			}
-		};
 	}
 
 	static void refuse(HttpServletResponse response, Duration retryAfter) throws IOException {

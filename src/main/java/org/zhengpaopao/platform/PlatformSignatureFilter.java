@@ -1,6 +1,5 @@
 package org.zhengpaopao.platform;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -20,15 +19,13 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.zhengpaopao.web.BodyReplayingRequest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -131,7 +128,7 @@ class PlatformSignatureFilter extends OncePerRequestFilter {
 				List.of(new SimpleGrantedAuthority(ROLE))));
 		SecurityContextHolder.setContext(context);
 		try {
-			chain.doFilter(new ReadBody(request, body), response);
+			chain.doFilter(new BodyReplayingRequest(request, body), response);
 		}
 		finally {
 			SecurityContextHolder.clearContext();
@@ -156,63 +153,5 @@ class PlatformSignatureFilter extends OncePerRequestFilter {
 		response.setCharacterEncoding("UTF-8");
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.getWriter().write(json.writeValueAsString(problem));
-	}
-
-	/** The request with its body as the filter read it. */
-	private static final class ReadBody extends HttpServletRequestWrapper {
-
-		private final byte[] body;
-
-		ReadBody(HttpServletRequest request, byte[] body) {
-			super(request);
-			this.body = body;
-		}
-
-		@Override
-		public ServletInputStream getInputStream() {
-			ByteArrayInputStream in = new ByteArrayInputStream(body);
-			return new ServletInputStream() {
-				@Override
-				public int read() {
-					return in.read();
-				}
-
-				@Override
-				public int read(byte[] b, int off, int len) {
-					return in.read(b, off, len);
-				}
-
-				@Override
-				public boolean isFinished() {
-					return in.available() == 0;
-				}
-
-				@Override
-				public boolean isReady() {
-					return true;
-				}
-
-				@Override
-				public void setReadListener(ReadListener listener) {
-					throw new UnsupportedOperationException();
-				}
-			};
-		}
-
-		@Override
-		public java.io.BufferedReader getReader() {
-			return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(),
-					java.nio.charset.StandardCharsets.UTF_8));
-		}
-
-		@Override
-		public int getContentLength() {
-			return body.length;
-		}
-
-		@Override
-		public long getContentLengthLong() {
-			return body.length;
-		}
 	}
 }

@@ -1,0 +1,71 @@
+package org.zhengpaopao.web;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+
+/**
+ * A request whose body a filter has already read (to check a signature, to count a login), handed on so that the
+ * endpoint reads the same bytes again.
+ */
+public final class BodyReplayingRequest extends HttpServletRequestWrapper {
+
+	private final byte[] body;
+
+	public BodyReplayingRequest(HttpServletRequest request, byte[] body) {
+		super(request);
+		this.body = body;
+	}
+
+	@Override
+	public ServletInputStream getInputStream() {
+		ByteArrayInputStream in = new ByteArrayInputStream(body);
+		return new ServletInputStream() {
+			@Override
+			public int read() {
+				return in.read();
+			}
+
+			@Override
+			public int read(byte[] buffer, int offset, int length) {
+				return in.read(buffer, offset, length);
+			}
+
+			@Override
+			public boolean isFinished() {
+				return in.available() == 0;
+			}
+
+			@Override
+			public boolean isReady() {
+				return true;
+			}
+
+			@Override
+			public void setReadListener(ReadListener listener) {
+				throw new UnsupportedOperationException();
+			}
+		};
+	}
+
+	@Override
+	public BufferedReader getReader() {
+		return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+	}
+
+	@Override
+	public int getContentLength() {
+		return body.length;
+	}
+
+	@Override
+	public long getContentLengthLong() {
+		return body.length;
+	}
+}
