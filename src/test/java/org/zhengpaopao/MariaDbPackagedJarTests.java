@@ -177,11 +177,11 @@ class MariaDbPackagedJarTests {
 		database.stop();
 		try {
 			var read = app.get("/api/proxy-runs/" + caseNo, "manager-1");
-			assertThat(read.statusCode()).as(read.body()).isEqualTo(503);
+			assertThat(read.statusCode()).as(() -> read.body() + "\n" + app.logTail()).isEqualTo(503);
 			assertThat(read.body()).contains("数据库暂时无法连接");
 			assertThat(read.headers().firstValue("Retry-After")).isPresent();
 			var write = app.postJson("/api/proxy-runs", "window-renshe-1", RUN);
-			assertThat(write.statusCode()).as(write.body()).isEqualTo(503);
+			assertThat(write.statusCode()).as(() -> write.body() + "\n" + app.logTail()).isEqualTo(503);
 		}
 		finally {
 			database.start();

@@ -99,6 +99,17 @@ final class RunningJar {
 		return Files.readString(log);
 	}
 
+	/** The end of the log, for a failure's message: why the application answered what it did. */
+	String logTail() {
+		try {
+			String all = log();
+			return all.substring(Math.max(0, all.length() - 8000));
+		}
+		catch (IOException e) {
+			return "(log unreadable: " + e + ")";
+		}
+	}
+
 	HttpResponse<String> get(String path, String user) throws IOException, InterruptedException {
 		return send(HttpRequest.newBuilder(uri(path)).GET(), user);
 	}

@@ -1,7 +1,9 @@
 package org.zhengpaopao.web;
 
 import java.io.IOException;
+import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 
 import org.slf4j.Logger;
@@ -31,6 +33,10 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
 
 	private static final Logger log = LoggerFactory.getLogger(DatabaseOutageFilter.class);
 
+	private static final int ER_SERVER_SHUTDOWN = 1053;
+
+	private static final int ER_CONNECTION_KILLED = 1927;
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
@@ -53,12 +59,21 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
 		}
 	}
 
+	/**
+	 * MySQL Connector/J reports a server that went away mid-request as a recoverable exception (a broken socket),
+	 * or, for the connections the stopping server killed, as error 1927 or 1053; a pool that cannot connect
+	 * as a transient connection exception. All mean: nothing was done, try again.
+	 */
 	static boolean databaseUnreachable(Throwable e) {
 		for (Throwable cause = e; cause != null; cause = cause.getCause()) {
 			if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException
 					|| cause instanceof SQLTransientConnectionException
-					|| cause instanceof SQLNonTransientConnectionException
+					|| cause instanceof SQLNonTransientConnectionException || cause instanceof SQLRecoverableException
 					|| cause instanceof java.net.ConnectException) {
+				return true;
+			}
+			if (cause instanceof SQLException sql && (connectionState(sql.getSQLState())
+					|| sql.getErrorCode() == ER_CONNECTION_KILLED || sql.getErrorCode() == ER_SERVER_SHUTDOWN)) {
 				return true;
 			}
 			if (cause.getCause() == cause) {
@@ -66,6 +81,10 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
 			}
 		}
 		return false;
+	}
+
+	private static boolean connectionState(String sqlState) {
+		return sqlState != null && sqlState.startsWith("08");
 	}
 
 	private static String rootMessage(Throwable e) {
