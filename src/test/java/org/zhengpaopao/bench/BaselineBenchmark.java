@@ -55,7 +55,7 @@ class BaselineBenchmark extends Workloads {
 			((List<?>) w1.get("levels")).subList(0, 2).clear();
 			results.put("W1", w1);
 			write();
-			results.put("W2", morningAfterTheHoliday(Integer.getInteger("bench.baseline.w2.runs", 2_000)));
+			results.put("W2", morningAfterTheHoliday(Scale.of("bench.baseline.w2.runs", 2_000, 100)));
 		}
 		finally {
 			ClockUtil.reset();

@@ -1,5 +1,7 @@
 package org.zhengpaopao.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -31,7 +33,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Order(2)
 class ProxyRunBenchmark extends Workloads {
 
-	static final int W2_RUNS = Integer.getInteger("bench.w2.runs", 10_000);
+	static final int W2_RUNS = Scale.of("bench.w2.runs", 10_000, 200);
 
 	@Override
 	String resultsFile() {
@@ -43,6 +45,7 @@ class ProxyRunBenchmark extends Workloads {
 		init();
 		try {
 			Map<String, Object> w1 = throughput(CLIENTS);
+			peer(w1);
 			results.put("W0", floor(((Number) w1.get("transactionsPerRun")).doubleValue()));
 			results.put("W1", w1);
 			engineShare();
@@ -51,11 +54,23 @@ class ProxyRunBenchmark extends Workloads {
 			write();
 			results.put("W3", watchingAtScale());
 			results.put("tuning", tuning());
+			assertThat(results).as("results.json").containsKeys("W0", "W1", "W2", "W3", "tuning");
+			assertThat(w1).as("W1").containsKeys("peer", "peerRatio");
 		}
 		finally {
 			ClockUtil.reset();
 			results.put("finishedAt", Instant.now().toString());
 			write();
+		}
+	}
+
+	/** W1's levels on a bare engine right after the application's, and the application's share of it (ADR 0044). */
+	void peer(Map<String, Object> w1) throws Exception {
+		try (BareEnginePeer peer = new BareEnginePeer()) {
+			Map<String, Object> figures = peer.throughput(CLIENTS);
+			w1.put("peer", figures);
+			w1.put("peerRatio",
+					Latencies.round((double) w1.get("bestRunsPerSecond") / (double) figures.get("bestRunsPerSecond")));
 		}
 	}
 
