@@ -166,8 +166,10 @@ public final class MariaDb {
 				super.start();
 			}
 			catch (ManagedProcessException e) {
-				throw new IllegalStateException("The embedded MariaDB did not start within its limit of "
-						+ START_LIMIT.toSeconds() + " s (took " + Duration.ofNanos(System.nanoTime() - begun).toSeconds()
+				// either the limit passed or the server stopped on its own before it; its log tells which
+				throw new IllegalStateException("The embedded MariaDB did not start: no \"ready for connections\""
+						+ " within its limit of " + START_LIMIT.toSeconds() + " s (gave up after "
+						+ Duration.ofNanos(System.nanoTime() - begun).toSeconds()
 						+ " s; -Dzpp.mariadb.startSeconds raises the limit). Data directory: "
 						+ getConfiguration().getDataDir() + ". The server's log ended with:\n" + tail(), e);
 			}
