@@ -45,6 +45,11 @@ class ProxyRunBenchmark extends Workloads {
 		init();
 		try {
 			Map<String, Object> w1 = throughput(CLIENTS);
+			int censusRuns = Scale.of("bench.w1.censusRuns", 20, 3);
+			w1.put("statementsPerRun", new StatementCensus(jdbc).perRun(censusRuns, () -> {
+				fullRuns(1, censusRuns, new Steps());
+				return null;
+			}));
 			peer(w1);
 			results.put("W0", floor(((Number) w1.get("transactionsPerRun")).doubleValue()));
 			results.put("W1", w1);
