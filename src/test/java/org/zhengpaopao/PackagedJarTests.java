@@ -2,6 +2,7 @@ package org.zhengpaopao;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -22,9 +23,21 @@ class PackagedJarTests {
 
 	static RunningJar app;
 
+	/** the window's first call, made the moment the log says the application started */
+	static HttpResponse<String> deskRightAfterStarted;
+
 	@BeforeAll
 	static void startJar() throws Exception {
-		app = new RunningJar(workDir, Map.of()).start().awaitReady(Duration.ofMinutes(3));
+		app = new RunningJar(workDir, Map.of()).start().awaitLog("Started ZhengpaopaoApplication", Duration.ofMinutes(3));
+		deskRightAfterStarted = app.get("/api/window/desk", "window-renshe-1");
+		app.awaitReady(Duration.ofMinutes(3));
+	}
+
+	@Test
+	void shouldLetTheDemoUsersInOnceTheLogSaysStarted() {
+		// the README tells a newcomer to wait for this line and log in: the seeds and demo users are in by then
+		assertThat(deskRightAfterStarted.statusCode()).as(app.logTail()).isEqualTo(200);
+		assertThat(deskRightAfterStarted.body()).contains("renshe");
 	}
 
 	@AfterAll
