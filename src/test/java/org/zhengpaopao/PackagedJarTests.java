@@ -28,8 +28,10 @@ class PackagedJarTests {
 
 	@BeforeAll
 	static void startJar() throws Exception {
-		// a start takes under half a minute on 2 idle cores; a busy machine (CI beside other builds) is waited for
-		app = new RunningJar(workDir, Map.of()).start().awaitLog("Started ZhengpaopaoApplication", Duration.ofMinutes(6));
+		// assigned before waiting, so that stopJar stops it when the wait fails; a start takes under half a minute on
+		// 2 idle cores, and a busy machine (CI beside other builds) is waited for
+		app = new RunningJar(workDir, Map.of()).start();
+		app.awaitLog("Started ZhengpaopaoApplication", Duration.ofMinutes(6));
 		deskRightAfterStarted = app.get("/api/window/desk", "window-renshe-1");
 		app.awaitReady(Duration.ofMinutes(3));
 	}
