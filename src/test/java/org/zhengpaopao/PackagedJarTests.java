@@ -2,6 +2,7 @@ package org.zhengpaopao;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -22,9 +23,24 @@ class PackagedJarTests {
 
 	static RunningJar app;
 
+	/** the window's first call, made the moment the log says the application started */
+	static HttpResponse<String> deskRightAfterStarted;
+
 	@BeforeAll
 	static void startJar() throws Exception {
-		app = new RunningJar(workDir, Map.of()).start().awaitReady(Duration.ofMinutes(3));
+		// assigned before waiting, so that stopJar stops it when the wait fails; a start takes under half a minute on
+		// 2 idle cores, and a busy machine (CI beside other builds) is waited for
+		app = new RunningJar(workDir, Map.of()).start();
+		app.awaitLog("Started ZhengpaopaoApplication", Duration.ofMinutes(6));
+		deskRightAfterStarted = app.get("/api/window/desk", "window-renshe-1");
+		app.awaitReady(Duration.ofMinutes(3));
+	}
+
+	@Test
+	void shouldLetTheDemoUsersInOnceTheLogSaysStarted() {
+		// the README tells a newcomer to wait for this line and log in: the seeds and demo users are in by then
+		assertThat(deskRightAfterStarted.statusCode()).as(app.logTail()).isEqualTo(200);
+		assertThat(deskRightAfterStarted.body()).contains("renshe");
 	}
 
 	@AfterAll

@@ -74,6 +74,23 @@ final class RunningJar {
 		return this;
 	}
 
+	/** Waits, reading the log every 20 ms, until it has the line; fails when the application exits first. */
+	RunningJar awaitLog(String line, Duration limit) {
+		Awaitility.await("\"" + line + "\" in the log")
+			.atMost(limit)
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> {
+				if (log().contains(line)) {
+					return true;
+				}
+				if (!process.isAlive()) {
+					throw new AssertionError("the application exited:\n" + log());
+				}
+				return false;
+			});
+		return this;
+	}
+
 	/** Waits for the process to end by itself; returns its exit code. */
 	int awaitExit(Duration limit) throws InterruptedException {
 		if (!process.waitFor(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {

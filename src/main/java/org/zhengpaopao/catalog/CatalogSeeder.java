@@ -9,8 +9,6 @@ import java.util.Set;
 import org.apache.commons.csv.CSVRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,6 +16,7 @@ import org.zhengpaopao.organization.Department;
 import org.zhengpaopao.organization.Organization;
 import org.zhengpaopao.system.CountyTime;
 import org.zhengpaopao.system.InvalidInputException;
+import org.zhengpaopao.system.Seed;
 import org.zhengpaopao.system.SeedFiles;
 
 /**
@@ -28,7 +27,7 @@ import org.zhengpaopao.system.SeedFiles;
  */
 @Component
 @Order(20)
-class CatalogSeeder implements ApplicationRunner {
+class CatalogSeeder implements Seed {
 
 	private static final Logger log = LoggerFactory.getLogger(CatalogSeeder.class);
 	private static final String SEEDED_BY = "seed";
@@ -52,15 +51,20 @@ class CatalogSeeder implements ApplicationRunner {
 
 	@Override
 	@Transactional
-	public void run(ApplicationArguments args) {
+	public void seed() {
 		for (CSVRecord row : seeds.read("catalog-batches.csv")) {
 			int number = Integer.parseInt(row.get("number"));
 			if (!batches.existsById(number)) {
 				batches.save(new CatalogBatch(number, row.get("name"), LocalDate.parse(row.get("publishedOn"))));
 			}
 		}
+		// every code of the seed files is known after these loops: the entries below ask the database only about
+		// codes the files do not have (each query flushes the session, which had made seeding quadratic)
+		Set<String> knownCertificates = new HashSet<>();
+		Set<String> knownMatters = new HashSet<>();
 		int addedCertificates = 0;
 		for (CSVRecord row : seeds.read("certificates.csv")) {
+			knownCertificates.add(row.get("code"));
 			if (!certificates.existsById(row.get("code"))) {
 				department(row, "issuingDepartmentCode");
 				certificates.save(new Certificate(row.get("code"), row.get("name"), row.get("issuingDepartmentCode"),
@@ -71,6 +75,7 @@ class CatalogSeeder implements ApplicationRunner {
 		}
 		int addedMatters = 0;
 		for (CSVRecord row : seeds.read("matters.csv")) {
+			knownMatters.add(row.get("code"));
 			if (!matters.existsById(row.get("code"))) {
 				if (!department(row, "usingDepartmentCode").hasWindow()) {
 					throw seedError(row, "using department without a window");
@@ -81,14 +86,14 @@ class CatalogSeeder implements ApplicationRunner {
 				addedMatters++;
 			}
 		}
-		int addedEntries = seedEntries();
+		int addedEntries = seedEntries(knownCertificates, knownMatters);
 		if (addedCertificates + addedMatters + addedEntries > 0) {
 			log.info("Seeded {} certificates, {} matters and {} catalog entries", addedCertificates, addedMatters,
 					addedEntries);
 		}
 	}
 
-	private int seedEntries() {
+	private int seedEntries(Set<String> knownCertificates, Set<String> knownMatters) {
 		Map<Integer, CatalogBatch> published = new HashMap<>();
 		batches.findAll().forEach(b -> published.put(b.getNumber(), b));
 		Set<Integer> alreadySeeded = new HashSet<>();
@@ -96,12 +101,15 @@ class CatalogSeeder implements ApplicationRunner {
 		if (alreadySeeded.equals(published.keySet())) {
 			return 0; // every list is in: the usual start, which need not read the seed file
 		}
+		// an empty catalog (a new database) cannot hold a maintainer's entry
+		boolean catalogEmpty = entries.count() == 0;
 		Set<String> seen = new HashSet<>();
 		int added = 0;
 		for (CSVRecord row : seeds.read("catalog-entries.csv")) {
 			String matter = row.get("matterCode");
 			String certificate = row.get("certificateCode");
-			if (!matters.existsById(matter) || !certificates.existsById(certificate)) {
+			if (!(knownMatters.contains(matter) || matters.existsById(matter))
+					|| !(knownCertificates.contains(certificate) || certificates.existsById(certificate))) {
 				throw seedError(row, "unknown matter or certificate");
 			}
 			if (!seen.add(matter + "/" + certificate)) {
@@ -115,7 +123,7 @@ class CatalogSeeder implements ApplicationRunner {
 			if (alreadySeeded.contains(number)) {
 				continue;
 			}
-			if (entries.existsByMatterCodeAndCertificateCode(matter, certificate)) {
+			if (!catalogEmpty && entries.existsByMatterCodeAndCertificateCode(matter, certificate)) {
 				// a maintainer listed it before this batch reached the seeds: theirs stands
 				log.warn("Seed line {}: {}/{} is already in the catalog, left as it is", row.getRecordNumber(), matter,
 						certificate);

@@ -1,8 +1,10 @@
 package org.zhengpaopao.identity;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.commons.csv.CSVRecord;
 import org.camunda.bpm.engine.IdentityService;
@@ -10,15 +12,15 @@ import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 import org.zhengpaopao.organization.Department;
 import org.zhengpaopao.organization.DepartmentKind;
 import org.zhengpaopao.organization.Division;
 import org.zhengpaopao.organization.Organization;
+import org.zhengpaopao.system.Seed;
 import org.zhengpaopao.system.SeedFiles;
 
 /**
@@ -28,7 +30,7 @@ import org.zhengpaopao.system.SeedFiles;
 @Component
 @Order(35)
 @ConditionalOnProperty("zhengpaopao.demo.users")
-class DemoUsers implements ApplicationRunner {
+class DemoUsers implements Seed {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
 
@@ -92,11 +94,14 @@ class DemoUsers implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	@Transactional
+	public void seed() {
+		Set<String> existing = new HashSet<>();
+		identityService.createUserQuery().list().forEach(user -> existing.add(user.getId()));
 		int created = 0;
 		for (var entry : demoUsers().entrySet()) {
 			String id = entry.getKey();
-			if (identityService.createUserQuery().userId(id).count() > 0) {
+			if (existing.contains(id)) {
 				continue;
 			}
 			User user = identityService.newUser(id);

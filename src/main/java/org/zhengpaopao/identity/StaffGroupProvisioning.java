@@ -3,8 +3,12 @@ package org.zhengpaopao.identity;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -17,14 +21,14 @@ import org.camunda.bpm.engine.identity.Group;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 import org.zhengpaopao.organization.Department;
 import org.zhengpaopao.organization.DepartmentKind;
 import org.zhengpaopao.organization.Division;
 import org.zhengpaopao.organization.Organization;
+import org.zhengpaopao.system.Seed;
 
 /**
  * Creates the organisation's groups in Camunda and grants each the least it needs; runs on every start and
@@ -33,7 +37,7 @@ import org.zhengpaopao.organization.Organization;
  */
 @Component
 @Order(30)
-class StaffGroupProvisioning implements ApplicationRunner {
+class StaffGroupProvisioning implements Seed {
 
 	private static final Logger log = LoggerFactory.getLogger(StaffGroupProvisioning.class);
 
@@ -42,6 +46,8 @@ class StaffGroupProvisioning implements ApplicationRunner {
 	private final AuthorizationService authorizationService;
 	private final Organization organization;
 	private final boolean designersMayDeploy;
+	/** while seeding: resource type/resource id → the groups with a grant on it, as far as this run has asked */
+	private Map<String, Set<String>> grantees;
 
 	StaffGroupProvisioning(IdentityService identityService, AuthorizationService authorizationService,
 			Organization organization, @Value("${zhengpaopao.designers.may-deploy:false}") boolean designersMayDeploy) {
@@ -87,10 +93,23 @@ class StaffGroupProvisioning implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	@Transactional
+	public void seed() {
+		grantees = new HashMap<>();
+		try {
+			provision();
+		}
+		finally {
+			grantees = null;
+		}
+	}
+
+	private void provision() {
+		Set<String> existing = new HashSet<>();
+		identityService.createGroupQuery().list().forEach(group -> existing.add(group.getId()));
 		int created = 0;
 		for (var entry : staffGroups().entrySet()) {
-			if (identityService.createGroupQuery().groupId(entry.getKey()).count() == 0) {
+			if (!existing.contains(entry.getKey())) {
 				Group group = identityService.newGroup(entry.getKey());
 				group.setName(entry.getValue());
 				group.setType("WORKFLOW");
@@ -156,9 +175,27 @@ class StaffGroupProvisioning implements ApplicationRunner {
 			authorization.addPermission(permission);
 		}
 		authorizationService.saveAuthorization(authorization);
+		if (grantees != null) {
+			grantees.computeIfAbsent(resource.resourceType() + "/" + resourceId, key -> new HashSet<>()).add(groupId);
+		}
 	}
 
 	private Authorization grantOf(String groupId, Resource resource, String resourceId) {
+		// one query per resource for the groups that have a grant on it at all, instead of one per group: a new
+		// database has none, and a restart asks only about the groups that have one
+		if (grantees != null && !grantees.computeIfAbsent(resource.resourceType() + "/" + resourceId,
+				key -> new HashSet<>(authorizationService.createAuthorizationQuery()
+					.resourceType(resource)
+					.resourceId(resourceId)
+					.authorizationType(AUTH_TYPE_GRANT)
+					.list()
+					.stream()
+					.map(Authorization::getGroupId)
+					.filter(Objects::nonNull)
+					.toList()))
+			.contains(groupId)) {
+			return null;
+		}
 		return authorizationService.createAuthorizationQuery()
 			.groupIdIn(groupId)
 			.resourceType(resource)

@@ -10,10 +10,9 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.zhengpaopao.system.Seed;
 
 /**
  * Shared Tasklist filters that every staff member can read. They query by the current user, so one filter
@@ -22,7 +21,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(40)
-class TasklistFilters implements ApplicationRunner {
+class TasklistFilters implements Seed {
 
 	static final String TO_DO = "待办";
 	static final String MY_TASKS = "我的任务";
@@ -41,7 +40,7 @@ class TasklistFilters implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void seed() {
 		// what is the user's to do: open to their groups and nobody's yet (a colleague's claim is the colleague's),
 		// or claimed by them, from any group
 		create(TO_DO, -20, "我所在群组尚未认领的任务和我已认领的任务，最早到期的在前",

@@ -3,11 +3,10 @@ package org.zhengpaopao.organization;
 import org.apache.commons.csv.CSVRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.zhengpaopao.system.Seed;
 import org.zhengpaopao.system.SeedFiles;
 
 /**
@@ -16,7 +15,7 @@ import org.zhengpaopao.system.SeedFiles;
  */
 @Component
 @Order(10)
-class OrganizationSeeder implements ApplicationRunner {
+class OrganizationSeeder implements Seed {
 
 	private static final Logger log = LoggerFactory.getLogger(OrganizationSeeder.class);
 
@@ -32,7 +31,7 @@ class OrganizationSeeder implements ApplicationRunner {
 
 	@Override
 	@Transactional
-	public void run(ApplicationArguments args) {
+	public void seed() {
 		int added = 0;
 		for (CSVRecord row : seeds.read("divisions.csv")) {
 			if (!divisions.existsById(row.get("code"))) {

@@ -34,7 +34,7 @@ class DesignerDeploymentSwitchTests {
 	void shouldTakeDeployingBackWhenSwitchedOffAndKeepReading() {
 		assertThat(designersMayDeploy()).as("demo profile").isTrue();
 		try {
-			new StaffGroupProvisioning(identityService, authorizationService, organization, false).run(null);
+			new StaffGroupProvisioning(identityService, authorizationService, organization, false).seed();
 
 			assertThat(designersMayDeploy()).isFalse();
 			assertThat(identityService.createUserQuery().memberOfGroup(Groups.DESIGNERS).list()).isNotEmpty()
@@ -43,7 +43,7 @@ class DesignerDeploymentSwitchTests {
 		}
 		finally {
 			// the rest of the suite runs in the demo profile
-			new StaffGroupProvisioning(identityService, authorizationService, organization, true).run(null);
+			new StaffGroupProvisioning(identityService, authorizationService, organization, true).seed();
 		}
 		assertThat(designersMayDeploy()).isTrue();
 	}
