@@ -99,6 +99,11 @@ final class RunningJar {
 		return process.exitValue();
 	}
 
+	/** CPU time the process has used so far (user and system), as the operating system counts it. */
+	Duration cpuTime() {
+		return process.info().totalCpuDuration().orElseThrow();
+	}
+
 	/** SIGKILL: no shutdown hook, no graceful close, as a power cut or the OOM killer. */
 	void kill() throws InterruptedException {
 		process.destroyForcibly();
