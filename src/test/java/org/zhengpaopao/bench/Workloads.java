@@ -431,6 +431,16 @@ abstract class Workloads {
 		jdbc.execute("create index ix_proxy_run_card_counts on zpp_proxy_run (card, state, township_code, issuer_code)");
 		queries.put("supervision", supervisionQuery(township));
 		queries.put("tasklist", tasklistQuery(runner, overdueFilter));
+		// the demo filters as the township runner and as the task force (ADR 0042); "tasklist" above is the first of them
+		Map<String, Object> byFilter = new LinkedHashMap<>();
+		for (String name : List.of("已超期", "我的群组任务", "今日到期")) {
+			String filter = filterService.createFilterQuery().filterName(name).singleResult().getId();
+			Map<String, Object> byUser = new LinkedHashMap<>();
+			byUser.put("townshipRunner", tasklistQuery(runner, filter));
+			byUser.put("taskForce", tasklistQuery("taskforce-1", filter));
+			byFilter.put(name, byUser);
+		}
+		queries.put("tasklistFilters", byFilter);
 		w3.put("queries", queries);
 		w3.put("township", township);
 		return w3;
@@ -441,7 +451,7 @@ abstract class Workloads {
 		return timed(50, () -> get("manager-1", uri));
 	}
 
-	/** Tasklist's 「已超期」 filter, first page by due date, as Tasklist posts it for a runner. */
+	/** A Tasklist filter (「已超期」 unless told), first page by due date, as Tasklist posts it for a user. */
 	Map<String, Object> tasklistQuery(String runner, String overdueFilter) {
 		String uri = "/engine-rest/filter/" + overdueFilter + "/list?firstResult=0&maxResults=15";
 		String sorting = "{\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]}";
