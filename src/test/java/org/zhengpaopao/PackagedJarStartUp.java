@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +21,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 /**
  * Start-up as issue 25 measures it, run by {@code ./mvnw -Pbench verify} after the jar is packaged: {@code java -jar}
  * in an empty folder (a fresh embedded database, the demo seeds), until readiness answers UP, three cold starts
- * (one at smoke size), each a new JVM; the median goes into target/bench/results.json as {@code startUp}.
+ * (one at smoke size), each a new JVM, plainly and with class data sharing; the medians go into
+ * target/bench/results.json as {@code startUp}.
  */
 class PackagedJarStartUp {
 
@@ -29,10 +31,37 @@ class PackagedJarStartUp {
 
 	@Test
 	void measure(@TempDir Path dir) throws Exception {
+		Map<String, Object> startUp = new LinkedHashMap<>();
+		startUp.put("loadAverageBefore", Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+		startUp.put("plain", starts(dir.resolve("plain"), null));
+		// class data sharing as docs/operations.md describes it: the jar extracted, one training start that stops
+		// after the context is refreshed, then every start maps the archived classes instead of loading them
+		Path cds = Files.createDirectories(dir.resolve("cds"));
+		Path jar = Path.of(System.getProperty("packagedJar"));
+		run(cds, "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination", "app");
+		Path extracted = cds.resolve("app").resolve(jar.getFileName());
+		Path archive = cds.resolve("app.jsa");
+		Path training = Files.createDirectories(cds.resolve("training"));
+		run(training, "-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh", "-jar",
+				extracted.toString(), "--server.port=0");
+		assertThat(archive).as("the CDS archive").exists();
+		startUp.put("classDataSharing", starts(cds.resolve("starts"), new RunningJarVariant(extracted,
+				"-XX:SharedArchiveFile=" + archive)));
+		write(startUp);
+	}
+
+	record RunningJarVariant(Path jar, String jvmOption) {
+	}
+
+	/** Cold starts, each a new JVM in an empty folder, until readiness; their median. */
+	private static Map<String, Object> starts(Path dir, RunningJarVariant variant) throws Exception {
 		List<Map<String, Object>> starts = new ArrayList<>();
 		for (int i = 1; i <= STARTS; i++) {
 			Path workDir = Files.createDirectories(dir.resolve("start-" + i));
 			RunningJar app = new RunningJar(workDir, Map.of());
+			if (variant != null) {
+				app.with(variant.jar(), variant.jvmOption());
+			}
 			long begin = System.nanoTime();
 			app.start();
 			try {
@@ -51,11 +80,23 @@ class PackagedJarStartUp {
 			}
 		}
 		List<Double> sorted = starts.stream().map(s -> (Double) s.get("secondsToReady")).sorted().toList();
-		Map<String, Object> startUp = new LinkedHashMap<>();
-		startUp.put("starts", starts);
-		startUp.put("medianSecondsToReady", sorted.get(sorted.size() / 2));
-		startUp.put("loadAverageBefore", Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
-		write(startUp);
+		Map<String, Object> figures = new LinkedHashMap<>();
+		figures.put("starts", starts);
+		figures.put("medianSecondsToReady", sorted.get(sorted.size() / 2));
+		return figures;
+	}
+
+	/** A java command in this folder, to its end; its output in the folder's java.log. */
+	private static void run(Path dir, String... arguments) throws Exception {
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+		command.addAll(List.of(arguments));
+		Process process = new ProcessBuilder(command).directory(dir.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(dir.resolve("java.log").toFile())
+			.start();
+		assertThat(process.waitFor(5, TimeUnit.MINUTES)).as(String.join(" ", command)).isTrue();
+		assertThat(process.exitValue()).as(String.join(" ", command) + "\n" + Files.readString(dir.resolve("java.log")))
+			.isZero();
 	}
 
 	@SuppressWarnings("unchecked")

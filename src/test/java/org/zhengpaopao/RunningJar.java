@@ -30,6 +30,8 @@ final class RunningJar {
 	private final List<String> arguments;
 	private final Map<String, String> environment;
 	private Process process;
+	private String jar = System.getProperty("packagedJar");
+	private List<String> jvmOptions = List.of();
 
 	RunningJar(Path workDir, Map<String, String> environment, String... arguments) throws IOException {
 		this.workDir = workDir;
@@ -41,12 +43,19 @@ final class RunningJar {
 		this.log = workDir.resolve("app.log");
 	}
 
+	/** Another jar than the packaged one (the extracted jar of a CDS start), with these JVM options. */
+	RunningJar with(Path jar, String... jvmOptions) {
+		this.jar = jar.toString();
+		this.jvmOptions = List.of(jvmOptions);
+		return this;
+	}
+
 	/** Starts the jar; appends to the same log on every start. */
 	RunningJar start() throws IOException {
-		String jar = System.getProperty("packagedJar");
 		assertThat(new File(jar)).as("packaged jar").exists();
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-jar", jar, "--server.port=" + port));
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-jar", jar, "--server.port=" + port));
 		command.addAll(arguments);
 		ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
 			.redirectErrorStream(true)
