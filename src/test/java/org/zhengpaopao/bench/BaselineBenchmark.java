@@ -20,16 +20,20 @@ import org.zhengpaopao.EngineClock;
 import org.zhengpaopao.MariaDb;
 
 /**
- * The "before" of each tuning: W1 at 8 clients and a smaller W2 with the settings the application had before it was
- * tuned (no JDBC statement cache, Camunda's default job acquisition), in a database of its own on the same server.
+ * The "before" of each tuning: W1 at 8 clients and a smaller W2 with the settings the application had before
+ * issue 25 (revoke checks, Spring events of the engine, no criteria plan cache, the driver's 16 KB statement cache
+ * limit, three job threads, Camunda's 60 s idle wait; ADR 0045), in a database of its own on the same server.
  * Its context closes before {@link ProxyRunBenchmark} starts, so the two never compete for the machine.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "zhengpaopao.demo.history=false", "logging.level.org.zhengpaopao.notification=WARN",
-				"spring.datasource.hikari.data-source-properties.cachePrepStmts=false",
-				"spring.datasource.hikari.data-source-properties.useLocalSessionState=false",
-				"camunda.bpm.job-execution.max-jobs-per-acquisition=3",
-				"camunda.bpm.job-execution.queue-capacity=3" })
+				"camunda.bpm.authorization.authorization-check-revokes=auto",
+				"camunda.bpm.eventing.execution=true", "camunda.bpm.eventing.task=true",
+				"camunda.bpm.eventing.history=true",
+				"spring.jpa.properties.hibernate.criteria.plan_cache_enabled=false",
+				"spring.datasource.hikari.data-source-properties.prepStmtCacheSqlLimit=16384",
+				"camunda.bpm.job-execution.core-pool-size=3", "camunda.bpm.job-execution.max-jobs-per-acquisition=10",
+				"camunda.bpm.job-execution.queue-capacity=10", "camunda.bpm.job-execution.max-wait=60000" })
 @ActiveProfiles({ "demo", "mysql" })
 @ContextConfiguration(initializers = BaselineBenchmark.OwnDatabase.class)
 @Import(EngineClock.class)
@@ -47,8 +51,9 @@ class BaselineBenchmark extends Workloads {
 	@Test
 	void measure() throws Exception {
 		init();
-		results.put("settings", Map.of("cachePrepStmts", false, "useLocalSessionState", false,
-				"maxJobsPerAcquisition", 3, "queueCapacity", 3));
+		results.put("settings", Map.of("authorizationCheckRevokes", "auto", "eventing", true,
+				"criteriaPlanCache", false, "prepStmtCacheSqlLimit", 16384, "jobExecutorCorePoolSize", 3,
+				"maxJobsPerAcquisition", 10, "queueCapacity", 10, "maxWaitMillis", 60000));
 		try {
 			// the first context of the JVM pays for the JIT: three rounds at 8 clients, the last one counts
 			Map<String, Object> w1 = throughput(8, 8, 8);

@@ -93,8 +93,9 @@ class ProxyRunBenchmark extends Workloads {
 			.get("W1")).get("levels")).get(0);
 		Map<String, Object> after = ((List<Map<String, Object>>) ((Map<String, Object>) results.get("W1"))
 			.get("levels")).stream().filter(l -> l.get("clients").equals(before.get("clients"))).findFirst().orElseThrow();
-		tuning.put("jdbcStatementCache", Map.of("clients", before.get("clients"), "runsPerSecondBefore",
-				before.get("runsPerSecond"), "runsPerSecondAfter", after.get("runsPerSecond")));
+		tuning.put("engineAndDriverSettings", Map.of("clients", before.get("clients"), "runsPerSecondBefore",
+				before.get("runsPerSecond"), "runsPerSecondAfter", after.get("runsPerSecond"), "cpuMsPerRunBefore",
+				cpuMsPerRun(before), "cpuMsPerRunAfter", cpuMsPerRun(after)));
 		Map<String, Object> w2Before = (Map<String, Object>) baseline.get("W2");
 		Map<String, Object> w2After = (Map<String, Object>) results.get("W2");
 		tuning.put("jobExecutor", Map.of("redCardsPerSecondBefore",
@@ -102,5 +103,14 @@ class ProxyRunBenchmark extends Workloads {
 				"redCardsPerSecondAfter", ((Map<String, Object>) w2After.get("redCards")).get("perSecond"), "runsAfter",
 				w2After.get("runs")));
 		return tuning;
+	}
+
+	/** JVM and database CPU of one run at a level, in ms. */
+	@SuppressWarnings("unchecked")
+	static Map<String, Object> cpuMsPerRun(Map<String, Object> level) {
+		Map<String, Object> cpu = (Map<String, Object>) level.get("cpu");
+		double runs = ((Number) level.get("runs")).doubleValue();
+		return Map.of("jvm", Latencies.round(((Number) cpu.get("jvmCpuSeconds")).doubleValue() * 1000 / runs),
+				"database", Latencies.round(((Number) cpu.get("databaseCpuSeconds")).doubleValue() * 1000 / runs));
 	}
 }
