@@ -24,17 +24,7 @@ final class StatementCensus {
 	}
 
 	Map<String, Object> perRun(int runs, Callable<?> work) throws Exception {
-		jdbc.execute("set global log_output = 'TABLE'");
-		jdbc.execute("truncate table mysql.general_log");
-		jdbc.execute("set global general_log = 1");
-		try {
-			work.call();
-		}
-		finally {
-			jdbc.execute("set global general_log = 0");
-		}
-		List<String> statements = jdbc.queryForList("select convert(argument using utf8mb4) from mysql.general_log"
-				+ " where command_type in ('Query', 'Execute') and argument not like 'set global general_log%'", String.class);
+		List<String> statements = logged(jdbc, work);
 		Map<String, Long> byText = statements.stream()
 			.collect(Collectors.groupingBy(StatementCensus::shape, Collectors.counting()));
 		Map<String, Long> byVerb = statements.stream()
@@ -55,6 +45,22 @@ final class StatementCensus {
 			.map(e -> Map.of("perRun", perRun.apply(e.getValue()), "sql", e.getKey()))
 			.toList());
 		return census;
+	}
+
+	/** The statements the server ran while {@code work} ran, in order, from its general log. */
+	static List<String> logged(JdbcTemplate jdbc, Callable<?> work) throws Exception {
+		jdbc.execute("set global log_output = 'TABLE'");
+		jdbc.execute("truncate table mysql.general_log");
+		jdbc.execute("set global general_log = 1");
+		try {
+			work.call();
+		}
+		finally {
+			jdbc.execute("set global general_log = 0");
+		}
+		return jdbc.queryForList("select convert(argument using utf8mb4) from mysql.general_log"
+				+ " where command_type in ('Query', 'Execute') and argument not like 'set global general_log%'"
+				+ " order by event_time", String.class);
 	}
 
 	private static String verb(String sql) {

@@ -478,18 +478,16 @@ abstract class Workloads {
 	 * the same moment (the job executor's acquisition) may appear too; they are cheap.
 	 */
 	List<Map<String, Object>> statements(Runnable request) {
-		jdbc.execute("set global log_output = 'TABLE'");
-		jdbc.execute("truncate table mysql.general_log");
-		jdbc.execute("set global general_log = 1");
+		List<String> selects;
 		try {
-			request.run();
+			selects = StatementCensus.logged(jdbc, () -> {
+				request.run();
+				return null;
+			}).stream().filter(sql -> sql.stripLeading().toLowerCase().startsWith("select")).toList();
 		}
-		finally {
-			jdbc.execute("set global general_log = 0");
+		catch (Exception e) {
+			throw new IllegalStateException(e);
 		}
-		List<String> selects = jdbc.queryForList("select convert(argument using utf8mb4) from mysql.general_log"
-				+ " where command_type in ('Query', 'Execute') and lower(convert(argument using utf8mb4)) like 'select%'"
-				+ " order by event_time", String.class);
 		record Cost(String sql, double p50Ms) {
 		}
 		List<Cost> costs = new ArrayList<>();
