@@ -11,7 +11,6 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -42,13 +41,18 @@ final class BareEnginePeer implements AutoCloseable {
 	private final TaskService tasks;
 	private final IdentityService identity;
 
-	BareEnginePeer() throws Exception {
+	/** @param hikari the application's pool settings ({@code spring.datasource.hikari}), driver properties included */
+	BareEnginePeer(HikariConfig hikari) throws Exception {
 		MariaDb server = MariaDb.get();
 		try (Connection c = DriverManager.getConnection(server.url(), server.user(), server.password())) {
 			c.createStatement().execute("create database if not exists " + DATABASE);
 		}
-		dataSource = dataSource(server.url().substring(0, server.url().lastIndexOf('/') + 1) + DATABASE,
-				server.user(), server.password());
+		hikari.setPoolName("bench-peer");
+		hikari.setJdbcUrl(server.url().substring(0, server.url().lastIndexOf('/') + 1) + DATABASE);
+		hikari.setUsername(server.user());
+		hikari.setPassword(server.password());
+		hikari.setDriverClassName("com.mysql.cj.jdbc.Driver");
+		dataSource = new HikariDataSource(hikari);
 		StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
 		configuration.setProcessEngineName("bench-peer");
 		configuration.setDataSource(dataSource);
@@ -65,33 +69,6 @@ final class BareEnginePeer implements AutoCloseable {
 			.name("bench-peer")
 			.addClasspathResource("bench/proxy-run-peer.bpmn")
 			.deploy();
-	}
-
-	/** As application-mysql.yaml configures the application's pool. */
-	static HikariDataSource dataSource(String url, String user, String password) {
-		HikariConfig config = new HikariConfig();
-		config.setPoolName("bench-peer");
-		config.setJdbcUrl(url);
-		config.setUsername(user);
-		config.setPassword(password);
-		config.setDriverClassName("com.mysql.cj.jdbc.Driver");
-		config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
-		config.setMaximumPoolSize(20);
-		config.setConnectionTimeout(5000);
-		Properties properties = new Properties();
-		properties.put("sendFractionalSeconds", "false");
-		properties.put("characterEncoding", "UTF-8");
-		properties.put("connectionCollation", "utf8mb4_unicode_ci");
-		properties.put("connectionTimeZone", "+08:00");
-		properties.put("forceConnectionTimeZoneToSession", "true");
-		properties.put("rewriteBatchedStatements", "true");
-		properties.put("nullDatabaseMeansCurrent", "true");
-		properties.put("cachePrepStmts", "true");
-		properties.put("prepStmtCacheSize", "500");
-		properties.put("prepStmtCacheSqlLimit", "16384");
-		properties.put("useLocalSessionState", "true");
-		config.setDataSourceProperties(properties);
-		return new HikariDataSource(config);
 	}
 
 	/** W1's levels on the bare engine, after the same warm-up: {levels[{clients, runs, seconds, runsPerSecond}], bestRunsPerSecond}. */

@@ -11,6 +11,9 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Order;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -20,6 +23,7 @@ import org.zhengpaopao.EngineClock;
 import org.zhengpaopao.MariaDb;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariConfig;
 
 /**
  * W0–W3 on the application with its shipped settings: target/bench/results.json. Runs after
@@ -32,6 +36,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Import(EngineClock.class)
 @Order(2)
 class ProxyRunBenchmark extends Workloads {
+
+	@Autowired
+	Environment environment;
 
 	static final int W2_RUNS = Scale.of("bench.w2.runs", 10_000, 200);
 
@@ -71,7 +78,8 @@ class ProxyRunBenchmark extends Workloads {
 
 	/** W1's levels on a bare engine right after the application's, and the application's share of it (ADR 0044). */
 	void peer(Map<String, Object> w1) throws Exception {
-		try (BareEnginePeer peer = new BareEnginePeer()) {
+		HikariConfig hikari = Binder.get(environment).bindOrCreate("spring.datasource.hikari", HikariConfig.class);
+		try (BareEnginePeer peer = new BareEnginePeer(hikari)) {
 			Map<String, Object> figures = peer.throughput(CLIENTS);
 			w1.put("peer", figures);
 			w1.put("peerRatio",
